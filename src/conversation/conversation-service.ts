@@ -1,0 +1,133 @@
+// Runs one inbound message through the engine: load the snapshot, step, perform invokes, commit atomically,
+// then the effects that must follow the commit. Channels call this; it never sees a wire format.
+import type { Effect } from '../engine/effects.js';
+import type { CompiledFlow } from '../engine/flow.js';
+import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
+import { step, type StepOutput } from '../engine/step.js';
+import type { Clock, ConversationStore, FlowService, Logger, TurnRecord } from './ports.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface ConversationServiceDeps {
+  store: ConversationStore;
+  flows: Map<string, CompiledFlow>;
+  mainFlowId: string;
+  services: Record<string, FlowService>;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface HandleOptions {
+  /** How a channel counts the cost of a reply (SMS segments), stored in the message log. */
+  segmentsOf?: (text: string) => number;
+}
+
+export interface HandleResult {
+  replies: OutboundMessage[];
+  /** True when this delivery was already processed: the stored reply is returned and nothing changes. */
+  duplicate: boolean;
+}
+
+const MAX_COMMIT_ATTEMPTS = 25;
+const MAX_INVOKES_PER_TURN = 5;
+
+export type ConversationService = ReturnType<typeof createConversationService>;
+
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { store, flows, clock, logger } = deps;
+  const locks = new KeyedMutex();
+  const mainFlow = flows.get(deps.mainFlowId);
+  if (!mainFlow) throw new Error(`unknown main flow "${deps.mainFlowId}"`);
+
+  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number }> {
+    const conversationId = `${inbound.channel}:${inbound.from}`;
+    const stored = await store.load(conversationId);
+    // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
+    const flow = (stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
+    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at });
+    const effects: Effect[] = [...output.effects];
+    for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
+      const invoke = output.effects.find((e) => e.type === 'invoke');
+      if (!invoke || invoke.type !== 'invoke') break;
+      const result = await callService(invoke.service, invoke.input);
+      output = step(flow, output.snapshot, { type: 'result', result, at });
+      effects.push(...output.effects);
+    }
+    return { snapshot: output.snapshot, effects, version: stored?.version ?? 0 };
+  }
+
+  async function callService(name: string, input: Record<string, string>) {
+    const service = deps.services[name];
+    if (!service) {
+      logger.error('service.unknown', { service: name });
+      return { outcome: 'error' };
+    }
+    try {
+      return await service(input);
+    } catch (error) {
+      logger.error('service.failed', { service: name, error: String(error) });
+      return { outcome: 'error' };
+    }
+  }
+
+  return {
+    /** Handles one delivery. Safe to call again with the same providerId: the first reply is returned. */
+    async handle(inbound: InboundMessage, options: HandleOptions = {}): Promise<HandleResult> {
+      const conversationId = `${inbound.channel}:${inbound.from}`;
+      return locks.run(conversationId, async () => {
+        for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+          const previous = await store.findReply(inbound.providerId);
+          if (previous !== undefined) return { replies: JSON.parse(previous) as OutboundMessage[], duplicate: true };
+
+          const at = clock.now();
+          const { snapshot, effects, version } = await runTurn(inbound, at);
+          const replies = effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
+          const erase = effects.some((e) => e.type === 'erase');
+          const optOut = effects.some((e) => e.type === 'optOut') ? 'add' : effects.some((e) => e.type === 'optIn') ? 'remove' : undefined;
+          const turn: TurnRecord = {
+            conversationId,
+            channel: inbound.channel,
+            address: inbound.from,
+            providerId: inbound.providerId,
+            expectedVersion: version,
+            snapshot,
+            reply: JSON.stringify(replies),
+            log: erase
+              ? []
+              : [
+                  { direction: 'in', body: describe(inbound.content) },
+                  ...replies.map((r) => ({ direction: 'out' as const, body: r.text, segments: options.segmentsOf?.(r.text) })),
+                ],
+            callbacks: effects.flatMap((e) => (e.type === 'requestCallback' ? [{ stepId: e.stepId, context: JSON.stringify(e.vars) }] : [])),
+            ...(optOut ? { optOut } : {}),
+            at,
+          };
+          const result = await store.commitTurn(turn);
+          if (result === 'committed') {
+            if (erase) await store.eraseContact(inbound.from, inbound.providerId);
+            logger.info('turn.committed', { conversationId, step: snapshot.stepId, turn: snapshot.turn, attempt });
+            return { replies, duplicate: false };
+          }
+          if (result === 'duplicate') continue; // the stored reply is read at the top of the loop
+          await pause(attempt);
+        }
+        throw new Error(`conversation ${conversationId}: too many concurrent updates`);
+      });
+    },
+  };
+}
+
+/** Backs off a little more on each conflict, with jitter, so competing writers spread out. */
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+
+function describe(content: InboundContent): string {
+  switch (content.type) {
+    case 'text':
+      return content.text;
+    case 'choice':
+      return `[choix ${content.choiceId}]`;
+    case 'location':
+      return `[position ${content.latitude},${content.longitude}]`;
+    case 'audio':
+      return `[audio ${content.mimeType}]`;
+  }
+}

@@ -1,0 +1,53 @@
+// The ports the conversation service needs. It declares them; src/db and the runtimes implement them.
+import type { Snapshot } from '../engine/snapshot.js';
+import type { ServiceResult, Vars } from '../engine/effects.js';
+
+export interface StoredConversation {
+  snapshot: Snapshot;
+  /** Optimistic-concurrency version: a commit must name the version it read. 0 means "does not exist yet". */
+  version: number;
+}
+
+/** Everything one turn changes, committed atomically or not at all. */
+export interface TurnRecord {
+  conversationId: string;
+  channel: string;
+  address: string;
+  /** The provider's delivery id: stored with the reply so a redelivery is answered the same, once. */
+  providerId: string;
+  expectedVersion: number;
+  snapshot: Snapshot;
+  /** The serialised reply, returned as is to a redelivered webhook. */
+  reply: string;
+  log: { direction: 'in' | 'out'; body: string; segments?: number }[];
+  callbacks: { stepId: string; context: string }[];
+  optOut?: 'add' | 'remove';
+  at: number;
+}
+
+export type CommitResult = 'committed' | 'conflict' | 'duplicate';
+
+export interface ConversationStore {
+  /** The reply already given to this delivery, if it was processed. */
+  findReply(providerId: string): Promise<string | undefined>;
+  load(conversationId: string): Promise<StoredConversation | undefined>;
+  commitTurn(turn: TurnRecord): Promise<CommitResult>;
+  /** Erases everything kept about a contact except the opt-out list and the reply to `keepProviderId`. */
+  eraseContact(address: string, keepProviderId: string): Promise<void>;
+  isOptedOut(address: string): Promise<boolean>;
+  /** Deletes conversations, messages and contacts silent since `before` (the retention the welcome promises). */
+  purgeInactive(before: number): Promise<number>;
+}
+
+/** A named capability a flow can invoke (`invoke` steps), supplied at wiring time. */
+export type FlowService = (input: Vars) => Promise<ServiceResult>;
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}

@@ -1,0 +1,55 @@
+// The `nearestPlaces` flow service: free text (or a shared position) in, the closest places out, ready for a template.
+import type { ServiceResult, Vars } from '../engine/effects.js';
+import { formatDistanceKm } from './format.js';
+import type { Directory, PlaceService } from './types.js';
+
+const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre: 'apprendre', materiel: 'materiel', internet: 'internet' };
+
+/**
+ * Inputs (all strings, filled by the flow): `query` (postal code, commune name or "geo:lat,lon"), `need`,
+ * `limit` (default 3), `maxDistanceKm` (default 60), `approximateNote` (French words said when the
+ * commune's coordinates are only approximate).
+ */
+export function nearestPlacesService(directory: Directory) {
+  return async (input: Vars): Promise<ServiceResult> => {
+    const query = (input['query'] ?? '').trim();
+    const limit = clampInt(input['limit'], 3, 1, 10);
+    const maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
+    let latitude: number;
+    let longitude: number;
+    const vars: Vars = { commune: '', precisionNote: '' };
+
+    const geo = /^geo:(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(query);
+    if (geo) {
+      latitude = Number(geo[1]);
+      longitude = Number(geo[2]);
+    } else {
+      const found = await directory.geocode(query);
+      if (found.type !== 'found') return { outcome: 'notFound' };
+      ({ latitude, longitude } = found.commune);
+      vars['commune'] = found.commune.name;
+      if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
+    }
+
+    const service = NEEDS[input['need'] ?? ''];
+    const nearby = (await directory.nearest({ latitude, longitude, limit, ...(service ? { service } : {}) })).filter(
+      (p) => p.distanceKm <= maxDistanceKm,
+    );
+    if (nearby.length === 0) return { outcome: 'none', vars };
+    return {
+      outcome: 'found',
+      vars,
+      items: nearby.map(({ place, distanceKm }) => ({
+        name: place.name,
+        address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
+        distance: formatDistanceKm(distanceKm),
+        phone: place.phone ?? '',
+      })),
+    };
+  };
+}
+
+function clampInt(value: string | undefined, fallback: number, min: number, max: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}

@@ -1,0 +1,64 @@
+// The directory's data model and port: communes (for geocoding) and places (where to get help).
+// Runtime-agnostic: built from plain JSON, so Node and Workers load it the same way.
+
+/** How trustworthy a coordinate is: the commune's own point, a neighbour sharing its postal code, or the department's centre. */
+export type Precision = 'commune' | 'postal-code' | 'department';
+
+export interface Commune {
+  /** INSEE code. */
+  code: string;
+  name: string;
+  departement: string;
+  postalCodes: string[];
+  population: number;
+  latitude: number;
+  longitude: number;
+  precision: Precision;
+}
+
+/** What a place offers, in the directory's own small vocabulary (mapped from each source's). */
+export type PlaceService =
+  | 'demarches' // help with an administrative procedure
+  | 'apprendre' // learn the basics (computer, smartphone)
+  | 'materiel' // equipment, at a solidarity price or to use on site
+  | 'internet'; // free internet access
+
+export interface Place {
+  id: string;
+  name: string;
+  address: string;
+  postalCode: string;
+  commune: string;
+  latitude: number;
+  longitude: number;
+  phone?: string;
+  services: PlaceService[];
+  /** Opening hours as the source wrote them (OSM-style for the national standard). */
+  hours?: string;
+  /** Where the record comes from, for credit and trust ("Hinaura, via cartographie nationale"). */
+  source: string;
+  /** True for France Services sites (assist with procedures for 9+ operators). */
+  franceServices: boolean;
+}
+
+export type GeocodeResult =
+  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' }
+  | { type: 'notFound' };
+
+export interface NearbyPlace {
+  place: Place;
+  distanceKm: number;
+}
+
+export interface NearestQuery {
+  latitude: number;
+  longitude: number;
+  limit: number;
+  service?: PlaceService;
+}
+
+/** The port the conversation service uses. Implementations may be in memory or backed by a database. */
+export interface Directory {
+  geocode(query: string): Promise<GeocodeResult>;
+  nearest(query: NearestQuery): Promise<NearbyPlace[]>;
+}

@@ -1,0 +1,110 @@
+// The shape of a flow, as data: zod validates every flow in flows/ before the engine ever runs it.
+import { z } from 'zod';
+
+const STEP_ID = /^[a-z][a-z0-9_]*$/;
+const STEP_ID_RULE = 'step ids are snake_case and stable: never positions';
+const stepId = z.string().regex(STEP_ID, STEP_ID_RULE);
+const frenchText = z.string().trim().min(1, 'French text is missing');
+const vars = z.record(z.string(), z.string());
+
+/** A choice offered in a menu. `key` is what a person types or presses; synonyms are everyday words that mean it. */
+const option = z.object({
+  id: z.string().min(1),
+  key: z.string().regex(/^[0-9]$/, 'a choice key is one keypad digit'),
+  label: frenchText,
+  synonyms: z.array(z.string()).default([]),
+  /** Values to remember when this option is chosen (e.g. the need, for a later search). */
+  set: vars.optional(),
+  next: stepId,
+});
+
+const prompt = {
+  text: frenchText,
+  /** A wording written for the ear, where the text does not read well aloud. */
+  voice: z.string().optional(),
+  /** First rung of the reprompt ladder: the same question said differently. */
+  rephrase: frenchText,
+};
+
+const sayStep = z.object({ type: z.literal('say'), text: frenchText, voice: z.string().optional(), next: stepId });
+
+const choiceStep = z.object({ type: z.literal('choice'), ...prompt, options: z.array(option).min(1) });
+
+const inputStep = z.object({
+  type: z.literal('input'),
+  ...prompt,
+  /** Second rung of the ladder for free input: an example of a good answer. */
+  hint: frenchText,
+  capture: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  next: stepId,
+});
+
+const outcome = z.object({ text: z.string().optional(), voice: z.string().optional(), next: stepId });
+
+const invokeStep = z.object({
+  type: z.literal('invoke'),
+  service: z.string().min(1),
+  /** Templates filled from the conversation's variables, e.g. { query: '{location}' }. */
+  input: vars.default({}),
+  /** How each returned item reads; `[...]` groups vanish when a variable inside them is empty. */
+  itemTemplate: z.string().optional(),
+  outcomes: z.record(z.string(), outcome).refine((o) => Object.keys(o).length > 0, 'an invoke step needs outcomes'),
+});
+
+const callbackStep = z.object({ type: z.literal('callback'), text: frenchText, voice: z.string().optional(), next: stepId });
+
+const endStep = z.object({ type: z.literal('end'), text: frenchText, voice: z.string().optional() });
+
+export const stepSchema = z.discriminatedUnion('type', [sayStep, choiceStep, inputStep, invokeStep, callbackStep, endStep]);
+
+/** Words that trigger the built-in commands. Data, so that each flow can read them in its own language. */
+const commandWords = z.object({
+  help: z.array(z.string()).min(1),
+  restart: z.array(z.string()).min(1),
+  optOut: z.array(z.string()).min(1),
+  optIn: z.array(z.string()).min(1),
+  erase: z.array(z.string()).min(1),
+});
+
+/** The texts of the built-in behaviours every flow has. */
+const builtInTexts = z.object({
+  help: frenchText,
+  optOut: frenchText,
+  optIn: frenchText,
+  erase: frenchText,
+  resume: frenchText,
+  flowChanged: frenchText,
+  numberedOptionsIntro: frenchText,
+  offerPerson: frenchText,
+  unsupportedContent: frenchText,
+});
+
+export const flowSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: frenchText,
+    start: stepId,
+    /** Where someone who comes back after the end, or asks for the menu, lands (skips the welcome). */
+    menu: stepId,
+    /** Silence after which a conversation is resumed with a greeting rather than continued mid-question. */
+    sessionTimeoutHours: z.number().positive().default(24),
+    commands: commandWords,
+    texts: builtInTexts,
+    steps: z.record(z.string(), stepSchema),
+  })
+  .superRefine((flow, ctx) => {
+    for (const id of Object.keys(flow.steps)) {
+      if (!STEP_ID.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}": ${STEP_ID_RULE}`, path: ['steps', id] });
+    }
+    for (const id of [flow.start, flow.menu]) {
+      if (!flow.steps[id]) ctx.addIssue({ code: 'custom', message: `unknown step "${id}"`, path: ['start'] });
+    }
+  });
+
+export type FlowDefinition = z.input<typeof flowSchema>;
+export type ParsedFlow = z.output<typeof flowSchema>;
+export type Step = z.output<typeof stepSchema>;
+export type ChoiceStep = Extract<Step, { type: 'choice' }>;
+export type InputStep = Extract<Step, { type: 'input' }>;
+export type InvokeStep = Extract<Step, { type: 'invoke' }>;
+export type StepOption = ChoiceStep['options'][number];

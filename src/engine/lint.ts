@@ -1,0 +1,76 @@
+// Finds what would strand a person in a flow: unknown targets, unreachable or dead-end steps,
+// automatic loops that never wait for an answer, and places with no way out.
+import { transitionsOf, waitsForAnswer } from './flow.js';
+import { flowSchema, type ParsedFlow } from './flow-schema.js';
+import { templateVariables } from './template.js';
+
+export interface LintProblem {
+  flowId: string;
+  stepId?: string;
+  message: string;
+}
+
+/** Lints raw flow data: schema problems first, then the graph. */
+export function lintFlow(definition: unknown): LintProblem[] {
+  const parsed = flowSchema.safeParse(definition);
+  const flowId = String((definition as { id?: unknown } | null)?.id ?? '?');
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => ({ flowId, message: `${i.path.join('.') || '(flow)'}: ${i.message}` }));
+  }
+  return lintGraph(parsed.data);
+}
+
+function lintGraph(flow: ParsedFlow): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const at = (stepId: string, message: string) => problems.push({ flowId: flow.id, stepId, message });
+  const ids = Object.keys(flow.steps);
+  const edges = new Map(ids.map((id) => [id, transitionsOf(flow.steps[id]!).map((t) => t.to)]));
+
+  for (const [id, targets] of edges) {
+    for (const to of targets) if (!flow.steps[to]) at(id, `leads to unknown step "${to}"`);
+    const step = flow.steps[id]!;
+    if (step.type !== 'end' && targets.length === 0) at(id, 'dead end: no way forward');
+    if (step.type === 'choice') {
+      const keys = step.options.map((o) => o.key);
+      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+      if (dup) at(id, `two options share the key "${dup}"`);
+    }
+  }
+
+  const reachable = reach([flow.start, flow.menu], (id) => edges.get(id) ?? []);
+  for (const id of ids) if (!reachable.has(id)) at(id, 'unreachable from the start or the menu');
+
+  // A cycle of steps that never wait for an answer would spin forever inside one turn.
+  const autoEdges = (id: string) => (flow.steps[id] && !waitsForAnswer(flow.steps[id]!) ? (edges.get(id) ?? []) : []);
+  for (const id of ids) {
+    if (!waitsForAnswer(flow.steps[id]!) && reach(autoEdges(id), autoEdges).has(id)) at(id, 'loops without ever waiting for an answer');
+  }
+
+  // Every step must be able to reach an end or the menu, else a person is trapped in a loop with no exit.
+  const exits = new Set([flow.menu, ...ids.filter((id) => flow.steps[id]!.type === 'end')]);
+  for (const id of ids) {
+    const seen = reach([id], (s) => edges.get(s) ?? []);
+    if (![...seen].some((s) => exits.has(s))) at(id, 'loop without exit: cannot reach the menu or an end');
+  }
+
+  const captured = new Set(['items', 'rank', ...Object.values(flow.steps).flatMap((s) => (s.type === 'input' ? [s.capture] : []))]);
+  for (const [id, step] of Object.entries(flow.steps)) {
+    if ('text' in step && /\b(TODO|FIXME|lorem)\b/i.test(step.text)) at(id, 'French text is a placeholder');
+    if (step.type === 'choice' && step.options.some((o) => !o.label.trim())) at(id, 'an option has no French label');
+    if (step.type === 'invoke' && Object.values(step.outcomes).every((o) => !o.text)) at(id, 'no outcome says anything in French');
+    for (const name of 'text' in step ? templateVariables(step.text) : []) {
+      if (!captured.has(name) && !name.startsWith('need')) at(id, `text reads {${name}}, which no step captures`);
+    }
+  }
+  return problems;
+}
+
+/** Every step reachable from `from`, the `from` steps included. */
+function reach(from: string[], next: (id: string) => string[]): Set<string> {
+  const seen = new Set(from);
+  const stack = [...from];
+  while (stack.length) {
+    for (const to of next(stack.pop()!)) if (!seen.has(to)) seen.add(to), stack.push(to);
+  }
+  return seen;
+}

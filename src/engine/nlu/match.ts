@@ -1,0 +1,47 @@
+// Matches a free answer against a menu's options and the built-in commands, tolerant of how people write.
+import type { StepOption } from '../flow-schema.js';
+import { meaningfulWords, normalizeFrench } from './normalize.js';
+import { pickedNumber } from './numbers.js';
+
+/** Yes and no, the way people actually say them. Options opt in with the synonyms "@oui" / "@non". */
+const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord', 'ok', 'okay', 'oki', 'bien sur', 'volontiers', 'yes', 'exact', 'exactement', 'tout a fait', 'parfait', 'entendu', 'vas y', 'allez y', 'go'];
+const NO = ['non', 'nan', 'no', 'pas du tout', 'jamais', 'surtout pas', 'non merci', 'pas maintenant', 'plus tard'];
+
+const expand = (synonyms: string[]): string[] =>
+  synonyms.flatMap((s) => (s === '@oui' ? YES : s === '@non' ? NO : [s])).map(normalizeFrench);
+
+/** True when `phrase` appears in `text` as whole words. */
+function containsPhrase(text: string, phrase: string): boolean {
+  return phrase.length > 0 && ` ${text} `.includes(` ${phrase} `);
+}
+
+/** The built-in command a whole message asks for, if any ("Arrêt", "aide svp", "0"). */
+export function matchCommand<K extends string>(text: string, commands: Record<K, string[]>): K | undefined {
+  const words = meaningfulWords(normalizeFrench(text)).join(' ');
+  if (!words) return undefined;
+  for (const [name, triggers] of Object.entries(commands) as [K, string[]][]) {
+    if (triggers.some((t) => meaningfulWords(normalizeFrench(t)).join(' ') === words)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The option a message picks: by its key or a number word, else by its synonyms or label words.
+ * Returns undefined when nothing or more than one option fits.
+ */
+export function matchOption(text: string, options: StepOption[]): StepOption | undefined {
+  const normalized = normalizeFrench(text);
+  if (!normalized) return undefined;
+  const number = pickedNumber(text);
+  const byKey = number === undefined ? undefined : options.find((o) => Number(o.key) === number);
+  const bySynonym = options.filter((o) => expand(o.synonyms).some((s) => containsPhrase(normalized, s)));
+  if (bySynonym.length === 1 && (!byKey || byKey === bySynonym[0])) return bySynonym[0];
+  if (byKey && bySynonym.length === 0) return byKey;
+  if (bySynonym.length > 1) {
+    // "oui" can sit beside another option's word ("oui, le menu"): the longest phrase wins only if unique.
+    return undefined;
+  }
+  const words = new Set(meaningfulWords(normalized).filter((w) => w.length > 3));
+  const byLabel = options.filter((o) => meaningfulWords(normalizeFrench(o.label)).some((w) => w.length > 3 && words.has(w)));
+  return byLabel.length === 1 ? byLabel[0] : undefined;
+}

@@ -1,0 +1,178 @@
+// The flow interpreter: step(flow, snapshot, event) -> { snapshot, effects }. Pure: no I/O, no clock, no randomness.
+import type { Effect, ServiceResult, Vars } from './effects.js';
+import type { InboundContent } from './message.js';
+import { getStep, waitsForAnswer, type CompiledFlow } from './flow.js';
+import { initialSnapshot, type Snapshot } from './snapshot.js';
+import { questionMessage } from './prompt.js';
+import { fillTemplate } from './template.js';
+import { matchCommand, matchOption } from './nlu/match.js';
+
+export type EngineEvent =
+  | { type: 'message'; content: InboundContent; at: number }
+  | { type: 'result'; result: ServiceResult; at: number };
+
+export interface StepOutput {
+  snapshot: Snapshot;
+  effects: Effect[];
+}
+
+/** Auto steps (say, callback, invoke outcomes) chained in one turn beyond this are a flow bug; the lint catches loops. */
+const MAX_AUTO_STEPS = 50;
+const HOUR_MS = 3_600_000;
+
+/** Advances a conversation by one event. A missing snapshot starts the flow. */
+export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: EngineEvent): StepOutput {
+  const out: Effect[] = [];
+  const isNew = previous === undefined;
+  let snap: Snapshot = { ...(previous ?? initialSnapshot(flow, event.at)), turn: (previous?.turn ?? 0) + 1 };
+  const lastActivityAt = snap.lastActivityAt;
+  snap.lastActivityAt = event.at;
+
+  if (event.type === 'result') return { snapshot: applyResult(flow, snap, event.result, out), effects: out };
+
+  const text = event.content.type === 'text' ? event.content.text : '';
+  const command = text ? matchCommand(text, flow.definition.commands) : undefined;
+  const texts = flow.definition.texts;
+
+  if (snap.optedOut) {
+    // Opted out: silence, except for the word that opts back in.
+    if (command !== 'optIn') return { snapshot: { ...snap, turn: snap.turn - 1, lastActivityAt }, effects: [] };
+    out.push({ type: 'optIn' }, reply(texts.optIn, snap.vars));
+    return { snapshot: enter(flow, { ...snap, optedOut: false }, flow.definition.menu, out), effects: out };
+  }
+
+  switch (command) {
+    case 'optOut':
+      out.push({ type: 'optOut' }, reply(texts.optOut, snap.vars));
+      return { snapshot: { ...snap, optedOut: true }, effects: out };
+    case 'erase':
+      out.push({ type: 'erase' }, reply(texts.erase, {}));
+      return { snapshot: { ...initialSnapshot(flow, event.at), status: 'ended' }, effects: out };
+    case 'help':
+      out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, reply(texts.help, snap.vars));
+      return { snapshot: snap, effects: out };
+    case 'restart':
+    case 'optIn':
+      return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
+  }
+
+  if (isNew) return { snapshot: enter(flow, snap, flow.definition.start, out), effects: out };
+
+  if (snap.flowHash !== flow.hash) {
+    if (flow.stepHashes[snap.stepId] === snap.stepHash) {
+      snap = { ...snap, flowId: flow.definition.id, flowHash: flow.hash };
+    } else {
+      out.push(reply(texts.flowChanged, snap.vars));
+      const moved = { ...snap, flowId: flow.definition.id, flowHash: flow.hash, status: 'active' as const };
+      return { snapshot: enter(flow, moved, flow.definition.menu, out), effects: out };
+    }
+  }
+
+  if (snap.status === 'ended') return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
+
+  const current = getStep(flow, snap.stepId);
+  if (snap.status === 'awaiting-result' && current.type === 'invoke') {
+    // A result never came back (the service failed mid-turn): ask for it again rather than lose the thread.
+    return { snapshot: enter(flow, snap, snap.stepId, out), effects: out };
+  }
+
+  if (event.at - lastActivityAt > flow.definition.sessionTimeoutHours * HOUR_MS && waitsForAnswer(current)) {
+    out.push(reply(texts.resume, snap.vars));
+    return { snapshot: ask(flow, { ...snap, attempts: 0 }, out), effects: out };
+  }
+
+  return { snapshot: answer(flow, snap, event.content, out), effects: out };
+}
+
+/** Interprets a message as the answer to the current question. */
+function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out: Effect[]): Snapshot {
+  const current = getStep(flow, snap.stepId);
+  if (content.type === 'audio') {
+    out.push(reply(flow.definition.texts.unsupportedContent, snap.vars));
+    return ask(flow, snap, out);
+  }
+  if (current.type === 'choice') {
+    const option =
+      content.type === 'choice'
+        ? current.options.find((o) => o.id === content.choiceId || o.key === content.choiceId)
+        : content.type === 'text'
+          ? matchOption(content.text, current.options)
+          : undefined;
+    if (option) return enter(flow, { ...snap, vars: { ...snap.vars, ...option.set } }, option.next, out);
+  } else if (current.type === 'input') {
+    const value =
+      content.type === 'location'
+        ? `geo:${content.latitude},${content.longitude}`
+        : content.type === 'text'
+          ? content.text.trim()
+          : '';
+    if (/[\p{L}\p{N}]/u.test(value)) return enter(flow, { ...snap, vars: { ...snap.vars, [current.capture]: value } }, current.next, out);
+  } else {
+    return enter(flow, snap, flow.definition.menu, out);
+  }
+  return ask(flow, { ...snap, attempts: snap.attempts + 1 }, out);
+}
+
+/** Feeds a service's result to the invoke step that asked for it. */
+function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, out: Effect[]): Snapshot {
+  const current = getStep(flow, snap.stepId);
+  if (snap.status !== 'awaiting-result' || current.type !== 'invoke') return snap;
+  const outcome = current.outcomes[result.outcome] ?? current.outcomes['error'];
+  if (!outcome) {
+    out.push(reply(flow.definition.texts.offerPerson, snap.vars));
+    return enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out);
+  }
+  const vars: Vars = { ...snap.vars, ...result.vars };
+  if (current.itemTemplate && result.items) {
+    vars['items'] = result.items.map((item, i) => fillTemplate(current.itemTemplate!, { rank: String(i + 1), ...item })).join('\n');
+  }
+  if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
+  // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.
+  const attempts = snap.asked && outcome.next === snap.asked.stepId ? snap.asked.attempts + 1 : 0;
+  return enter(flow, { ...snap, vars, status: 'active' }, outcome.next, out, attempts);
+}
+
+/** Moves to a step and runs every automatic step until one waits for the person or an invoke goes out. */
+function enter(flow: CompiledFlow, snap: Snapshot, stepId: string, out: Effect[], attempts = 0): Snapshot {
+  let s: Snapshot = { ...snap, status: 'active' };
+  let id = stepId;
+  for (let hops = 0; hops < MAX_AUTO_STEPS; hops++) {
+    const st = getStep(flow, id);
+    s = { ...s, stepId: id, stepHash: flow.stepHashes[id]!, attempts: 0 };
+    switch (st.type) {
+      case 'say':
+        out.push(reply(st.text, s.vars, st.voice));
+        id = st.next;
+        continue;
+      case 'callback':
+        out.push({ type: 'requestCallback', stepId: id, vars: s.vars }, reply(st.text, s.vars, st.voice));
+        id = st.next;
+        continue;
+      case 'invoke': {
+        const input = Object.fromEntries(Object.entries(st.input).map(([k, v]) => [k, fillTemplate(v, s.vars)]));
+        out.push({ type: 'invoke', service: st.service, input });
+        return { ...s, status: 'awaiting-result' };
+      }
+      case 'end':
+        out.push(reply(st.text, s.vars, st.voice));
+        return { ...s, status: 'ended' };
+      case 'choice':
+      case 'input':
+        return ask(flow, { ...s, attempts }, out);
+    }
+  }
+  throw new Error(`flow "${flow.definition.id}" chains more than ${MAX_AUTO_STEPS} automatic steps from "${stepId}"`);
+}
+
+/** Asks the current question at the snapshot's rung of the ladder, and remembers it was asked. */
+function ask(flow: CompiledFlow, snap: Snapshot, out: Effect[]): Snapshot {
+  const st = getStep(flow, snap.stepId);
+  if (st.type !== 'choice' && st.type !== 'input') return snap;
+  out.push({ type: 'reply', message: questionMessage(flow.definition, st, snap.vars, snap.attempts) });
+  return { ...snap, status: 'active', asked: { stepId: snap.stepId, attempts: snap.attempts } };
+}
+
+function reply(template: string, vars: Vars, voice?: string): Effect {
+  const text = fillTemplate(template, vars);
+  return { type: 'reply', message: voice ? { text, voice: fillTemplate(voice, vars) } : { text } };
+}

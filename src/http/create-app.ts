@@ -1,0 +1,34 @@
+// The Hono app, built from its dependencies: no environment, no driver choice, no global state.
+// Both runtimes (Node, Workers) call createApp with what they built.
+import { Hono } from 'hono';
+import type { ConversationService } from '../conversation/conversation-service.js';
+import type { Clock, Logger } from '../conversation/ports.js';
+import { smsRoutes } from './sms.routes.js';
+
+export interface AppConfig {
+  /** The URL Twilio calls (scheme, host, optional prefix): signatures are checked against it, not the Host header. */
+  publicBaseUrl?: string;
+  /** Without it every Twilio webhook is refused: unsigned webhooks are never accepted. */
+  twilioAuthToken?: string;
+}
+
+export interface AppDeps {
+  conversations: ConversationService;
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+  /** French texts a channel needs outside any flow (technical error). */
+  texts: { technicalError: string };
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok', twilioWebhooks: deps.config.twilioAuthToken ? 'enabled' : 'refused: TWILIO_AUTH_TOKEN is not set' }));
+  app.route('/twilio', smsRoutes(deps));
+  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  app.onError((error, c) => {
+    deps.logger.error('http.unhandled', { path: new URL(c.req.url).pathname, error: String(error?.stack ?? error) });
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}

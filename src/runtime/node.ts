@@ -1,0 +1,28 @@
+// The Node entry (`npm start`): reads the environment, starts Relais, says where to point Twilio.
+import { readNodeEnv } from './node/env.js';
+import { createConsoleLogger } from './node/logger.js';
+import { startRelais } from './node/server.js';
+
+const env = readNodeEnv();
+const logger = createConsoleLogger(env.LOG_LEVEL);
+const relais = await startRelais({
+  port: env.PORT,
+  databasePath: env.DATABASE_PATH,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+  twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+  logger,
+});
+
+const base = env.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? `http://localhost:${relais.port}`;
+console.log(`
+Relais is running on port ${relais.port} (database: ${env.DATABASE_PATH})
+  Health:             ${base}/health
+  Twilio SMS webhook: POST ${base}/twilio/sms
+  Try it without a phone, in another terminal:  npm run chat
+${env.TWILIO_AUTH_TOKEN ? '' : '\n  ! TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is. The simulator works.\n'}${
+  env.PUBLIC_BASE_URL ? '' : '  ! PUBLIC_BASE_URL is not set: signatures are checked against the request URL, which fails behind a proxy.\n'
+}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void relais.close().then(() => process.exit(0)));
+}

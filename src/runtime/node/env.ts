@@ -1,0 +1,22 @@
+// The Node runtime's configuration, read from the environment in one place and validated.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('./relais.sqlite'),
+  PUBLIC_BASE_URL: z.url({ message: 'PUBLIC_BASE_URL must be a full URL such as https://relais.example.fr' }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type NodeEnv = z.infer<typeof envSchema>;
+
+/** Parses the environment; empty strings count as unset. Throws one message listing every bad variable. */
+export function readNodeEnv(env: Record<string, string | undefined> = process.env): NodeEnv {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}

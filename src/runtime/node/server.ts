@@ -1,0 +1,73 @@
+// Starts Relais on Node: embedded SQLite, embedded reference data, a real HTTP server. Used by `npm start`,
+// by the tests (a fresh database file each suite) and by the benchmark.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Clock, Logger } from '../../conversation/ports.js';
+import type { FlowDefinition } from '../../engine/flow-schema.js';
+import { composeRelais, systemClock } from '../compose.js';
+import { createConsoleLogger } from './logger.js';
+import { loadEmbeddedDirectory } from './reference-data.js';
+import { openSqliteDatabase } from './sqlite.js';
+
+export interface NodeServerOptions {
+  port: number;
+  host?: string;
+  databasePath: string;
+  publicBaseUrl?: string;
+  twilioAuthToken?: string;
+  clock?: Clock;
+  logger?: Logger;
+  flowDefinitions?: FlowDefinition[];
+}
+
+/** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
+export const RETENTION_DAYS = 183;
+const DAY_MS = 86_400_000;
+
+export interface RunningRelais {
+  url: string;
+  port: number;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+export async function startRelais(options: NodeServerOptions): Promise<RunningRelais> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createConsoleLogger();
+  const database = openSqliteDatabase(options.databasePath);
+  const directory = loadEmbeddedDirectory();
+  const { app, store } = composeRelais({
+    database,
+    directory,
+    config: { publicBaseUrl: options.publicBaseUrl, twilioAuthToken: options.twilioAuthToken },
+    clock,
+    logger,
+    flowDefinitions: options.flowDefinitions,
+  });
+
+  const purge = async () => {
+    const removed = await store.purgeInactive(clock.now() - RETENTION_DAYS * DAY_MS);
+    if (removed > 0) logger.info('retention.purged', { contacts: removed });
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge().catch((e) => logger.error('retention.failed', { error: String(e) })), DAY_MS);
+  purgeTimer.unref();
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(purgeTimer);
+        server.close(() => {
+          database.close();
+          resolve();
+        });
+      }),
+  };
+}

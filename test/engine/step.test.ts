@@ -1,0 +1,152 @@
+// The flow interpreter on the real main flow: commands, tolerant answers, the reprompt ladder, expiry, pinning.
+import { describe, expect, it } from 'vitest';
+import { accueil } from '../../flows/accueil.js';
+import { compileFlow } from '../../src/engine/flow.js';
+import type { Effect } from '../../src/engine/effects.js';
+import { parseSnapshot, type Snapshot } from '../../src/engine/snapshot.js';
+import { step } from '../../src/engine/step.js';
+
+const flow = compileFlow(accueil);
+const T0 = Date.UTC(2026, 10, 22, 9, 0);
+const text = (t: string, at = T0) => ({ type: 'message' as const, content: { type: 'text' as const, text: t }, at });
+const replies = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'reply' ? [e.message.text] : []));
+
+/** Plays messages in order, round-tripping the snapshot through JSON each turn, as the store does. */
+function play(lines: string[], start?: Snapshot) {
+  let snapshot = start;
+  let last: Effect[] = [];
+  for (const line of lines) {
+    const out = step(flow, snapshot, text(line));
+    snapshot = parseSnapshot(JSON.stringify(out.snapshot));
+    last = out.effects;
+  }
+  return { snapshot: snapshot!, effects: last, said: replies(last).join('\n') };
+}
+
+describe('step', () => {
+  it('welcomes a new person with the privacy notice, then the menu', () => {
+    const { said, snapshot } = play(['Bonjour']);
+    expect(said).toContain('SUPPRIMER');
+    expect(said).toContain('6 mois');
+    expect(said).toContain("1 - Trouver un lieu d'aide");
+    expect(snapshot.stepId).toBe('menu');
+  });
+
+  it.each(['1', 'un', 'Le premier', 'je veux le 1 svp', '  1. ', 'PREMIER', 'trouver un lieu'])('reads "%s" as option 1', (answer) => {
+    expect(play(['Bonjour', answer]).snapshot.stepId).toBe('ask_location');
+  });
+
+  it.each(['oui', 'Ouais', "d'accord", 'OK', 'bien sûr', '1'])('reads "%s" as yes', (answer) => {
+    expect(play(['Bonjour', '2', answer]).snapshot.vars['need']).toBe('demarches');
+  });
+
+  it('climbs the reprompt ladder: rephrase, numbers only, then a person', () => {
+    const first = play(['Bonjour', 'banane']);
+    expect(first.said).toContain('Dites-moi ce que vous cherchez');
+    const second = play(['Bonjour', 'banane', 'pomme']);
+    expect(second.said).toContain('seulement avec le chiffre');
+    const third = play(['Bonjour', 'banane', 'pomme', 'poire']);
+    expect(third.said).toContain('AIDE');
+    expect(play(['Bonjour', 'banane', 'pomme', 'poire', '2']).snapshot.stepId).toBe('procedure_next');
+  });
+
+  it('treats an ambiguous answer as no answer rather than guessing', () => {
+    expect(play(['Bonjour', '1 ou 2']).snapshot.stepId).toBe('menu');
+  });
+
+  it('AIDE and 0 record a callback request wherever the person is', () => {
+    for (const word of ['AIDE', 'aide svp', '0', 'Un conseiller']) {
+      const { effects, snapshot } = play(['Bonjour', '1', word]);
+      expect(effects.some((e) => e.type === 'requestCallback')).toBe(true);
+      expect(snapshot.stepId).toBe('ask_location');
+    }
+  });
+
+  it('STOP opts out once, then stays silent until START', () => {
+    const stopped = play(['Bonjour', 'Arrêt']);
+    expect(stopped.effects.some((e) => e.type === 'optOut')).toBe(true);
+    expect(stopped.said).toContain('START');
+    const silent = play(['Bonjour', 'STOP', 'Bonjour ?', '1']);
+    expect(silent.effects).toEqual([]);
+    const back = play(['Bonjour', 'stop', 'hello', 'START']);
+    expect(back.effects.some((e) => e.type === 'optIn')).toBe(true);
+    expect(back.snapshot.optedOut).toBe(false);
+    expect(back.said).toContain('Que souhaitez-vous');
+  });
+
+  it('SUPPRIMER asks for erasure and starts afresh next time', () => {
+    const erased = play(['Bonjour', '1', 'supprimer']);
+    expect(erased.effects.some((e) => e.type === 'erase')).toBe(true);
+    expect(erased.snapshot.vars).toEqual({});
+  });
+
+  it('MENU and RECOMMENCER go back to the menu', () => {
+    expect(play(['Bonjour', '1', 'menu']).snapshot.stepId).toBe('menu');
+    expect(play(['Bonjour', '2', 'Recommencer']).snapshot.stepId).toBe('menu');
+  });
+
+  it('resumes kindly after 24 hours of silence, without reading the message as an answer', () => {
+    const { snapshot } = play(['Bonjour', '1']);
+    const later = step(flow, snapshot, text('2', T0 + 25 * 3_600_000));
+    expect(replies(later.effects).join('\n')).toContain('on reprend');
+    expect(later.snapshot.stepId).toBe('ask_location');
+    const soon = step(flow, snapshot, text('74000', T0 + 23 * 3_600_000));
+    expect(soon.effects.some((e) => e.type === 'invoke')).toBe(true);
+  });
+
+  it('captures free input and asks for a lookup, then renders its items', () => {
+    const { snapshot, effects } = play(['Bonjour', '1', '74000']);
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'invoke', service: 'nearestPlaces', input: expect.objectContaining({ query: '74000' }) }));
+    const done = step(flow, snapshot, {
+      type: 'result',
+      at: T0,
+      result: { outcome: 'found', vars: { commune: 'Annecy', precisionNote: '' }, items: [{ name: 'EPN', address: '1 rue A', distance: '1,2', phone: '' }] },
+    });
+    const said = replies(done.effects).join('\n');
+    expect(said).toContain('Près de Annecy :');
+    expect(said).toContain('1. EPN\n1 rue A, à 1,2 km');
+    expect(said).not.toContain('Tél');
+    expect(done.snapshot.stepId).toBe('after_places');
+  });
+
+  it('a place not found goes back to the question one rung higher', () => {
+    const { snapshot } = play(['Bonjour', '1', 'Zzzz']);
+    const back = step(flow, snapshot, { type: 'result', at: T0, result: { outcome: 'notFound' } });
+    const said = replies(back.effects).join('\n');
+    expect(said).toContain('Je ne trouve pas la commune "Zzzz"');
+    expect(said).toContain('Dans quelle commune');
+    expect(back.snapshot.stepId).toBe('ask_location');
+  });
+
+  it('keeps an in-flight session when its step is unchanged by a flow edit', () => {
+    const { snapshot } = play(['Bonjour', '1']);
+    const edited = compileFlow({ ...accueil, steps: { ...accueil.steps, goodbye: { type: 'end', text: 'Au revoir !' } } });
+    expect(edited.hash).not.toBe(flow.hash);
+    const out = step(edited, snapshot, text('74000'));
+    expect(out.effects.some((e) => e.type === 'invoke')).toBe(true);
+    expect(out.snapshot.flowHash).toBe(edited.hash);
+  });
+
+  it('moves an in-flight session to the menu, saying so, when its step changed', () => {
+    const { snapshot } = play(['Bonjour', '1']);
+    const edited = compileFlow({
+      ...accueil,
+      steps: { ...accueil.steps, ask_location: { ...(accueil.steps['ask_location'] as object), text: 'Votre code postal ?' } as never },
+    });
+    const out = step(edited, snapshot, text('2'));
+    expect(replies(out.effects).join('\n')).toContain('mis à jour');
+    expect(out.snapshot.stepId).toBe('menu');
+  });
+
+  it('round-trips a snapshot through JSON unchanged', () => {
+    const { snapshot } = play(['Bonjour', '3', 'oui']);
+    expect(parseSnapshot(JSON.stringify(snapshot))).toEqual(snapshot);
+  });
+
+  it('asks again, kindly, for unsupported content', () => {
+    const { snapshot } = play(['Bonjour']);
+    const out = step(flow, snapshot, { type: 'message', at: T0, content: { type: 'audio', url: 'x', mimeType: 'audio/ogg' } });
+    expect(replies(out.effects).join('\n')).toContain('type de message');
+    expect(out.snapshot.stepId).toBe('menu');
+  });
+});

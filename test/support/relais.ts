@@ -1,0 +1,115 @@
+// Starts the real Relais (HTTP server, fresh SQLite file) for a suite, and texts it as Twilio would:
+// form posts signed with the `twilio` package's own signature function.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import twilio from 'twilio';
+import type { Clock, Logger } from '../../src/conversation/ports.js';
+import type { FlowDefinition } from '../../src/engine/flow-schema.js';
+import { startRelais, type RunningRelais } from '../../src/runtime/node/server.js';
+
+export const PUBLIC_BASE_URL = 'https://relais.example.fr';
+export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+
+/** A clock the test moves by hand, so that expiry and follow-ups need no waiting. */
+export class ManualClock implements Clock {
+  constructor(public current = Date.UTC(2026, 10, 23, 9, 0)) {}
+  now() {
+    return this.current;
+  }
+  advanceHours(hours: number) {
+    this.current += hours * 3_600_000;
+  }
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface TestRelais extends RunningRelais {
+  databasePath: string;
+  clock: ManualClock;
+  /** Opens the same SQLite file read-only, to check what was stored. */
+  query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
+  sms(from: string, body: string, options?: SmsOptions): Promise<SmsReply>;
+  stop(): Promise<void>;
+}
+
+export interface SmsOptions {
+  messageSid?: string;
+  signature?: string | null;
+  extraParams?: Record<string, string>;
+  token?: string;
+}
+
+export interface SmsReply {
+  status: number;
+  body: string;
+  messages: string[];
+}
+
+let sidCounter = 0;
+export const newSid = () => `SM${Date.now().toString(16)}${(sidCounter++).toString(16).padStart(8, '0')}${'0'.repeat(8)}`;
+
+export interface TestRelaisOptions {
+  twilioAuthToken?: string | null;
+  /** Reuse a database file (to restart the service on the same data); a fresh one otherwise. */
+  databasePath?: string;
+  flowDefinitions?: FlowDefinition[];
+  clock?: ManualClock;
+}
+
+export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-test-'));
+  const databasePath = options.databasePath ?? join(dir, 'relais.sqlite');
+  const clock = options.clock ?? new ManualClock();
+  const running = await startRelais({
+    port: 0,
+    host: '127.0.0.1',
+    databasePath,
+    publicBaseUrl: PUBLIC_BASE_URL,
+    twilioAuthToken: options.twilioAuthToken === null ? undefined : (options.twilioAuthToken ?? AUTH_TOKEN),
+    clock,
+    logger: silentLogger,
+    flowDefinitions: options.flowDefinitions,
+  });
+  const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
+  return {
+    ...running,
+    databasePath,
+    clock,
+    query: (sql, ...params) => reader.prepare(sql).all(...params) as never,
+    sms: (from, body, opts = {}) => postSms(running.url, from, body, opts),
+    async stop() {
+      reader.close();
+      await running.close();
+      if (!options.databasePath) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postSms(serverUrl: string, from: string, body: string, opts: SmsOptions = {}): Promise<SmsReply> {
+  const params: Record<string, string> = {
+    MessageSid: opts.messageSid ?? newSid(),
+    AccountSid: 'AC00000000000000000000000000000000',
+    From: from,
+    To: '+33939000000',
+    Body: body,
+    NumMedia: '0',
+    ...opts.extraParams,
+  };
+  const signature =
+    opts.signature === undefined ? twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, `${PUBLIC_BASE_URL}/twilio/sms`, params) : opts.signature;
+  const response = await fetch(`${serverUrl}/twilio/sms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'X-Twilio-Signature': signature }) },
+    body: new URLSearchParams(params).toString(),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text, messages: parseMessages(text) };
+}
+
+export function parseMessages(twiml: string): string[] {
+  return [...twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
+    m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  );
+}

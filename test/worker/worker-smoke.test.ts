@@ -1,0 +1,90 @@
+// The Workers build stays honest: start `wrangler dev` (local D1, no network), apply the migrations,
+// and exchange one Twilio-signed SMS turn with it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_TOKEN, postSms, PUBLIC_BASE_URL } from '../support/relais.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const wrangler = join(root, 'node_modules/.bin/wrangler');
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1', WRANGLER_LOG: 'warn' };
+
+let persistDir: string;
+let child: ChildProcess | undefined;
+let url: string;
+let output = '';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForHealth(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (child?.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`wrangler dev did not answer /health in time:\n${output}`);
+}
+
+beforeAll(async () => {
+  persistDir = mkdtempSync(join(tmpdir(), 'relais-d1-'));
+  const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'relais', '--local', '--persist-to', persistDir], {
+    cwd: root,
+    env: quietEnv,
+    encoding: 'utf8',
+    input: 'y\n',
+  });
+  if (migrate.status !== 0) throw new Error(`d1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  child = spawn(
+    wrangler,
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--inspector-port', String(await freePort())],
+    { cwd: root, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await waitForHealth(Date.now() + 90_000);
+}, 120_000);
+
+afterAll(() => {
+  child?.kill('SIGTERM');
+  if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+});
+
+describe('Cloudflare Worker (wrangler dev, local D1)', () => {
+  it('answers a signed SMS turn from D1, and refuses a forged one', async () => {
+    const from = '+33611223344';
+    const welcome = await postSms(url, from, 'Bonjour');
+    expect(welcome.status, output).toBe(200);
+    expect(welcome.messages.join('\n')).toContain('ici Relais');
+    const next = await postSms(url, from, '1');
+    expect(next.messages.join('\n')).toContain('code postal');
+    const place = await postSms(url, from, '74000');
+    expect(place.messages.join('\n')).toContain('Annecy');
+    expect((await postSms(url, from, 'menu', { signature: 'Zm9yZ2Vk' })).status).toBe(403);
+  });
+
+  it('is idempotent on MessageSid on D1 too', async () => {
+    const from = '+33611223355';
+    await postSms(url, from, 'Bonjour');
+    const messageSid = 'SM' + 'd1'.repeat(16);
+    const first = await postSms(url, from, '2', { messageSid });
+    const again = await postSms(url, from, '2', { messageSid });
+    expect(again.body).toBe(first.body);
+    const after = await postSms(url, from, 'oui');
+    expect(after.messages.join('\n')).toContain('code postal');
+  });
+});
