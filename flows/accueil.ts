@@ -44,7 +44,7 @@ export const accueil: FlowDefinition = {
       input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '60', approximateNote: 'position approximative' },
       itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}]',
       outcomes: {
-        found: { text: 'Près de {commune}[ ({precisionNote})] :\n{items}', next: 'after_places' },
+        found: { text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}', next: 'after_places' },
         notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
         none: { text: "Je n'ai pas trouvé de lieu d'aide près de {commune} dans nos données.", next: 'person_offer' },
         error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },

@@ -124,7 +124,7 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   }
   const vars: Vars = { ...snap.vars, ...result.vars };
   if (current.itemTemplate && result.items) {
-    vars['items'] = result.items.map((item, i) => fillTemplate(current.itemTemplate!, { rank: String(i + 1), ...item })).join('\n');
+    vars['items'] = result.items.map((item, i) => fillTemplate(current.itemTemplate!, { rank: String(i + 1), ...item })).join('\n\n');
   }
   if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
   // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.

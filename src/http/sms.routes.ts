@@ -1,8 +1,7 @@
 // POST /twilio/sms: a signed Twilio Messaging webhook in, TwiML out. Replies are GSM-7 and at most 2 segments each.
 import { Hono } from 'hono';
 import { parseSmsWebhook } from '../channels/sms/parse.js';
-import { countSegments } from '../channels/sms/gsm7.js';
-import { renderMessagingTwiml, renderSmsReplies } from '../channels/sms/twiml.js';
+import { renderMessagingTwiml, renderSmsReplies, smsSegmentsOf } from '../channels/sms/twiml.js';
 import type { AppDeps } from './create-app.js';
 import { readTwilioWebhook } from './twilio-webhook.js';
 
@@ -19,7 +18,7 @@ export function smsRoutes(deps: AppDeps): Hono {
     try {
       const result = await deps.conversations.handle(
         { channel: 'sms', from, to, providerId: messageSid, receivedAt: deps.clock.now(), content: { type: 'text', text: body } },
-        { segmentsOf: (text) => countSegments(renderSmsReplies([{ text }]).parts.join('')).segments },
+        { segmentsOf: smsSegmentsOf },
       );
       const rendered = renderSmsReplies(result.replies);
       deps.logger.info('sms.reply', { messageSid, duplicate: result.duplicate, parts: rendered.parts.length, segments: rendered.segments });

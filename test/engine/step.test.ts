@@ -103,7 +103,7 @@ describe('step', () => {
       result: { outcome: 'found', vars: { commune: 'Annecy', precisionNote: '' }, items: [{ name: 'EPN', address: '1 rue A', distance: '1,2', phone: '' }] },
     });
     const said = replies(done.effects).join('\n');
-    expect(said).toContain('Près de Annecy :');
+    expect(said).toContain('pour Annecy :');
     expect(said).toContain('1. EPN\n1 rue A, à 1,2 km');
     expect(said).not.toContain('Tél');
     expect(done.snapshot.stepId).toBe('after_places');

@@ -1,0 +1,101 @@
+// Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
+import { normalizePlaceName } from './normalize.js';
+import type { Commune, GeocodeResult } from './types.js';
+
+/** Words that are never a commune on their own, so that "bonjour" or "merci" is not geocoded to a hamlet. */
+const NOT_PLACES = new Set(
+  ('bonjour bonsoir salut merci oui non ok daccord aide menu stop je suis habite habiter vis vit a au aux en de du des la le les ' +
+    'chez moi ma mon mes pres proche cherche cherchons une un pour dans sur ville commune village code postal svp et est c pas')
+    .split(' '),
+);
+
+export interface CommuneIndex {
+  byPostalCode: Map<string, Commune[]>;
+  byName: Map<string, Commune[]>;
+  /** Names bucketed by length, to bound the typo search to plausible candidates. */
+  namesByLength: Map<number, string[]>;
+}
+
+export function indexCommunes(communes: Commune[]): CommuneIndex {
+  const byPostalCode = new Map<string, Commune[]>();
+  const byName = new Map<string, Commune[]>();
+  for (const c of communes) {
+    for (const pc of c.postalCodes) push(byPostalCode, pc, c);
+    push(byName, normalizePlaceName(c.name), c);
+    // "Paris 15e Arrondissement" is also found as "paris 15".
+    const arrondissement = /^(.*) (\d+)(?:er|e) arrondissement$/.exec(normalizePlaceName(c.name));
+    if (arrondissement) push(byName, `${arrondissement[1]} ${arrondissement[2]}`, c);
+  }
+  const byPopulation = (a: Commune, b: Commune) => b.population - a.population;
+  for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);
+  const namesByLength = new Map<number, string[]>();
+  for (const name of byName.keys()) push(namesByLength, name.length, name);
+  return { byPostalCode, byName, namesByLength };
+}
+
+/** All communes a postal code covers, most populated first (for asking "which one?"). */
+export function communesForPostalCode(index: CommuneIndex, postalCode: string): Commune[] {
+  return index.byPostalCode.get(postalCode) ?? [];
+}
+
+export function geocode(index: CommuneIndex, query: string): GeocodeResult {
+  const postal = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
+  if (postal) {
+    const found = index.byPostalCode.get(postal[1]! + postal[2]!);
+    return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code' } : { type: 'notFound' };
+  }
+  const words = normalizePlaceName(query).split(' ').filter(Boolean);
+  // Longest word runs first: "j'habite à Saint Jean de Luz" tries the whole name before "jean" alone.
+  for (let size = Math.min(words.length, 8); size >= 1; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      const run = words.slice(start, start + size);
+      if (size === 1 && (NOT_PLACES.has(run[0]!) || run[0]!.length < 3)) continue;
+      if (run.every((w) => NOT_PLACES.has(w))) continue;
+      const name = run.join(' ');
+      const exact = index.byName.get(name)?.[0];
+      if (exact) return { type: 'found', commune: exact, matchedBy: 'name' };
+    }
+  }
+  const whole = words.filter((w) => !NOT_PLACES.has(w)).join(' ');
+  const close = whole.length >= 4 ? closestName(index, whole) : undefined;
+  const commune = close ? index.byName.get(close)?.[0] : undefined;
+  return commune ? { type: 'found', commune, matchedBy: 'name' } : { type: 'notFound' };
+}
+
+/** The known name within a small edit distance (1 up to 5 letters, 2 beyond), the most populated on ties. */
+function closestName(index: CommuneIndex, name: string): string | undefined {
+  const budget = name.length <= 5 ? 1 : 2;
+  let best: { name: string; distance: number; population: number } | undefined;
+  for (let len = name.length - budget; len <= name.length + budget; len++) {
+    for (const candidate of index.namesByLength.get(len) ?? []) {
+      const distance = editDistance(name, candidate, budget);
+      if (distance > budget) continue;
+      const population = index.byName.get(candidate)?.[0]?.population ?? 0;
+      if (!best || distance < best.distance || (distance === best.distance && population > best.population)) best = { name: candidate, distance, population };
+    }
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance, giving up early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return rowMin;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
