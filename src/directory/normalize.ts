@@ -1,14 +1,6 @@
-// Normalises place names and queries so that accents, case, hyphens and "St"/"Saint" never decide a match.
+// Normalises place names and queries: the engine's French normaliser, plus "St"/"Ste" read as "Saint"/"Sainte".
+import { normalizeFrench } from '../engine/nlu/normalize.js';
 
 export function normalizePlaceName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\bste\b/g, 'sainte')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/\s+/g, ' ');
+  return normalizeFrench(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
 }
