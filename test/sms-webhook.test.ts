@@ -75,7 +75,7 @@ describe('idempotency and concurrency', () => {
     expect(replies[0]!.messages.join()).toContain('code postal');
     const [row] = relais.query<{ version: number; snapshot: string }>('select version, snapshot from conversations where contact_address = ?', from);
     expect(row!.version).toBe(2);
-    expect(JSON.parse(row!.snapshot).stepId).toBe('ask_location');
+    expect(JSON.parse(row!.snapshot).stepId).toBe('locate');
     expect(relais.query<{ n: number }>("select count(*) as n from messages where contact_address = ? and direction = 'in'", from)[0]!.n).toBe(2);
   });
 
@@ -133,7 +133,7 @@ describe('opt-out and erasure', () => {
     await relais.sms(from, '1');
     await relais.sms(from, 'aide');
     const [request] = relais.query<{ step_id: string; status: string; channel: string }>('select * from callback_requests where contact_address = ?', from);
-    expect(request).toMatchObject({ step_id: 'ask_location', status: 'open', channel: 'sms' });
+    expect(request).toMatchObject({ step_id: 'locate', status: 'open', channel: 'sms' });
   });
 });
 

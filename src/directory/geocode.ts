@@ -1,6 +1,6 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
 import { normalizePlaceName } from './normalize.js';
-import type { Commune, GeocodeResult } from './types.js';
+import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
 
 /** Words that are never a commune on their own, so that "bonjour" or "merci" is not geocoded to a hamlet. */
 const NOT_PLACES = new Set(
@@ -38,7 +38,7 @@ export function communesForPostalCode(index: CommuneIndex, postalCode: string): 
   return index.byPostalCode.get(postalCode) ?? [];
 }
 
-export function geocode(index: CommuneIndex, query: string): GeocodeResult {
+export function geocode(index: CommuneIndex, query: string, options: GeocodeOptions = {}): GeocodeResult {
   const postal = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
   if (postal) {
     const found = index.byPostalCode.get(postal[1]! + postal[2]!);
@@ -56,6 +56,7 @@ export function geocode(index: CommuneIndex, query: string): GeocodeResult {
       if (exact) return { type: 'found', commune: exact, matchedBy: 'name' };
     }
   }
+  if (options.strict) return { type: 'notFound' };
   const whole = words.filter((w) => !NOT_PLACES.has(w)).join(' ');
   const close = whole.length >= 4 ? closestName(index, whole) : undefined;
   const commune = close ? index.byName.get(close)?.[0] : undefined;

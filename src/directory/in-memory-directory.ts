@@ -7,7 +7,7 @@ export function createInMemoryDirectory(data: { communes: Commune[]; places: Pla
   const communes = indexCommunes(data.communes);
   const places = indexPlaces(data.places);
   return {
-    geocode: async (query) => geocode(communes, query),
+    geocode: async (query, options) => geocode(communes, query, options),
     nearest: async (query) => nearestPlaces(places, query),
   };
 }

@@ -58,7 +58,12 @@ export interface NearestQuery {
 }
 
 /** The port the conversation service uses. Implementations may be in memory or backed by a database. */
+export interface GeocodeOptions {
+  /** Exact names only, no typo tolerance: for names picked out of a sentence, where a guess would mislead. */
+  strict?: boolean;
+}
+
 export interface Directory {
-  geocode(query: string): Promise<GeocodeResult>;
+  geocode(query: string, options?: GeocodeOptions): Promise<GeocodeResult>;
   nearest(query: NearestQuery): Promise<NearbyPlace[]>;
 }

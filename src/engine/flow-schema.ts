@@ -28,7 +28,16 @@ const prompt = {
 
 const sayStep = z.object({ type: z.literal('say'), text: frenchText, voice: z.string().optional(), next: stepId });
 
-const choiceStep = z.object({ type: z.literal('choice'), ...prompt, options: z.array(option).min(1) });
+const choiceStep = z.object({
+  type: z.literal('choice'),
+  ...prompt,
+  options: z.array(option).min(1),
+  /**
+   * Where a free sentence goes when it is not a bare choice ("je dois déclarer mes impôts, je suis à Mende"):
+   * an invoke step that understands it. Its `notUnderstood` outcome falls back to the options, then the ladder.
+   */
+  onFreeText: stepId.optional(),
+});
 
 const inputStep = z.object({
   type: z.literal('input'),
@@ -36,6 +45,8 @@ const inputStep = z.object({
   /** Second rung of the ladder for free input: an example of a good answer. */
   hint: frenchText,
   capture: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  /** Skip the question when the answer is already known (said in an earlier sentence). */
+  skipIfKnown: z.boolean().default(false),
   next: stepId,
 });
 
@@ -48,6 +59,8 @@ const invokeStep = z.object({
   input: vars.default({}),
   /** How each returned item reads; `[...]` groups vanish when a variable inside them is empty. */
   itemTemplate: z.string().optional(),
+  /** The variables the service may set: the lint checks texts against them. */
+  provides: z.array(z.string()).default([]),
   outcomes: z.record(z.string(), outcome).refine((o) => Object.keys(o).length > 0, 'an invoke step needs outcomes'),
 });
 

@@ -46,7 +46,10 @@ export function transitionsOf(step: Step): { to: string; label: string }[] {
     case 'input':
       return [{ to: step.next, label: `{${step.capture}}` }];
     case 'choice':
-      return step.options.map((o) => ({ to: o.next, label: `${o.key} ${o.label}` }));
+      return [
+        ...step.options.map((o) => ({ to: o.next, label: `${o.key} ${o.label}` })),
+        ...(step.onFreeText ? [{ to: step.onFreeText, label: 'texte libre' }] : []),
+      ];
     case 'invoke':
       return Object.entries(step.outcomes).map(([name, o]) => ({ to: o.next, label: name }));
     case 'end':

@@ -53,16 +53,35 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
     if (![...seen].some((s) => exits.has(s))) at(id, 'loop without exit: cannot reach the menu or an end');
   }
 
-  const captured = new Set(['items', 'rank', ...Object.values(flow.steps).flatMap((s) => (s.type === 'input' ? [s.capture] : []))]);
+  const captured = new Set([
+    'items',
+    ...Object.values(flow.steps).flatMap((s) =>
+      s.type === 'input' ? [s.capture] : s.type === 'invoke' ? s.provides : s.type === 'choice' ? s.options.flatMap((o) => Object.keys(o.set ?? {})) : [],
+    ),
+  ]);
   for (const [id, step] of Object.entries(flow.steps)) {
     if ('text' in step && /\b(TODO|FIXME|lorem)\b/i.test(step.text)) at(id, 'French text is a placeholder');
     if (step.type === 'choice' && step.options.some((o) => !o.label.trim())) at(id, 'an option has no French label');
     if (step.type === 'invoke' && Object.values(step.outcomes).every((o) => !o.text)) at(id, 'no outcome says anything in French');
-    for (const name of 'text' in step ? templateVariables(step.text) : []) {
-      if (!captured.has(name) && !name.startsWith('need')) at(id, `text reads {${name}}, which no step captures`);
+    for (const name of textsOf(step).flatMap(templateVariables)) {
+      if (!captured.has(name)) at(id, `text reads {${name}}, which no step captures or provides`);
     }
   }
   return problems;
+}
+
+/** Every French text of a step, options and outcomes included. */
+function textsOf(step: ParsedFlow['steps'][string]): string[] {
+  switch (step.type) {
+    case 'choice':
+      return [step.text, step.rephrase, ...step.options.map((o) => o.label)];
+    case 'input':
+      return [step.text, step.rephrase, step.hint];
+    case 'invoke':
+      return Object.values(step.outcomes).flatMap((o) => (o.text ? [o.text] : []));
+    default:
+      return [step.text];
+  }
 }
 
 /** Every step reachable from `from`, the `from` steps included. */

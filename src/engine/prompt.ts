@@ -6,7 +6,7 @@ import { fillTemplate } from './template.js';
 
 type Question = ChoiceStep | InputStep;
 
-const numberedList = (step: ChoiceStep): string => step.options.map((o) => `${o.key} - ${o.label}`).join('\n');
+const numberedList = (step: ChoiceStep, vars: Vars): string => step.options.map((o) => `${o.key} - ${fillTemplate(o.label, vars)}`).join('\n');
 
 /**
  * The message for a question at a given rung of the reprompt ladder:
@@ -24,9 +24,9 @@ export function questionMessage(flow: ParsedFlow, step: Question, vars: Vars, at
   const voice = rung === 0 && step.voice ? fillTemplate(step.voice, vars) : undefined;
   if (step.type === 'input') return { text: lead, ...(voice ? { voice } : {}) };
   return {
-    text: `${lead}\n${numberedList(step)}`,
+    text: `${lead}\n${numberedList(step, vars)}`,
     lead,
     ...(voice ? { voice } : {}),
-    choices: step.options.map((o) => ({ id: o.id, key: o.key, label: o.label })),
+    choices: step.options.map((o) => ({ id: o.id, key: o.key, label: fillTemplate(o.label, vars) })),
   };
 }

@@ -6,6 +6,9 @@ import { initialSnapshot, type Snapshot } from './snapshot.js';
 import { questionMessage } from './prompt.js';
 import { fillTemplate } from './template.js';
 import { matchCommand, matchOption } from './nlu/match.js';
+import { meaningfulWords, normalizeFrench } from './nlu/normalize.js';
+import { pickedNumber } from './nlu/numbers.js';
+import type { StepOption } from './flow-schema.js';
 
 export type EngineEvent =
   | { type: 'message'; content: InboundContent; at: number }
@@ -56,7 +59,15 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
       return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
   }
 
-  if (isNew) return { snapshot: enter(flow, snap, flow.definition.start, out), effects: out };
+  if (isNew) {
+    const entered = enter(flow, snap, flow.definition.start, out);
+    // People often say everything in their first message: read it as the answer to the first question,
+    // which then need not be shown (the welcome still is).
+    const saysMore = text !== '' && (meaningfulWords(normalizeFrench(text)).length >= 2 || pickedNumber(text) !== undefined);
+    if (!saysMore || entered.status !== 'active' || !waitsForAnswer(getStep(flow, entered.stepId))) return { snapshot: entered, effects: out };
+    out.pop(); // the question just asked, which ask() always pushes last
+    return { snapshot: answer(flow, entered, event.content, out), effects: out };
+  }
 
   if (snap.flowHash !== flow.hash) {
     if (flow.stepHashes[snap.stepId] === snap.stepHash) {
@@ -92,13 +103,18 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
     return ask(flow, snap, out);
   }
   if (current.type === 'choice') {
-    const option =
-      content.type === 'choice'
-        ? current.options.find((o) => o.id === content.choiceId || o.key === content.choiceId)
-        : content.type === 'text'
-          ? matchOption(content.text, current.options)
-          : undefined;
-    if (option) return enter(flow, { ...snap, vars: { ...snap.vars, ...option.set } }, option.next, out);
+    if (content.type === 'choice') {
+      const picked = current.options.find((o) => o.id === content.choiceId || o.key === content.choiceId);
+      if (picked) return choose(flow, snap, picked, out);
+    } else if (content.type === 'text') {
+      const words = meaningfulWords(normalizeFrench(content.text)).length;
+      const understand = (s: Snapshot) => enter(flow, { ...s, vars: { ...s.vars, freeText: content.text.trim() } }, current.onFreeText!, out);
+      // A sentence may carry more than a choice (a procedure, a town): let the flow's understanding read it first.
+      if (current.onFreeText && words >= 3) return understand(snap);
+      const option = matchOption(content.text, current.options);
+      if (option) return choose(flow, snap, option, out);
+      if (current.onFreeText && words >= 1 && pickedNumber(content.text) === undefined) return understand(snap);
+    }
   } else if (current.type === 'input') {
     const value =
       content.type === 'location'
@@ -117,6 +133,12 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
 function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, out: Effect[]): Snapshot {
   const current = getStep(flow, snap.stepId);
   if (snap.status !== 'awaiting-result' || current.type !== 'invoke') return snap;
+  if (result.outcome === 'notUnderstood' && snap.asked) {
+    // Free text the understanding could not use may still name one of the options of the question asked.
+    const asked = getStep(flow, snap.asked.stepId);
+    const option = asked.type === 'choice' ? matchOption(snap.vars['freeText'] ?? '', asked.options) : undefined;
+    if (option) return choose(flow, { ...snap, status: 'active' }, option, out);
+  }
   const outcome = current.outcomes[result.outcome] ?? current.outcomes['error'];
   if (!outcome) {
     out.push(reply(flow.definition.texts.offerPerson, snap.vars));
@@ -128,7 +150,7 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   }
   if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
   // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.
-  const attempts = snap.asked && outcome.next === snap.asked.stepId ? snap.asked.attempts + 1 : 0;
+  const attempts = snap.asked && sameQuestion(flow, outcome.next, snap.asked.stepId) ? snap.asked.attempts + 1 : 0;
   return enter(flow, { ...snap, vars, status: 'active' }, outcome.next, out, attempts);
 }
 
@@ -156,8 +178,13 @@ function enter(flow: CompiledFlow, snap: Snapshot, stepId: string, out: Effect[]
       case 'end':
         out.push(reply(st.text, s.vars, st.voice));
         return { ...s, status: 'ended' };
-      case 'choice':
       case 'input':
+        if (st.skipIfKnown && (s.vars[st.capture] ?? '').trim() !== '') {
+          id = st.next;
+          continue;
+        }
+        return ask(flow, { ...s, attempts }, out);
+      case 'choice':
         return ask(flow, { ...s, attempts }, out);
     }
   }
@@ -170,6 +197,18 @@ function ask(flow: CompiledFlow, snap: Snapshot, out: Effect[]): Snapshot {
   if (st.type !== 'choice' && st.type !== 'input') return snap;
   out.push({ type: 'reply', message: questionMessage(flow.definition, st, snap.vars, snap.attempts) });
   return { ...snap, status: 'active', asked: { stepId: snap.stepId, attempts: snap.attempts } };
+}
+
+/** Two steps ask the same question when they are one step, or free inputs filling the same variable. */
+function sameQuestion(flow: CompiledFlow, a: string, b: string): boolean {
+  if (a === b) return true;
+  const [x, y] = [getStep(flow, a), getStep(flow, b)];
+  return x.type === 'input' && y.type === 'input' && x.capture === y.capture;
+}
+
+function choose(flow: CompiledFlow, snap: Snapshot, option: StepOption, out: Effect[]): Snapshot {
+  const set = Object.fromEntries(Object.entries(option.set ?? {}).map(([k, v]) => [k, fillTemplate(v, snap.vars)]));
+  return enter(flow, { ...snap, vars: { ...snap.vars, ...set } }, option.next, out);
 }
 
 function reply(template: string, vars: Vars, voice?: string): Effect {

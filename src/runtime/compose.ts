@@ -1,5 +1,8 @@
 // Wires Relais from parts a runtime provides (database, directory, configuration, clock, logger).
 // Runtime-agnostic: Node and Workers both call it, so the two can never drift apart.
+import { procedures as shippedProcedures } from '../../data/procedures/index.js';
+import * as intents from '../../data/intents.fr.js';
+import * as recommendationWording from '../../data/recommendations.fr.js';
 import { channelTexts } from '../../flows/common.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
 import type { FlowDefinition } from '../engine/flow-schema.js';
@@ -10,6 +13,10 @@ import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
 import type { Directory } from '../directory/types.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
+import { findProcedureService, procedureStepService, recommendService, selectProcedureService } from '../knowledge/flow-services.js';
+import { createProcedureMatcher } from '../knowledge/match-procedure.js';
+import type { Procedure } from '../knowledge/procedure-schema.js';
+import { understandService } from '../knowledge/understand.service.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -19,15 +26,27 @@ export interface RelaisParts {
   logger: Logger;
   /** The flows to run; the shipped ones by default. Tests pass edited copies. */
   flowDefinitions?: FlowDefinition[];
+  /** The procedures explained; the shipped knowledge base by default. */
+  procedures?: Procedure[];
 }
 
 export function composeRelais(parts: RelaisParts) {
   const store = createConversationStore(parts.database);
+  const procedures = parts.procedures ?? shippedProcedures;
+  const matcher = createProcedureMatcher(procedures);
+  const selectProcedure = selectProcedureService(procedures);
   const conversations = createConversationService({
     store,
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
-    services: { nearestPlaces: nearestPlacesService(parts.directory) },
+    services: {
+      nearestPlaces: nearestPlacesService(parts.directory),
+      understand: understandService({ directory: parts.directory, matcher, vocabulary: intents, procedures }),
+      findProcedure: findProcedureService(matcher),
+      selectProcedure,
+      procedureStep: procedureStepService(procedures),
+      recommend: recommendService(recommendationWording),
+    },
     clock: parts.clock,
     logger: parts.logger,
   });

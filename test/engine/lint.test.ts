@@ -24,7 +24,7 @@ describe('lintFlow', () => {
         'trap_b: loop without exit: cannot reach the menu or an end',
         'lookup: no outcome says anything in French',
         'vague: French text is a placeholder',
-        'vague: text reads {inconnu}, which no step captures',
+        'vague: text reads {inconnu}, which no step captures or provides',
       ]),
     );
   });

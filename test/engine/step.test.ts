@@ -11,14 +11,21 @@ const T0 = Date.UTC(2026, 10, 22, 9, 0);
 const text = (t: string, at = T0) => ({ type: 'message' as const, content: { type: 'text' as const, text: t }, at });
 const replies = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'reply' ? [e.message.text] : []));
 
+/** The engine alone: a free sentence is understood as nothing, as the real service does for unrelated words. */
+const notUnderstood = { type: 'result' as const, at: T0, result: { outcome: 'notUnderstood' } };
+
 /** Plays messages in order, round-tripping the snapshot through JSON each turn, as the store does. */
 function play(lines: string[], start?: Snapshot) {
   let snapshot = start;
   let last: Effect[] = [];
   for (const line of lines) {
-    const out = step(flow, snapshot, text(line));
-    snapshot = parseSnapshot(JSON.stringify(out.snapshot));
+    let out = step(flow, snapshot, text(line));
     last = out.effects;
+    if (out.effects.some((e) => e.type === 'invoke' && e.service === 'understand')) {
+      out = step(flow, out.snapshot, notUnderstood);
+      last = [...last, ...out.effects];
+    }
+    snapshot = parseSnapshot(JSON.stringify(out.snapshot));
   }
   return { snapshot: snapshot!, effects: last, said: replies(last).join('\n') };
 }
@@ -33,11 +40,34 @@ describe('step', () => {
   });
 
   it.each(['1', 'un', 'Le premier', 'je veux le 1 svp', '  1. ', 'PREMIER', 'trouver un lieu'])('reads "%s" as option 1', (answer) => {
-    expect(play(['Bonjour', answer]).snapshot.stepId).toBe('ask_location');
+    expect(play(['Bonjour', answer]).snapshot.stepId).toBe('locate');
   });
 
   it.each(['oui', 'Ouais', "d'accord", 'OK', 'bien sûr', '1'])('reads "%s" as yes', (answer) => {
-    expect(play(['Bonjour', '2', answer]).snapshot.vars['need']).toBe('demarches');
+    expect(play(['Bonjour', '3', '3', answer]).snapshot.vars['internetAtHome']).toBe('yes');
+  });
+
+  it('reads a sentence at the menu through the understanding step first', () => {
+    const out = step(flow, play(['Bonjour']).snapshot, text("je dois faire ma declaration d'impots"));
+    expect(out.effects).toContainEqual({ type: 'invoke', service: 'understand', input: { text: "je dois faire ma declaration d'impots" } });
+  });
+
+  it('falls back to the options when the understanding finds nothing in a sentence', () => {
+    expect(play(['Bonjour', 'je voudrais trouver un lieu pres de chez moi']).snapshot.stepId).toBe('locate');
+  });
+
+  it('reads a first message that says more than hello as the answer to the menu, without showing the menu', () => {
+    const out = step(flow, undefined, text('Bonjour, le 1 svp'));
+    const said = replies(out.effects).join('\n');
+    expect(said).toContain('ici Relais');
+    expect(said).not.toContain('Que souhaitez-vous');
+    expect(out.snapshot.stepId).toBe('locate');
+  });
+
+  it('skips a question whose answer was already given', () => {
+    const { snapshot } = play(['Bonjour']);
+    const out = step(flow, { ...snapshot, vars: { location: 'Mende' } }, text('1'));
+    expect(out.effects).toContainEqual(expect.objectContaining({ type: 'invoke', service: 'nearestPlaces', input: expect.objectContaining({ query: 'Mende' }) }));
   });
 
   it('climbs the reprompt ladder: rephrase, numbers only, then a person', () => {
@@ -47,7 +77,7 @@ describe('step', () => {
     expect(second.said).toContain('seulement avec le chiffre');
     const third = play(['Bonjour', 'banane', 'pomme', 'poire']);
     expect(third.said).toContain('AIDE');
-    expect(play(['Bonjour', 'banane', 'pomme', 'poire', '2']).snapshot.stepId).toBe('procedure_next');
+    expect(play(['Bonjour', 'banane', 'pomme', 'poire', '2']).snapshot.stepId).toBe('explain_ask');
   });
 
   it('treats an ambiguous answer as no answer rather than guessing', () => {
@@ -58,7 +88,7 @@ describe('step', () => {
     for (const word of ['AIDE', 'aide svp', '0', 'Un conseiller']) {
       const { effects, snapshot } = play(['Bonjour', '1', word]);
       expect(effects.some((e) => e.type === 'requestCallback')).toBe(true);
-      expect(snapshot.stepId).toBe('ask_location');
+      expect(snapshot.stepId).toBe('locate');
     }
   });
 
@@ -83,13 +113,14 @@ describe('step', () => {
   it('MENU and RECOMMENCER go back to the menu', () => {
     expect(play(['Bonjour', '1', 'menu']).snapshot.stepId).toBe('menu');
     expect(play(['Bonjour', '2', 'Recommencer']).snapshot.stepId).toBe('menu');
+    expect(play(['Bonjour', '3', 'RETOUR']).snapshot.stepId).toBe('menu');
   });
 
   it('resumes kindly after 24 hours of silence, without reading the message as an answer', () => {
     const { snapshot } = play(['Bonjour', '1']);
     const later = step(flow, snapshot, text('2', T0 + 25 * 3_600_000));
     expect(replies(later.effects).join('\n')).toContain('on reprend');
-    expect(later.snapshot.stepId).toBe('ask_location');
+    expect(later.snapshot.stepId).toBe('locate');
     const soon = step(flow, snapshot, text('74000', T0 + 23 * 3_600_000));
     expect(soon.effects.some((e) => e.type === 'invoke')).toBe(true);
   });
@@ -116,6 +147,9 @@ describe('step', () => {
     expect(said).toContain('Je ne trouve pas la commune "Zzzz"');
     expect(said).toContain('Dans quelle commune');
     expect(back.snapshot.stepId).toBe('ask_location');
+    const again = step(flow, back.snapshot, text('Yyyy'));
+    const twice = step(flow, again.snapshot, { type: 'result', at: T0, result: { outcome: 'notFound' } });
+    expect(replies(twice.effects).join('\n')).toContain('74000');
   });
 
   it('keeps an in-flight session when its step is unchanged by a flow edit', () => {
@@ -131,7 +165,7 @@ describe('step', () => {
     const { snapshot } = play(['Bonjour', '1']);
     const edited = compileFlow({
       ...accueil,
-      steps: { ...accueil.steps, ask_location: { ...(accueil.steps['ask_location'] as object), text: 'Votre code postal ?' } as never },
+      steps: { ...accueil.steps, locate: { ...(accueil.steps['locate'] as object), text: 'Votre code postal ?' } as never },
     });
     const out = step(edited, snapshot, text('2'));
     expect(replies(out.effects).join('\n')).toContain('mis à jour');

@@ -81,10 +81,11 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     const from = '+33611223355';
     await postSms(url, from, 'Bonjour');
     const messageSid = 'SM' + 'd1'.repeat(16);
-    const first = await postSms(url, from, '2', { messageSid });
-    const again = await postSms(url, from, '2', { messageSid });
+    const first = await postSms(url, from, '3', { messageSid });
+    expect(first.messages.join('\n')).toContain('Quel appareil');
+    const again = await postSms(url, from, '3', { messageSid });
     expect(again.body).toBe(first.body);
-    const after = await postSms(url, from, 'oui');
-    expect(after.messages.join('\n')).toContain('code postal');
+    const after = await postSms(url, from, 'aucun');
+    expect(after.messages.join('\n')).toContain('vous etes plutot');
   });
 });

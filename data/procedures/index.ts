@@ -1,0 +1,12 @@
+// The knowledge base of procedures (démarches): written in our own words from public facts, each entry sourced and
+// dated. Validated at load: an invalid entry stops the service rather than reach a senior.
+import { procedureSchema, type Procedure } from '../../src/knowledge/procedure-schema.js';
+import { aides } from './aides.js';
+import { identiteVehicule } from './identite-vehicule.js';
+import { impots } from './impots.js';
+import { numerique } from './numerique.js';
+import { retraite } from './retraite.js';
+import { sante } from './sante.js';
+import { securite } from './securite.js';
+
+export const procedures: Procedure[] = procedureSchema.array().parse([...retraite, ...sante, ...impots, ...identiteVehicule, ...aides, ...numerique, ...securite]);

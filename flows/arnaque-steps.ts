@@ -1,0 +1,50 @@
+// « Est-ce une arnaque ? »: the warning signs, what to do, what to do if it is too late. Never asks for personal data.
+import type { FlowDefinition } from '../src/engine/flow-schema.js';
+
+export const arnaqueSteps: FlowDefinition['steps'] = {
+  scam_intro: {
+    type: 'say',
+    text:
+      "Bon réflexe de vérifier. Signes d'arnaque : un message urgent ou menaçant, un lien à cliquer, " +
+      "une demande de code, de mot de passe ou de carte bancaire, un colis ou une amende que vous n'attendiez pas.",
+    next: 'scam_advice',
+  },
+  scam_advice: {
+    type: 'say',
+    text:
+      'Ne cliquez pas et ne répondez pas. Ne donnez aucun code. Appelez vous-même le numéro officiel, écrit sur votre carte ' +
+      'ou un courrier. Un SMS douteux : transférez-le au 33700 (gratuit). Relais ne vous demandera jamais de code.',
+    next: 'scam_next',
+  },
+  scam_next: {
+    type: 'choice',
+    text: 'Avez-vous déjà cliqué ou donné des informations ?',
+    rephrase: 'Avez-vous donné un code, un mot de passe ou vos coordonnées bancaires ?',
+    options: [
+      { id: 'bank', key: '1', label: "Oui, j'ai donné des codes ou ma carte", synonyms: ['carte bancaire', 'code', 'codes', 'donne', '@oui'], next: 'scam_bank' },
+      { id: 'nothing', key: '2', label: "Non, je n'ai rien donné", synonyms: ['rien donne', 'non', '@non'], next: 'scam_safe' },
+      { id: 'menu', key: '3', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
+    ],
+  },
+  scam_bank: {
+    type: 'say',
+    text:
+      'Appelez tout de suite votre banque pour bloquer la carte. Changez le mot de passe donné. ' +
+      "Puis portez plainte à la gendarmerie ou au commissariat. Conseils et aide : cybermalveillance.gouv.fr.",
+    next: 'scam_person',
+  },
+  scam_safe: {
+    type: 'say',
+    text: "Très bien : vous n'avez rien à faire de plus. Supprimez le message. En cas de doute, demandez toujours à un proche ou à nous.",
+    next: 'menu',
+  },
+  scam_person: {
+    type: 'choice',
+    text: "Voulez-vous qu'une personne vous rappelle pour vous aider ?",
+    rephrase: "Souhaitez-vous être rappelé par quelqu'un ?",
+    options: [
+      { id: 'yes', key: '1', label: 'Oui, rappelez-moi', synonyms: ['@oui'], next: 'person' },
+      { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
+    ],
+  },
+};

@@ -1,0 +1,91 @@
+// Explaining a procedure (démarche): find it from everyday words, then one step per message (« SUITE »),
+// then where to get it done in person and the official contacts. All facts come from data/procedures.
+import type { FlowDefinition } from '../src/engine/flow-schema.js';
+
+/** What the procedure services put in the conversation (see src/knowledge/flow-services.ts). */
+export const procedureVars = [
+  'procedureId', 'procedureTitle', 'procedureAudience', 'procedureCost', 'procedureWarning', 'procedureDocuments', 'procedureWebsite',
+  'procedurePhone', 'procedurePhoneHours', 'procedurePhoneCost', 'procedureFranceServices', 'procedureAidantsConnect', 'stepIndex',
+];
+export const candidateVars = ['candidate1Id', 'candidate1', 'candidate2Id', 'candidate2'];
+
+export const demarcheSteps: FlowDefinition['steps'] = {
+  explain_ask: {
+    type: 'input',
+    text: 'Quelle démarche ? Écrivez-la avec vos mots. Par exemple : carte Vitale, impôts, retraite, passeport.',
+    rephrase: 'Dites-moi en quelques mots ce que vous devez faire. Par exemple : déclarer mes impôts.',
+    hint: 'Écrivez un seul mot. Par exemple : retraite',
+    capture: 'procedureQuery',
+    next: 'explain_find',
+  },
+  explain_find: {
+    type: 'invoke',
+    service: 'findProcedure',
+    input: { query: '{procedureQuery}' },
+    provides: [...procedureVars, ...candidateVars],
+    outcomes: {
+      found: { next: 'explain_intro' },
+      ambiguous: { next: 'explain_which' },
+      notFound: { text: "Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : répondez 1 pour trouver le plus proche.", next: 'menu' },
+    },
+  },
+  explain_which: {
+    type: 'choice',
+    text: 'Voulez-vous parler de :',
+    rephrase: 'Laquelle de ces démarches ?',
+    options: [
+      { id: 'first', key: '1', label: '{candidate1}', set: { pick: '{candidate1Id}' }, next: 'explain_select' },
+      { id: 'second', key: '2', label: '{candidate2}', set: { pick: '{candidate2Id}' }, next: 'explain_select' },
+      { id: 'other', key: '3', label: 'Autre chose', synonyms: ['autre', 'aucune', 'ni l un ni l autre'], next: 'explain_ask' },
+    ],
+  },
+  explain_select: {
+    type: 'invoke',
+    service: 'selectProcedure',
+    input: { id: '{pick}' },
+    provides: procedureVars,
+    outcomes: { found: { next: 'explain_intro' }, notFound: { text: 'Je ne retrouve pas cette démarche.', next: 'menu' } },
+  },
+  explain_intro: {
+    type: 'say',
+    text:
+      '{procedureTitle}. {procedureAudience}\nCoût : {procedureCost}[\n{procedureWarning}]' +
+      '[\nSans internet ? Un agent France Services peut la faire avec vous, gratuitement.{procedureFranceServices?}]',
+    next: 'explain_step',
+  },
+  explain_step: {
+    type: 'invoke',
+    service: 'procedureStep',
+    input: { id: '{procedureId}', index: '{stepIndex}' },
+    provides: ['stepText', 'stepNumber', 'stepTotal', 'stepIndex'],
+    outcomes: {
+      step: { text: 'Étape {stepNumber} sur {stepTotal} : {stepText}', next: 'explain_next' },
+      last: { text: 'Étape {stepNumber} sur {stepTotal} : {stepText}', next: 'explain_end' },
+      notFound: { next: 'explain_end' },
+    },
+  },
+  explain_next: {
+    type: 'choice',
+    text: "Écrivez SUITE pour l'étape suivante.",
+    rephrase: "Pour lire l'étape suivante, écrivez SUITE ou 1.",
+    options: [
+      { id: 'next', key: '1', label: 'Suite', synonyms: ['suite', 'suivant', 'suivante', 'ensuite', 'continuer', 'continue', '@oui'], next: 'explain_step' },
+      { id: 'help', key: '2', label: 'Être aidé près de chez moi', synonyms: ['aide pres de chez moi', 'etre aide', 'france services'], set: { need: 'demarches' }, next: 'locate' },
+      { id: 'menu', key: '3', label: 'Revenir au menu', synonyms: ['menu', '@non'], next: 'menu' },
+    ],
+  },
+  explain_end: {
+    type: 'say',
+    text: '[À préparer : {procedureDocuments}.\n]Site officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}][, {procedurePhoneCost}]',
+    next: 'explain_help_offer',
+  },
+  explain_help_offer: {
+    type: 'choice',
+    text: "Un agent France Services peut vous aider en personne, gratuitement. Voulez-vous l'adresse la plus proche ?",
+    rephrase: 'Voulez-vous que je cherche la France Services la plus proche de chez vous ?',
+    options: [
+      { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui'], set: { need: 'demarches' }, next: 'locate' },
+      { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
+    ],
+  },
+};
