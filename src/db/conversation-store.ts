@@ -1,44 +1,54 @@
-// The conversation store on drizzle: optimistic concurrency on a version column, idempotent webhooks by
-// inserting the provider's id once with the reply, all in one atomic unit that works on both drivers.
+// The conversation store: optimistic concurrency on a version column, idempotent webhooks by inserting the
+// provider's id once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
 import { parseSnapshot } from '../engine/snapshot.js';
-import type { DatabaseHandle, Statement } from './database.js';
+import { statementOf, type DatabaseHandle, type Statement } from './database.js';
 import { callbackRequests, contacts, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 export function createConversationStore({ db, atomic }: DatabaseHandle): ConversationStore {
+  // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
+  const replyQuery = db
+    .select({ reply: processedWebhooks.reply })
+    .from(processedWebhooks)
+    .where(eq(processedWebhooks.providerId, sql.placeholder('providerId')))
+    .prepare();
+  const conversationQuery = db
+    .select({ snapshot: conversations.snapshot, version: conversations.version })
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('conversationId')))
+    .prepare();
+
   return {
     async findReply(providerId) {
-      const rows = await db.select({ reply: processedWebhooks.reply }).from(processedWebhooks).where(eq(processedWebhooks.providerId, providerId));
+      const rows = (await replyQuery.all({ providerId })) as { reply: string }[];
       return rows[0]?.reply;
     },
 
     async load(conversationId) {
-      const rows = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+      const rows = (await conversationQuery.all({ conversationId })) as { snapshot: string; version: number }[];
       const row = rows[0];
       return row ? { snapshot: parseSnapshot(row.snapshot), version: row.version } : undefined;
     },
 
-    async commitTurn(turn) {
+    async commitTurn(turn): Promise<CommitResult> {
       try {
-        const results = await atomic(turnStatements(db, turn));
+        const results = await atomic(turnStatements(turn));
         return (results[1]?.length ?? 0) === 1 ? 'committed' : 'conflict';
       } catch (error) {
-        if (/UNIQUE constraint failed: processed_webhooks/i.test(String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? ''))) return 'duplicate';
+        const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+        if (/UNIQUE constraint failed: processed_webhooks/i.test(text)) return 'duplicate';
         throw error;
       }
     },
 
     async eraseContact(address, keepProviderId) {
       await atomic([
-        db.delete(messages).where(eq(messages.contactAddress, address)).returning({ id: messages.id }),
-        db.delete(callbackRequests).where(eq(callbackRequests.contactAddress, address)).returning({ id: callbackRequests.id }),
-        db.delete(conversations).where(eq(conversations.contactAddress, address)).returning({ id: conversations.id }),
-        db.delete(contacts).where(eq(contacts.address, address)).returning({ a: contacts.address }),
-        db
-          .delete(processedWebhooks)
-          .where(and(eq(processedWebhooks.contactAddress, address), ne(processedWebhooks.providerId, keepProviderId)))
-          .returning({ id: processedWebhooks.providerId }),
+        statementOf(db.delete(messages).where(eq(messages.contactAddress, address))),
+        statementOf(db.delete(callbackRequests).where(eq(callbackRequests.contactAddress, address))),
+        statementOf(db.delete(conversations).where(eq(conversations.contactAddress, address))),
+        statementOf(db.delete(contacts).where(eq(contacts.address, address))),
+        statementOf(db.delete(processedWebhooks).where(and(eq(processedWebhooks.contactAddress, address), ne(processedWebhooks.providerId, keepProviderId)))),
       ]);
     },
 
@@ -53,10 +63,10 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       for (let i = 0; i < addresses.length; i += 100) {
         const chunk = addresses.slice(i, i + 100);
         await atomic([
-          db.delete(messages).where(inArray(messages.contactAddress, chunk)).returning({ id: messages.id }),
-          db.delete(conversations).where(inArray(conversations.contactAddress, chunk)).returning({ id: conversations.id }),
-          db.delete(processedWebhooks).where(inArray(processedWebhooks.contactAddress, chunk)).returning({ id: processedWebhooks.providerId }),
-          db.delete(contacts).where(inArray(contacts.address, chunk)).returning({ a: contacts.address }),
+          statementOf(db.delete(messages).where(inArray(messages.contactAddress, chunk))),
+          statementOf(db.delete(conversations).where(inArray(conversations.contactAddress, chunk))),
+          statementOf(db.delete(processedWebhooks).where(inArray(processedWebhooks.contactAddress, chunk))),
+          statementOf(db.delete(contacts).where(inArray(contacts.address, chunk))),
         ]);
       }
       return addresses.length;
@@ -64,72 +74,66 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
   };
 }
 
-/**
- * One turn as statements. Statement 1 (the conversation write) decides: every later statement only takes
- * effect if the conversation row now carries this turn's id, so a lost race changes nothing; a second
- * delivery of the same id fails on the processed_webhooks primary key and rolls the whole unit back.
- */
-function turnStatements(db: DatabaseHandle['db'], turn: TurnRecord): Statement[] {
-  const snapshot = JSON.stringify(turn.snapshot);
-  const won = sql`where exists (select 1 from ${conversations} where ${conversations.id} = ${turn.conversationId} and ${conversations.lastTurnId} = ${turn.providerId})`;
-  const row = {
-    flowId: turn.snapshot.flowId,
-    flowHash: turn.snapshot.flowHash,
-    snapshot,
-    version: turn.expectedVersion + 1,
-    lastTurnId: turn.providerId,
-    updatedAt: turn.at,
-  };
-  const writeConversation =
-    turn.expectedVersion === 0
-      ? db
-          .insert(conversations)
-          .values({ id: turn.conversationId, contactAddress: turn.address, channel: turn.channel, ...row })
-          .onConflictDoNothing()
-          .returning({ id: conversations.id })
-      : db
-          .update(conversations)
-          .set(row)
-          .where(and(eq(conversations.id, turn.conversationId), eq(conversations.version, turn.expectedVersion)))
-          .returning({ id: conversations.id });
+/** This turn won: the conversation row now carries its id. Every statement after the write is guarded by it. */
+const WON = 'exists (select 1 from conversations where id = ? and last_turn_id = ?)';
 
+/**
+ * One turn as statements, in plain SQL because this is the hot path and its shapes never change (so both drivers
+ * cache them). Statement 1, the conversation write, decides: a lost race updates nothing and every guarded
+ * statement after it does nothing; a second delivery of the same id fails on the processed_webhooks primary key
+ * and rolls the whole unit back.
+ */
+function turnStatements(turn: TurnRecord): Statement[] {
+  const won = [turn.conversationId, turn.providerId];
+  const snapshot = JSON.stringify(turn.snapshot);
+  const { flowId, flowHash } = turn.snapshot;
   const statements: Statement[] = [
-    db
-      .insert(contacts)
-      .values({ address: turn.address, createdAt: turn.at, lastSeenAt: turn.at })
-      .onConflictDoUpdate({ target: contacts.address, set: { lastSeenAt: turn.at } })
-      .returning({ a: contacts.address }),
-    writeConversation,
-    db
-      .insert(processedWebhooks)
-      .select(sql`select ${turn.providerId}, ${turn.address}, ${turn.reply}, ${turn.at} ${won}`)
-      .returning({ id: processedWebhooks.providerId }),
+    {
+      sql: 'insert into contacts (address, created_at, last_seen_at) values (?, ?, ?) on conflict (address) do update set last_seen_at = excluded.last_seen_at',
+      params: [turn.address, turn.at, turn.at],
+    },
+    turn.expectedVersion === 0
+      ? {
+          sql:
+            'insert into conversations (id, contact_address, channel, flow_id, flow_hash, snapshot, version, last_turn_id, updated_at) ' +
+            'values (?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (id) do nothing returning id',
+          params: [turn.conversationId, turn.address, turn.channel, flowId, flowHash, snapshot, turn.providerId, turn.at],
+        }
+      : {
+          sql: 'update conversations set flow_id = ?, flow_hash = ?, snapshot = ?, version = ?, last_turn_id = ?, updated_at = ? where id = ? and version = ? returning id',
+          params: [flowId, flowHash, snapshot, turn.expectedVersion + 1, turn.providerId, turn.at, turn.conversationId, turn.expectedVersion],
+        },
+    {
+      sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
+      params: [turn.providerId, turn.address, turn.reply, turn.at, ...won],
+    },
   ];
-  for (const m of turn.log) {
-    statements.push(
-      db
-        .insert(messages)
-        .select(sql`select null, ${turn.conversationId}, ${turn.address}, ${turn.channel}, ${m.direction}, ${m.body}, ${m.segments ?? null}, ${turn.providerId}, ${turn.at} ${won}`)
-        .returning({ id: messages.id }),
-    );
-  }
+  if (turn.log.length > 0) statements.push(messageLogStatement(turn));
   for (const c of turn.callbacks) {
-    statements.push(
-      db
-        .insert(callbackRequests)
-        .select(sql`select null, ${turn.address}, ${turn.channel}, ${c.stepId}, ${c.context}, 'open', ${turn.at} ${won}`)
-        .returning({ id: callbackRequests.id }),
-    );
+    statements.push({
+      sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at) select ?, ?, ?, ?, 'open', ? where ${WON}`,
+      params: [turn.address, turn.channel, c.stepId, c.context, turn.at, ...won],
+    });
   }
   if (turn.optOut === 'add') {
-    statements.push(db.insert(optOuts).select(sql`select ${turn.address}, ${turn.at} ${won} on conflict do nothing`).returning({ a: optOuts.address }));
+    statements.push({ sql: `insert into opt_outs (address, created_at) select ?, ? where ${WON} on conflict (address) do nothing`, params: [turn.address, turn.at, ...won] });
   } else if (turn.optOut === 'remove') {
-    statements.push(
-      db
-        .delete(optOuts)
-        .where(and(eq(optOuts.address, turn.address), sql`exists (select 1 from ${conversations} where ${conversations.id} = ${turn.conversationId} and ${conversations.lastTurnId} = ${turn.providerId})`))
-        .returning({ a: optOuts.address }),
-    );
+    statements.push({ sql: `delete from opt_outs where address = ? and ${WON}`, params: [turn.address, ...won] });
   }
   return statements;
+}
+
+/** The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…). */
+function messageLogStatement(turn: TurnRecord): Statement {
+  const rows = turn.log.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  return {
+    sql:
+      'insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at) ' +
+      `select column1, column2, column3, column4, column5, column6, column7, column8 from (values ${rows}) where ${WON}`,
+    params: [
+      ...turn.log.flatMap((m) => [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, turn.providerId, turn.at]),
+      turn.conversationId,
+      turn.providerId,
+    ],
+  };
 }

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { ConversationService } from '../conversation/conversation-service.js';
 import type { Clock, Logger } from '../conversation/ports.js';
+import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { smsRoutes } from './sms.routes.js';
 
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   /** French texts a channel needs outside any flow (technical error). */
   texts: { technicalError: string };
+  /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */
+  hmacSha1?: HmacSha1;
 }
 
 export function createApp(deps: AppDeps): Hono {

@@ -22,7 +22,7 @@ export async function readTwilioWebhook(c: Context, deps: AppDeps): Promise<Twil
   }
   const url = publicUrlFor(deps.config.publicBaseUrl ?? new URL(c.req.url).origin, c.req.url);
   const signature = c.req.header('X-Twilio-Signature') ?? '';
-  if (!(await verifyTwilioSignature({ authToken: token, url, params: allParams, signature }))) {
+  if (!(await verifyTwilioSignature({ authToken: token, url, params: allParams, signature, hmac: deps.hmacSha1 }))) {
     deps.logger.warn('twilio.bad_signature', { url, present: signature !== '' });
     return { ok: false, response: c.text('Invalid or missing X-Twilio-Signature.', 403) };
   }

@@ -12,6 +12,7 @@ import { createConversationStore } from '../db/conversation-store.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
 import type { Directory } from '../directory/types.js';
+import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
 import { findProcedureService, procedureStepService, recommendService, selectProcedureService } from '../knowledge/flow-services.js';
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
@@ -26,6 +27,8 @@ export interface RelaisParts {
   logger: Logger;
   /** The flows to run; the shipped ones by default. Tests pass edited copies. */
   flowDefinitions?: FlowDefinition[];
+  /** The runtime's native HMAC-SHA1, when it has one. */
+  hmacSha1?: HmacSha1;
   /** The procedures explained; the shipped knowledge base by default. */
   procedures?: Procedure[];
 }
@@ -50,7 +53,7 @@ export function composeRelais(parts: RelaisParts) {
     clock: parts.clock,
     logger: parts.logger,
   });
-  const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts });
+  const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts, hmacSha1: parts.hmacSha1 });
   return { app, store, conversations };
 }
 

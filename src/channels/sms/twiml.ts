@@ -12,11 +12,25 @@ export function renderMessagingTwiml(messages: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 }
 
+/** Rendered texts, most of which repeat (menus, questions): rendering is pure, so recent results are kept. */
+const rendered = new Map<string, { parts: string[]; segments: number[] }>();
+
+function renderText(text: string): { parts: string[]; segments: number[] } {
+  let result = rendered.get(text);
+  if (!result) {
+    const parts = splitForSms(toGsm7(text), MAX_SEGMENTS_PER_MESSAGE);
+    result = { parts, segments: parts.map((p) => countSegments(p).segments) };
+    if (rendered.size >= 1000) rendered.clear();
+    rendered.set(text, result);
+  }
+  return result;
+}
+
 /** Turns neutral replies into SMS parts (GSM-7, split), with each part's segment count for the log. */
 export function renderSmsReplies(outbound: OutboundMessage[]): { parts: string[]; segments: number[] } {
-  const parts = outbound.flatMap((m) => splitForSms(toGsm7(m.text), MAX_SEGMENTS_PER_MESSAGE));
-  return { parts, segments: parts.map((p) => countSegments(p).segments) };
+  const all = outbound.map((m) => renderText(m.text));
+  return { parts: all.flatMap((r) => r.parts), segments: all.flatMap((r) => r.segments) };
 }
 
 /** What one reply costs once rendered: the sum of its parts' segments. */
-export const smsSegmentsOf = (text: string): number => renderSmsReplies([{ text }]).segments.reduce((a, b) => a + b, 0);
+export const smsSegmentsOf = (text: string): number => renderText(text).segments.reduce((a, b) => a + b, 0);

@@ -7,8 +7,25 @@ import { pickedNumber } from './numbers.js';
 const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord', 'ok', 'okay', 'oki', 'bien sur', 'volontiers', 'yes', 'exact', 'exactement', 'tout a fait', 'parfait', 'entendu', 'vas y', 'allez y', 'go'];
 const NO = ['non', 'nan', 'no', 'pas du tout', 'jamais', 'surtout pas', 'non merci', 'pas maintenant', 'plus tard'];
 
-const expand = (synonyms: string[]): string[] =>
-  synonyms.flatMap((s) => (s === '@oui' ? YES : s === '@non' ? NO : [s])).map(normalizeFrench);
+/**
+ * Normalised forms of a list, computed once per list: flows are static data and matching runs on every message.
+ * Keyed by the list itself, so edited flows (new lists) never read stale entries.
+ */
+function cached<T extends object>(cache: WeakMap<T, string[]>, key: T, compute: () => string[]): string[] {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = compute()));
+  return value;
+}
+
+const synonymCache = new WeakMap<string[], string[]>();
+const expand = (synonyms: string[]) =>
+  cached(synonymCache, synonyms, () => synonyms.flatMap((s) => (s === '@oui' ? YES : s === '@non' ? NO : [s])).map(normalizeFrench));
+
+const triggerCache = new WeakMap<string[], string[]>();
+const triggerPhrases = (triggers: string[]) => cached(triggerCache, triggers, () => triggers.map((t) => meaningfulWords(normalizeFrench(t)).join(' ')));
+
+const labelCache = new WeakMap<StepOption, string[]>();
+const labelWords = (option: StepOption) => cached(labelCache, option, () => meaningfulWords(normalizeFrench(option.label)).filter((w) => w.length > 3));
 
 /** True when `phrase` appears in `text` as whole words. */
 function containsPhrase(text: string, phrase: string): boolean {
@@ -20,14 +37,14 @@ export function matchCommand<K extends string>(text: string, commands: Record<K,
   const words = meaningfulWords(normalizeFrench(text)).join(' ');
   if (!words) return undefined;
   for (const [name, triggers] of Object.entries(commands) as [K, string[]][]) {
-    if (triggers.some((t) => meaningfulWords(normalizeFrench(t)).join(' ') === words)) return name;
+    if (triggerPhrases(triggers).includes(words)) return name;
   }
   return undefined;
 }
 
 /**
  * The option a message picks: by its key or a number word, else by its synonyms or label words.
- * Returns undefined when nothing or more than one option fits.
+ * Returns undefined when nothing or more than one option fits: an ambiguous answer is asked again, never guessed.
  */
 export function matchOption(text: string, options: StepOption[]): StepOption | undefined {
   const normalized = normalizeFrench(text);
@@ -37,11 +54,8 @@ export function matchOption(text: string, options: StepOption[]): StepOption | u
   const bySynonym = options.filter((o) => expand(o.synonyms).some((s) => containsPhrase(normalized, s)));
   if (bySynonym.length === 1 && (!byKey || byKey === bySynonym[0])) return bySynonym[0];
   if (byKey && bySynonym.length === 0) return byKey;
-  if (bySynonym.length > 1) {
-    // "oui" can sit beside another option's word ("oui, le menu"): the longest phrase wins only if unique.
-    return undefined;
-  }
+  if (bySynonym.length > 1) return undefined;
   const words = new Set(meaningfulWords(normalized).filter((w) => w.length > 3));
-  const byLabel = options.filter((o) => meaningfulWords(normalizeFrench(o.label)).some((w) => w.length > 3 && words.has(w)));
+  const byLabel = options.filter((o) => labelWords(o).some((w) => words.has(w)));
   return byLabel.length === 1 ? byLabel[0] : undefined;
 }

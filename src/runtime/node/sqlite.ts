@@ -10,7 +10,24 @@ import * as schema from '../../db/schema.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
-type SyncStatement = Statement & { all(): unknown[] };
+/**
+ * Runs drizzle-built statements through a cache of better-sqlite3 prepared statements keyed by their SQL: a turn's
+ * statements have the same few shapes every time, and preparing them anew cost more than running them.
+ */
+function statementRunner(sqlite: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return ({ sql, params }: Statement): unknown[] => {
+    let prepared = cache.get(sql);
+    if (!prepared) {
+      if (cache.size >= 256) cache.clear();
+      prepared = sqlite.prepare(sql);
+      cache.set(sql, prepared);
+    }
+    if (prepared.reader) return prepared.all(...params);
+    prepared.run(...params);
+    return [];
+  };
+}
 
 export function openSqliteDatabase(path: string): DatabaseHandle & { close(): void } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -20,10 +37,12 @@ export function openSqliteDatabase(path: string): DatabaseHandle & { close(): vo
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const run = statementRunner(sqlite);
+  // better-sqlite3 runs synchronously, so a native transaction around the statements is atomic and isolated.
+  const inTransaction = sqlite.transaction((statements: Statement[]) => statements.map(run));
   return {
     db: db as unknown as AppDatabase,
-    // better-sqlite3 runs synchronously, so a native transaction around the statements is atomic and isolated.
-    atomic: async (statements) => sqlite.transaction(() => statements.map((s) => (s as SyncStatement).all()))(),
+    atomic: async (statements) => inTransaction(statements),
     close: () => sqlite.close(),
   };
 }

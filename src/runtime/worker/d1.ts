@@ -10,8 +10,8 @@ export function openD1Database(binding: D1Database): DatabaseHandle {
     db: db as unknown as AppDatabase,
     atomic: async (statements) => {
       if (statements.length === 0) return [];
-      const results = await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
-      return results as unknown as unknown[][];
+      const results = await binding.batch(statements.map((s) => binding.prepare(s.sql).bind(...s.params)));
+      return results.map((r) => (r.results ?? []) as unknown[]);
     },
   };
 }
