@@ -18,7 +18,7 @@ export const placeSteps: FlowDefinition['steps'] = {
     service: 'nearestPlaces',
     provides: ['commune', 'precisionNote'],
     input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '60', approximateNote: 'position approximative' },
-    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}]',
+    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]',
     outcomes: {
       found: { text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}', next: 'after_places' },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },

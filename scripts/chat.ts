@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 import { computeTwilioSignature } from '../src/channels/twilio/signature.js';
+import { createPlaceRepository } from '../src/db/place-repository.js';
 import { composeRelais, systemClock } from '../src/runtime/compose.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { createConsoleLogger } from '../src/runtime/node/logger.js';
@@ -17,7 +18,7 @@ const baseUrl = 'http://simulator.relais.local';
 const database = openSqliteDatabase(env.DATABASE_PATH);
 const { app } = composeRelais({
   database,
-  directory: loadEmbeddedDirectory(),
+  directory: loadEmbeddedDirectory(await createPlaceRepository(database).all()),
   config: { publicBaseUrl: baseUrl, twilioAuthToken: authToken },
   clock: systemClock,
   logger: createConsoleLogger(process.env['LOG_LEVEL'] === 'info' ? 'info' : 'silent'),

@@ -1,5 +1,5 @@
 // The storage schema, shared by better-sqlite3 (Node) and D1 (Workers). Migrations are generated from it by drizzle-kit.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** A person Relais talks with, keyed by their phone number (E.164) or channel address. */
 export const contacts = sqliteTable('contacts', {
@@ -74,3 +74,37 @@ export const optOuts = sqliteTable('opt_outs', {
   address: text('address').primaryKey(),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Places imported from official sources (`npm run import`): upserted on `id` (source + the source's own id), so a
+ * re-import updates rather than duplicates. Hours are kept as the source wrote them and parsed into `hoursJson`.
+ */
+export const places = sqliteTable(
+  'places',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    sourceId: text('source_id').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    postalCode: text('postal_code').notNull(),
+    commune: text('commune').notNull(),
+    inseeCode: text('insee_code'),
+    departement: text('departement'),
+    latitude: real('latitude').notNull(),
+    longitude: real('longitude').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    /** JSON array of PlaceService values. */
+    services: text('services').notNull(),
+    /** JSON weekly hours: seven lists (Monday first) of [openMinute, closeMinute]. */
+    hoursJson: text('hours_json'),
+    appointment: integer('appointment', { mode: 'boolean' }),
+    /** Fixed site, antenna, bus, itinerant, multi-site: where and when the service actually is. */
+    format: text('format'),
+    comment: text('comment'),
+    franceServices: integer('france_services', { mode: 'boolean' }).notNull(),
+    importedAt: integer('imported_at').notNull(),
+  },
+  (t) => [index('places_source').on(t.source)],
+);

@@ -1,7 +1,25 @@
 // The `nearestPlaces` flow service: free text (or a shared position) in, the closest places out, ready for a template.
 import type { ServiceResult, Vars } from '../engine/effects.js';
+import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
-import type { Directory, PlaceService } from './types.js';
+import { formatRanges, formatTime, nextOpening } from './hours.js';
+import type { Directory, Place, PlaceService } from './types.js';
+
+/** The French wording of opening times (data/labels.fr.ts). */
+export interface OpeningWording {
+  weekdays: string[];
+  tomorrow: string;
+  openNow: string;
+  laterToday: string;
+  nextDay: string;
+  appointment: string;
+}
+
+export interface NearestPlacesOptions {
+  /** Epoch milliseconds now: opening times are read for this moment, in French local time. */
+  now: () => number;
+  wording: OpeningWording;
+}
 
 const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre: 'apprendre', materiel: 'materiel', internet: 'internet' };
 
@@ -10,7 +28,7 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
  * `limit` (default 3), `maxDistanceKm` (default 60), `approximateNote` (French words said when the
  * commune's coordinates are only approximate).
  */
-export function nearestPlacesService(directory: Directory) {
+export function nearestPlacesService(directory: Directory, options: NearestPlacesOptions) {
   return async (input: Vars): Promise<ServiceResult> => {
     const query = (input['query'] ?? '').trim();
     const limit = clampInt(input['limit'], 3, 1, 10);
@@ -44,9 +62,29 @@ export function nearestPlacesService(directory: Directory) {
         address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
         distance: formatDistanceKm(distanceKm),
         phone: place.phone ?? '',
+        opening: openingText(place, options),
+        appointment: place.appointment ? options.wording.appointment : '',
       })),
     };
   };
+}
+
+/** Today's or the next opening, in words; empty when the source gives no readable hours. */
+function openingText(place: Place, { now, wording }: NearestPlacesOptions): string {
+  const opening = nextOpening(place.weeklyHours, now());
+  switch (opening.type) {
+    case 'open-now':
+      return fillTemplate(wording.openNow, { until: formatTime(opening.until) });
+    case 'later-today':
+      return fillTemplate(wording.laterToday, { hours: formatRanges(opening.today) });
+    case 'next-day':
+      return fillTemplate(wording.nextDay, {
+        day: opening.daysAhead === 1 ? wording.tomorrow : wording.weekdays[opening.weekday]!,
+        hours: formatRanges(opening.ranges),
+      });
+    case 'unknown':
+      return '';
+  }
 }
 
 function clampInt(value: string | undefined, fallback: number, min: number, max: number): number {

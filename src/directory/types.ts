@@ -1,5 +1,6 @@
 // The directory's data model and port: communes (for geocoding) and places (where to get help).
 // Runtime-agnostic: built from plain JSON, so Node and Workers load it the same way.
+import type { WeeklyHours } from './hours.js';
 
 /** How trustworthy a coordinate is: the commune's own point, a neighbour sharing its postal code, or the department's centre. */
 export type Precision = 'commune' | 'postal-code' | 'department';
@@ -39,6 +40,14 @@ export interface Place {
   source: string;
   /** True for France Services sites (assist with procedures for 9+ operators). */
   franceServices: boolean;
+  /** Parsed weekly hours (Monday first), when the source gives them in a readable form. */
+  weeklyHours?: WeeklyHours;
+  /** Whether the source says to book an appointment. */
+  appointment?: boolean;
+  /** Fixed site, antenna, bus, itinerant or multi-site, as the source says. */
+  format?: string;
+  /** The source's free-text remark (itinerant stops, appointment notes). */
+  comment?: string;
 }
 
 export type GeocodeResult =

@@ -2,6 +2,7 @@
 // Runtime-agnostic: Node and Workers both call it, so the two can never drift apart.
 import { procedures as shippedProcedures } from '../../data/procedures/index.js';
 import * as intents from '../../data/intents.fr.js';
+import { openingWording } from '../../data/labels.fr.js';
 import * as recommendationWording from '../../data/recommendations.fr.js';
 import { channelTexts } from '../../flows/common.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
@@ -43,7 +44,7 @@ export function composeRelais(parts: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(parts.directory),
+      nearestPlaces: nearestPlacesService(parts.directory, { now: () => parts.clock.now(), wording: openingWording }),
       understand: understandService({ directory: parts.directory, matcher, vocabulary: intents, procedures }),
       findProcedure: findProcedureService(matcher),
       selectProcedure,

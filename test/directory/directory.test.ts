@@ -7,6 +7,7 @@ import { communesForPostalCode, editDistance, geocode, indexCommunes } from '../
 import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nearest.js';
 import { nearestPlacesService } from '../../src/directory/nearest-places.service.js';
 import { createInMemoryDirectory } from '../../src/directory/in-memory-directory.js';
+import { openingWording } from '../../data/labels.fr.js';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../data/generated/${name}`, import.meta.url), 'utf8')) as T;
 const communes = decodeCommunes(read<CommunesFile>('communes.json'));
@@ -90,7 +91,7 @@ describe('nearest', () => {
 });
 
 describe('nearestPlaces service', () => {
-  const service = nearestPlacesService(createInMemoryDirectory({ communes, places }));
+  const service = nearestPlacesService(createInMemoryDirectory({ communes, places }), { now: () => Date.UTC(2026, 10, 23, 9), wording: openingWording });
   it('finds real places with a phone near Annecy', async () => {
     const result = await service({ query: '74000', need: '', limit: '3' });
     expect(result.outcome).toBe('found');

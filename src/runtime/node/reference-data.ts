@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
-import type { Directory } from '../../directory/types.js';
+import { mergePlaces } from '../../directory/merge-places.js';
+import type { Commune, Directory, Place } from '../../directory/types.js';
 
 const GENERATED = new URL('../../../data/generated/', import.meta.url);
 
@@ -15,13 +16,19 @@ function readGenerated<T>(name: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-let cached: Directory | undefined;
+let embedded: { communes: Commune[]; places: Place[] } | undefined;
 
-/** The embedded directory; built once per process, since the data never changes while running. */
-export function loadEmbeddedDirectory(): Directory {
-  cached ??= createInMemoryDirectory({
+/** The embedded data, read once per process: it never changes while running. */
+function embeddedData() {
+  embedded ??= {
     communes: decodeCommunes(readGenerated<CommunesFile>('communes.json')),
     places: decodePlaces(readGenerated<PlacesFile>('places.json')),
-  });
-  return cached;
+  };
+  return embedded;
+}
+
+/** The directory: embedded communes and places, plus the places imported into the database (`npm run import`). */
+export function loadEmbeddedDirectory(imported: Place[] = []): Directory {
+  const { communes, places } = embeddedData();
+  return createInMemoryDirectory({ communes, places: mergePlaces(places, imported) });
 }

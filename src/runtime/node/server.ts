@@ -8,6 +8,7 @@ import { composeRelais, systemClock } from '../compose.js';
 import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
+import { createPlaceRepository } from '../../db/place-repository.js';
 import { loadEmbeddedDirectory } from './reference-data.js';
 import { openSqliteDatabase } from './sqlite.js';
 
@@ -40,7 +41,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
-  const directory = loadEmbeddedDirectory();
+  const directory = loadEmbeddedDirectory(await createPlaceRepository(database).all());
   const { app, store } = composeRelais({
     database,
     directory,

@@ -1,0 +1,9 @@
+// French wording for the facts a place answer carries: opening times and appointments.
+export const openingWording = {
+  weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  tomorrow: 'demain',
+  openNow: "Ouvert maintenant, jusqu'à {until}",
+  laterToday: "Ouvert aujourd'hui : {hours}",
+  nextDay: 'Prochaine ouverture {day} : {hours}',
+  appointment: 'Sur rendez-vous',
+};

@@ -1,0 +1,70 @@
+// npm run import -- <kind> <file-or-url> [--dry-run] [--replace]
+// Imports official place data into the SQLite file (DATABASE_PATH): a validation report naming the line and field
+// of every rejected record, idempotent upserts keyed on the source's id, deletions only with --replace.
+import { readFileSync } from 'node:fs';
+import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
+import { createPlaceRepository } from '../src/db/place-repository.js';
+import { readNodeEnv } from '../src/runtime/node/env.js';
+import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
+
+const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse }> = {
+  'france-services': { source: FRANCE_SERVICES_SOURCE, parse: parseFranceServicesCsv },
+};
+const PLANNED = ['lieux', 'ateliers'];
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const [kind, location] = args.filter((a) => !a.startsWith('--'));
+const usage = `usage: npm run import -- <${Object.keys(PARSERS).join('|')}> <file-or-url> [--dry-run] [--replace] [--verbose]`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+if (!kind || !location) fail(usage);
+if (PLANNED.includes(kind)) fail(`import kind "${kind}" is not available yet (planned); available: ${Object.keys(PARSERS).join(', ')}`);
+const parser = PARSERS[kind] ?? fail(`unknown import kind "${kind}"\n${usage}`);
+
+async function read(where: string): Promise<string> {
+  if (/^https?:\/\//.test(where)) {
+    const response = await fetch(where).catch((e: unknown) => fail(`cannot download ${where}: ${String(e)}`));
+    if (!response.ok) fail(`cannot download ${where}: HTTP ${response.status}`);
+    return response.text();
+  }
+  try {
+    return readFileSync(where, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${where}: ${(e as Error).message}`);
+  }
+}
+
+const text = await read(location);
+const parsed = parser.parse(text);
+const show = (list: ImportParse['rejected'], max: number) => list.slice(0, max).map((p) => `  line ${p.line}, ${p.field}: ${p.reason}`).join('\n');
+console.log(`${kind}: ${parsed.places.length} valid record(s), ${parsed.rejected.length} rejected, ${parsed.warnings.length} warning(s)`);
+if (parsed.rejected.length) console.log(`rejected:\n${show(parsed.rejected, flags.has('--verbose') ? Infinity : 50)}`);
+if (parsed.warnings.length) console.log(`warnings (records kept without that value):\n${show(parsed.warnings, flags.has('--verbose') ? Infinity : 10)}${parsed.warnings.length > 10 && !flags.has('--verbose') ? `\n  … ${parsed.warnings.length - 10} more (--verbose)` : ''}`);
+if (parsed.places.length === 0) fail('nothing to import: no valid record');
+
+if (flags.has('--dry-run')) {
+  console.log('dry run: nothing written');
+  process.exit(0);
+}
+
+const env = readNodeEnv();
+const database = openSqliteDatabase(env.DATABASE_PATH);
+const repository = createPlaceRepository(database);
+const total = parsed.places.length;
+const bar = (done: number) => {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+};
+const report = await repository.upsert(parser.source, parsed.places, Date.now(), bar);
+if (process.stderr.isTTY) process.stderr.write('\n');
+const deleted = flags.has('--replace') ? await repository.deleteOthers(parser.source, new Set(parsed.places.map((p) => p.id))) : 0;
+console.log(`${env.DATABASE_PATH}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}; ${await repository.count(parser.source)} ${kind} place(s) stored`);
+console.log('Restart Relais (npm start) to answer from the new data.');
+database.close();

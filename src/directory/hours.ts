@@ -1,0 +1,66 @@
+// Opening hours: parsed from the France Services daily columns ("09:00 - 12:00 / 13:30 - 17:00"), and read for a
+// given moment in French local time, so that an answer can say "open today" or when the place opens next.
+
+/** Minutes since midnight, [open, close). */
+export type TimeRange = [number, number];
+/** Seven days, Monday first; an empty day is closed. */
+export type WeeklyHours = TimeRange[][];
+
+const RANGE = /^(\d{1,2})[:h](\d{2})\s*-\s*(\d{1,2})[:h](\d{2})$/;
+
+/**
+ * One day's text into ranges. Empty text is a closed day. `00:00 - 00:00` is the source's placeholder for an
+ * empty slot and is skipped ("00:00 - 00:00 / 09:00 - 12:00" is open 9h-12h). Unreadable text yields undefined.
+ */
+export function parseDayHours(text: string): TimeRange[] | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  const ranges: TimeRange[] = [];
+  for (const part of trimmed.split('/').map((p) => p.trim()).filter(Boolean)) {
+    const m = RANGE.exec(part);
+    if (!m) return undefined;
+    const open = Number(m[1]) * 60 + Number(m[2]);
+    const close = Number(m[3]) * 60 + Number(m[4]);
+    if (open === 0 && close === 0) continue;
+    if (close <= open || close > 24 * 60) return undefined;
+    ranges.push([open, close]);
+  }
+  return ranges;
+}
+
+/** The weekday (0 = Monday) and minute of a moment in Europe/Paris, whatever the server's time zone. */
+export function parisTime(epochMs: number): { weekday: number; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
+  return { weekday, minute: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+export type Opening =
+  | { type: 'open-now'; until: number; today: TimeRange[] }
+  | { type: 'later-today'; today: TimeRange[] }
+  | { type: 'next-day'; weekday: number; ranges: TimeRange[]; daysAhead: number }
+  | { type: 'unknown' };
+
+/** When the place is open next, seen from `epochMs` in French local time. */
+export function nextOpening(hours: WeeklyHours | undefined, epochMs: number): Opening {
+  if (!hours || hours.length !== 7 || hours.every((d) => d.length === 0)) return { type: 'unknown' };
+  const { weekday, minute } = parisTime(epochMs);
+  const today = hours[weekday]!;
+  const current = today.find(([open, close]) => minute >= open && minute < close);
+  if (current) return { type: 'open-now', until: current[1], today };
+  if (today.some(([open]) => open > minute)) return { type: 'later-today', today };
+  for (let ahead = 1; ahead <= 7; ahead++) {
+    const day = (weekday + ahead) % 7;
+    if (hours[day]!.length > 0) return { type: 'next-day', weekday: day, ranges: hours[day]!, daysAhead: ahead };
+  }
+  return { type: 'unknown' };
+}
+
+/** "9h", "13h30": a time of day the way it is written in French. */
+export const formatTime = (minute: number) => `${Math.floor(minute / 60)}h${minute % 60 === 0 ? '' : String(minute % 60).padStart(2, '0')}`;
+
+/** "9h-12h, 13h30-17h". */
+export function formatRanges(ranges: TimeRange[]): string {
+  return ranges.map(([open, close]) => `${formatTime(open)}-${formatTime(close)}`).join(', ');
+}
