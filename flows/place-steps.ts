@@ -16,13 +16,26 @@ export const placeSteps: FlowDefinition['steps'] = {
   find_places: {
     type: 'invoke',
     service: 'nearestPlaces',
-    provides: ['commune', 'precisionNote'],
-    input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '60', approximateNote: 'position approximative' },
+    provides: ['commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone'],
+    input: {
+      query: '{location}',
+      need: '{need}',
+      limit: '3',
+      maxDistanceKm: '25',
+      approximateNote: 'position approximative',
+      itinerantTemplate: '{name}[, tél. {phone}]',
+    },
     itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]',
     outcomes: {
       found: { text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}', next: 'after_places' },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
-      none: { text: "Je n'ai pas trouvé de lieu d'aide près de {commune} dans nos données.", next: 'person_offer' },
+      none: {
+        text:
+          "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[\nUn service itinérant passe dans votre département : {itinerant}.]" +
+          '[\nLe plus proche : {farName}, à {farDistance} km[, tél. {farPhone}]. Il peut souvent vous aider par téléphone.]',
+        signal: 'white-zone',
+        next: 'person_offer',
+      },
       error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
     },
   },

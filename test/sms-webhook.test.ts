@@ -137,6 +137,22 @@ describe('opt-out and erasure', () => {
   });
 });
 
+describe('white zones', () => {
+  it('records an anonymous white-zone signal with the turn, kept after SUPPRIMER', async () => {
+    const from = nextPhone();
+    await relais.sms(from, 'Bonjour');
+    await relais.sms(from, '1');
+    const reply = await relais.sms(from, '29200');
+    expect(reply.messages.join()).toContain('à moins de 25 km de Brest');
+    const before = relais.query<{ name: string; commune: string; departement: string; channel: string }>("select * from signals where commune = 'Brest'");
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({ name: 'white-zone', departement: '29', channel: 'sms' });
+    expect(JSON.stringify(before[0])).not.toContain(from);
+    await relais.sms(from, 'SUPPRIMER');
+    expect(relais.query("select * from signals where commune = 'Brest'")).toHaveLength(1);
+  });
+});
+
 describe('session expiry', () => {
   it('greets a person back after 24 hours of silence instead of misreading their message', async () => {
     const from = nextPhone();

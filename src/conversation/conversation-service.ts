@@ -98,6 +98,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
                   ...replies.map((r) => ({ direction: 'out' as const, body: r.text, segments: options.segmentsOf?.(r.text) })),
                 ],
             callbacks: effects.flatMap((e) => (e.type === 'requestCallback' ? [{ stepId: e.stepId, context: JSON.stringify(e.vars) }] : [])),
+            signals: effects.flatMap((e) =>
+              e.type === 'signal' ? [{ name: e.name, commune: e.vars['commune'], departement: e.vars['departement'], need: e.vars['need'] }] : [],
+            ),
             ...(optOut ? { optOut } : {}),
             at,
           };

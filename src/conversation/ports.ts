@@ -21,6 +21,8 @@ export interface TurnRecord {
   reply: string;
   log: { direction: 'in' | 'out'; body: string; segments?: number }[];
   callbacks: { stepId: string; context: string }[];
+  /** Anonymous events for the department's figures: no contact attached. */
+  signals: { name: string; commune?: string; departement?: string; need?: string }[];
   optOut?: 'add' | 'remove';
   at: number;
 }

@@ -115,6 +115,12 @@ function turnStatements(turn: TurnRecord): Statement[] {
       params: [turn.address, turn.channel, c.stepId, c.context, turn.at, ...won],
     });
   }
+  for (const signal of turn.signals) {
+    statements.push({
+      sql: `insert into signals (name, commune, departement, need, channel, created_at) select ?, ?, ?, ?, ?, ? where ${WON}`,
+      params: [signal.name, signal.commune || null, signal.departement || null, signal.need || null, turn.channel, turn.at, ...won],
+    });
+  }
   if (turn.optOut === 'add') {
     statements.push({ sql: `insert into opt_outs (address, created_at) select ?, ? where ${WON} on conflict (address) do nothing`, params: [turn.address, turn.at, ...won] });
   } else if (turn.optOut === 'remove') {

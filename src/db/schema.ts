@@ -108,3 +108,21 @@ export const places = sqliteTable(
   },
   (t) => [index('places_source').on(t.source)],
 );
+
+/**
+ * Anonymous events counted for the department's figures (a white zone: nothing near a commune). No phone number:
+ * they survive SUPPRIMER because nothing in them identifies anyone.
+ */
+export const signals = sqliteTable(
+  'signals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    commune: text('commune'),
+    departement: text('departement'),
+    need: text('need'),
+    channel: text('channel').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('signals_name_created').on(t.name, t.createdAt)],
+);

@@ -1,5 +1,6 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
 import { normalizePlaceName } from './normalize.js';
+import { spokenDigits } from './spoken-numbers.js';
 import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
 
 /** Words that are never a commune on their own, so that "bonjour" or "merci" is not geocoded to a hamlet. */
@@ -39,9 +40,11 @@ export function communesForPostalCode(index: CommuneIndex, postalCode: string): 
 }
 
 export function geocode(index: CommuneIndex, query: string, options: GeocodeOptions = {}): GeocodeResult {
-  const postal = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
-  if (postal) {
-    const found = index.byPostalCode.get(postal[1]! + postal[2]!);
+  const typed = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
+  const spoken = typed ? undefined : spokenDigits(query);
+  const postalCode = typed ? typed[1]! + typed[2]! : spoken?.length === 5 ? spoken : undefined;
+  if (postalCode) {
+    const found = index.byPostalCode.get(postalCode);
     return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code' } : { type: 'notFound' };
   }
   const words = normalizePlaceName(query).split(' ').filter(Boolean);

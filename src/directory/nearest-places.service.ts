@@ -25,17 +25,38 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
 
 /**
  * Inputs (all strings, filled by the flow): `query` (postal code, commune name or "geo:lat,lon"), `need`,
- * `limit` (default 3), `maxDistanceKm` (default 60), `approximateNote` (French words said when the
- * commune's coordinates are only approximate).
+ * `limit` (default 3), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
+ * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
+ * reads). Outcomes: `found` (items), `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
+ * `farDistance`, `farPhone`).
  */
 export function nearestPlacesService(directory: Directory, options: NearestPlacesOptions) {
+  /**
+   * What exists when nothing is near (a white zone): the department's itinerant France Services (buses, itinerant
+   * agents) and the nearest place at any distance, which can often help by phone. Never a service that has stopped.
+   */
+  async function whiteZone(latitude: number, longitude: number, departement: string, input: Vars): Promise<Vars> {
+    const wide = await directory.nearest({ latitude, longitude, limit: 300, service: 'demarches' });
+    const itinerant = wide
+      .filter(({ place }) => place.franceServices && /bus|itin/i.test(place.format ?? '') && departementOf(place.postalCode) === departementOf(departement))
+      .slice(0, 2)
+      .map(({ place }) => fillTemplate(input['itinerantTemplate'] ?? '{name}', { name: place.name, phone: place.phone ?? '' }));
+    const nearest = wide.find(({ place }) => place.phone) ?? wide[0];
+    return {
+      itinerant: itinerant.join(' ; '),
+      farName: nearest?.place.name ?? '',
+      farDistance: nearest ? formatDistanceKm(nearest.distanceKm) : '',
+      farPhone: nearest?.place.phone ?? '',
+    };
+  }
+
   return async (input: Vars): Promise<ServiceResult> => {
     const query = (input['query'] ?? '').trim();
     const limit = clampInt(input['limit'], 3, 1, 10);
     const maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
     let latitude: number;
     let longitude: number;
-    const vars: Vars = { commune: '', precisionNote: '' };
+    const vars: Vars = { commune: '', precisionNote: '', departement: '', radiusKm: String(maxDistanceKm) };
 
     const geo = /^geo:(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(query);
     if (geo) {
@@ -46,6 +67,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       if (found.type !== 'found') return { outcome: 'notFound' };
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;
+      vars['departement'] = found.commune.departement;
       if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 
@@ -53,7 +75,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     const nearby = (await directory.nearest({ latitude, longitude, limit, ...(service ? { service } : {}) })).filter(
       (p) => p.distanceKm <= maxDistanceKm,
     );
-    if (nearby.length === 0) return { outcome: 'none', vars };
+    if (nearby.length === 0) return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
     return {
       outcome: 'found',
       vars,
@@ -85,6 +107,12 @@ function openingText(place: Place, { now, wording }: NearestPlacesOptions): stri
     case 'unknown':
       return '';
   }
+}
+
+/** The department a postal code or a department code belongs to, Corsica's 2A/2B folded into "20". */
+function departementOf(code: string): string {
+  if (/^2[AB]$/i.test(code)) return '20';
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
 }
 
 function clampInt(value: string | undefined, fallback: number, min: number, max: number): number {

@@ -14,7 +14,9 @@ export type Effect =
   | { type: 'optOut' }
   | { type: 'optIn' }
   /** Erase everything kept about this contact (SUPPRIMER). */
-  | { type: 'erase' };
+  | { type: 'erase' }
+  /** Count an anonymous event for the department's figures (a white zone…), with the variables it names. */
+  | { type: 'signal'; name: string; vars: Vars };
 
 /** What a service returns to the engine. `outcome` picks the branch declared in the flow. */
 export interface ServiceResult {

@@ -50,7 +50,13 @@ const inputStep = z.object({
   next: stepId,
 });
 
-const outcome = z.object({ text: z.string().optional(), voice: z.string().optional(), next: stepId });
+const outcome = z.object({
+  text: z.string().optional(),
+  voice: z.string().optional(),
+  /** An anonymous event to count for the department (e.g. "white-zone"), recorded with the turn. */
+  signal: z.string().regex(/^[a-z][a-z-]*$/).optional(),
+  next: stepId,
+});
 
 const invokeStep = z.object({
   type: z.literal('invoke'),

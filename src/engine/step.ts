@@ -148,6 +148,7 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   if (current.itemTemplate && result.items) {
     vars['items'] = result.items.map((item, i) => fillTemplate(current.itemTemplate!, { rank: String(i + 1), ...item })).join('\n\n');
   }
+  if (outcome.signal) out.push({ type: 'signal', name: outcome.signal, vars });
   if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
   // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.
   const attempts = snap.asked && sameQuestion(flow, outcome.next, snap.asked.stepId) ? snap.asked.attempts + 1 : 0;

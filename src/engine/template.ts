@@ -4,11 +4,16 @@
 import type { Vars } from './effects.js';
 
 export function fillTemplate(template: string, vars: Vars): string {
-  const withGroups = template.replace(/\[([^\[\]]*)\]/g, (_, group: string) => {
-    const names = [...group.matchAll(/\{(\w+)\??\}/g)].map((m) => m[1]!);
-    return names.every((n) => (vars[n] ?? '').trim() !== '') ? group.replace(/\{\w+\?\}/g, '') : '';
-  });
-  return withGroups.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+  // Innermost groups first, so that a group may hold another: "[near {a}[, tel. {b}]]".
+  let text = template;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/\[([^\[\]]*)\]/g, (_, group: string) => {
+      const names = [...group.matchAll(/\{(\w+)\??\}/g)].map((m) => m[1]!);
+      return names.every((n) => (vars[n] ?? '').trim() !== '') ? group.replace(/\{\w+\?\}/g, '') : '';
+    });
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }
 
 /** The variable names a template reads. Used by the lint. */

@@ -46,6 +46,11 @@ describe('geocode', () => {
     ['75015', '75115', 'Paris 15e Arrondissement'],
     ['Aix les bains', '73008', 'Aix-les-Bains'],
     ['20000', '2A004', 'Ajaccio'],
+    ['quarante-huit mille', '48095', 'Mende'],
+    ['soixante-quatorze mille', '74010', 'Annecy'],
+    ['sept quatre zéro zéro zéro', '74010', 'Annecy'],
+    ['mon code postal c est quarante huit mille', '48095', 'Mende'],
+    ['treize zéro zéro huit', '13208', 'Marseille 8e Arrondissement'],
   ])('%s -> %s %s', (query, code, name) => {
     expect(found(query)).toMatchObject({ code, name });
   });
@@ -65,6 +70,24 @@ describe('geocode', () => {
     expect(editDistance('anecy', 'annecy')).toBe(1);
     expect(editDistance('mende', 'mende')).toBe(0);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBeGreaterThan(2);
+  });
+});
+
+describe('spokenDigits', () => {
+  it.each([
+    ['quarante-huit mille', '48000'],
+    ['zéro deux huit cent vingt', '02820'],
+    ['soixante quatorze zero zero zero', '74000'],
+    ['quatre-vingt-quatorze mille', '94000'],
+    ['quatre vingt dix sept deux cent trente', '97230'],
+    ['vingt et un mille', '21000'],
+    ['soixante-dix-neuf mille', '79000'],
+    ['deux cents', '200'],
+    ['trente-trois mille cent', '33100'],
+    ['quinze mille quatre cent cinquante', '15450'],
+  ])('%s -> %s', async (text, digits) => {
+    const { spokenDigits } = await import('../../src/directory/spoken-numbers.js');
+    expect(spokenDigits(text)).toBe(digits);
   });
 });
 
