@@ -1,6 +1,6 @@
 // npm run bench — Twilio-signed SMS turns at 50 concurrent conversations against the real service (HTTP, SQLite,
-// the engine, the directory), beside a bare Hono route answering fixed TwiML, measured in the same run.
-// Prints throughput, latency percentiles and the ratio to the bare route (goal: at least 0.5). Not a test.
+// the engine, the directory), beside a bare Hono route answering fixed TwiML, measured in the same run; then the
+// nearest-place search against a linear scan. Prints throughputs, percentiles and ratios. Not a test.
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { Hono } from 'hono';
@@ -12,6 +12,7 @@ import { startRelais } from '../src/runtime/node/server.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { percentile, type LoadOptions, type LoadResult } from './load.js';
+import { benchNearest, printNearest } from './nearest.js';
 
 /** The client runs in a child process: on a 2-core machine, one core drives the load, one serves it. */
 async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -80,6 +81,8 @@ const ratio = relaisRun.rps / bareRun.rps;
 console.log(`\nthroughput ratio Relais / bare route: ${ratio.toFixed(2)} (goal >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
 console.log(`p99 ratio Relais / bare route: ${(relaisRun.p99 / bareRun.p99).toFixed(1)}x`);
 console.log(`messages logged in SQLite: ${logged}; process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB -> ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
+
+printNearest(benchNearest());
 
 const errorRate = (relaisRun.errors + bareRun.errors) / (relaisRun.requests + bareRun.requests);
 process.exit(errorRate > 0.01 ? 1 : 0);
