@@ -1,6 +1,19 @@
 // Finding places near the person: ask where (unless already said), search, then offer what comes next.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
+/** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
+const placeVars = ['commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone', 'placesOffset'];
+
+const searchInput = {
+  query: '{location}',
+  need: '{need}',
+  limit: '3',
+  maxDistanceKm: '25',
+  approximateNote: 'position approximative',
+  itinerantTemplate: '{name}[, tél. {phone}]',
+};
+const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]';
+
 const whereQuestion = {
   text: 'Quel est votre code postal, ou le nom de votre commune ?',
   rephrase: 'Dans quelle commune habitez-vous ? Vous pouvez écrire son nom ou son code postal.',
@@ -39,6 +52,19 @@ export const placeSteps: FlowDefinition['steps'] = {
       error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
     },
   },
+  more_places: {
+    type: 'invoke',
+    service: 'nearestPlaces',
+    input: { ...searchInput, offset: '{placesOffset}' },
+    itemTemplate,
+    provides: placeVars,
+    outcomes: {
+      found: { text: '{items}', next: 'after_places' },
+      noMore: { text: "Il n'y a pas d'autre lieu à moins de {radiusKm} km de {commune}.", next: 'after_places' },
+      notFound: { next: 'ask_location' },
+      error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
+    },
+  },
   after_places: {
     type: 'choice',
     text: 'Et maintenant ?',
@@ -47,6 +73,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'other_place', key: '1', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
       { id: 'menu', key: '2', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
+      { id: 'more', key: '4', label: "D'autres lieux (PLUS)", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
     ],
   },
 };

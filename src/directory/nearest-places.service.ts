@@ -25,9 +25,9 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
 
 /**
  * Inputs (all strings, filled by the flow): `query` (postal code, commune name or "geo:lat,lon"), `need`,
- * `limit` (default 3), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
+ * `limit` (default 3), `offset` (places already given, for PLUS), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
- * reads). Outcomes: `found` (items), `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
+ * reads). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
  * `farDistance`, `farPhone`).
  */
 export function nearestPlacesService(directory: Directory, options: NearestPlacesOptions) {
@@ -53,6 +53,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
   return async (input: Vars): Promise<ServiceResult> => {
     const query = (input['query'] ?? '').trim();
     const limit = clampInt(input['limit'], 3, 1, 10);
+    const offset = clampInt(input['offset'], 0, 0, 50);
     const maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
     let latitude: number;
     let longitude: number;
@@ -72,14 +73,20 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     }
 
     const service = NEEDS[input['need'] ?? ''];
-    const nearby = (await directory.nearest({ latitude, longitude, limit, ...(service ? { service } : {}) })).filter(
-      (p) => p.distanceKm <= maxDistanceKm,
-    );
-    if (nearby.length === 0) return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
+    const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}) }))
+      .filter((p) => p.distanceKm <= maxDistanceKm)
+      .slice(offset);
+    if (nearby.length === 0) {
+      // Asked for more (PLUS) and there is no more: not a white zone, the first places were given.
+      if (offset > 0) return { outcome: 'noMore', vars };
+      return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
+    }
+    vars['placesOffset'] = String(offset + nearby.length);
     return {
       outcome: 'found',
       vars,
-      items: nearby.map(({ place, distanceKm }) => ({
+      items: nearby.map(({ place, distanceKm }, i) => ({
+        rank: String(offset + i + 1),
         name: place.name,
         address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
         distance: formatDistanceKm(distanceKm),

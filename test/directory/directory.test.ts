@@ -126,6 +126,12 @@ describe('nearestPlaces service', () => {
     expect((await service({ query: '99999' })).outcome).toBe('notFound');
     expect((await service({ query: '29200', maxDistanceKm: '60' })).outcome).toBe('none');
   });
+  it('gives the next places after an offset, numbered on, then says there are no more', async () => {
+    const more = await service({ query: '74000', offset: '3', limit: '3' });
+    expect(more.items?.map((i) => i['rank'])).toEqual(['4', '5', '6']);
+    expect(more.vars?.['placesOffset']).toBe('6');
+    expect((await service({ query: '74000', offset: '3', maxDistanceKm: '1' })).outcome).toBe('noMore');
+  });
   it('accepts a shared position', async () => {
     const result = await service({ query: 'geo:45.899,6.129' });
     expect(result.outcome).toBe('found');
