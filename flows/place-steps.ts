@@ -2,7 +2,8 @@
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
 /** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
-const placeVars = ['commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone', 'placesOffset'];
+const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commune${i}Code`]);
+const placeVars = [...communeChoices, 'commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone', 'placesOffset'];
 
 const searchInput = {
   query: '{location}',
@@ -11,6 +12,7 @@ const searchInput = {
   maxDistanceKm: '25',
   approximateNote: 'position approximative',
   itinerantTemplate: '{name}[, tél. {phone}]',
+  askWhichCommune: 'yes',
 };
 const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]';
 
@@ -29,19 +31,13 @@ export const placeSteps: FlowDefinition['steps'] = {
   find_places: {
     type: 'invoke',
     service: 'nearestPlaces',
-    provides: ['commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone'],
-    input: {
-      query: '{location}',
-      need: '{need}',
-      limit: '3',
-      maxDistanceKm: '25',
-      approximateNote: 'position approximative',
-      itinerantTemplate: '{name}[, tél. {phone}]',
-    },
-    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]',
+    input: searchInput,
+    itemTemplate,
+    provides: placeVars,
     outcomes: {
       found: { text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}', next: 'after_places' },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
+      whichCommune: { next: 'which_commune' },
       none: {
         text:
           "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[\nUn service itinérant passe dans votre département : {itinerant}.]" +
@@ -51,6 +47,15 @@ export const placeSteps: FlowDefinition['steps'] = {
       },
       error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
     },
+  },
+  which_commune: {
+    type: 'choice',
+    text: 'Ce code postal couvre plusieurs communes. Laquelle ?',
+    rephrase: 'Dans laquelle de ces communes habitez-vous ?',
+    options: [
+      ...[1, 2, 3, 4, 5, 6].map((i) => ({ id: `commune_${i}`, key: String(i), label: `{commune${i}}`, set: { location: `{commune${i}Code}` }, next: 'find_places' })),
+      { id: 'other', key: '9', label: 'Une autre : écrivez son nom', synonyms: ['autre', 'une autre', 'aucune'], next: 'ask_location' },
+    ],
   },
   more_places: {
     type: 'invoke',

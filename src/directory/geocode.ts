@@ -11,6 +11,7 @@ const NOT_PLACES = new Set(
 );
 
 export interface CommuneIndex {
+  byCode: Map<string, Commune>;
   byPostalCode: Map<string, Commune[]>;
   byName: Map<string, Commune[]>;
   /** Names bucketed by length, to bound the typo search to plausible candidates. */
@@ -31,7 +32,7 @@ export function indexCommunes(communes: Commune[]): CommuneIndex {
   for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);
   const namesByLength = new Map<number, string[]>();
   for (const name of byName.keys()) push(namesByLength, name.length, name);
-  return { byPostalCode, byName, namesByLength };
+  return { byCode: new Map(communes.map((c) => [c.code, c])), byPostalCode, byName, namesByLength };
 }
 
 /** All communes a postal code covers, most populated first (for asking "which one?"). */
@@ -40,12 +41,18 @@ export function communesForPostalCode(index: CommuneIndex, postalCode: string): 
 }
 
 export function geocode(index: CommuneIndex, query: string, options: GeocodeOptions = {}): GeocodeResult {
+  // "insee:48095": a commune already chosen among several (from a question asked by the flow).
+  const chosen = /^insee:(\w{5})$/.exec(query.trim());
+  if (chosen) {
+    const commune = index.byCode.get(chosen[1]!);
+    return commune ? { type: 'found', commune, matchedBy: 'code' } : { type: 'notFound' };
+  }
   const typed = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
   const spoken = typed ? undefined : spokenDigits(query);
   const postalCode = typed ? typed[1]! + typed[2]! : spoken?.length === 5 ? spoken : undefined;
   if (postalCode) {
     const found = index.byPostalCode.get(postalCode);
-    return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code' } : { type: 'notFound' };
+    return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code', others: found.slice(1) } : { type: 'notFound' };
   }
   const words = normalizePlaceName(query).split(' ').filter(Boolean);
   // Longest word runs first: "j'habite à Saint Jean de Luz" tries the whole name before "jean" alone.

@@ -3,7 +3,7 @@ import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
-import type { Directory, Place, PlaceService } from './types.js';
+import type { Commune, Directory, Place, PlaceService } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
 export interface OpeningWording {
@@ -27,7 +27,8 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
  * Inputs (all strings, filled by the flow): `query` (postal code, commune name or "geo:lat,lon"), `need`,
  * `limit` (default 3), `offset` (places already given, for PLUS), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
- * reads). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
+ * reads), `askWhichCommune` ("yes" to get `whichCommune`, with `commune1`…`commune6` and their `commune1Code`…, when
+a postal code covers several communes of similar size). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
  * `farDistance`, `farPhone`).
  */
 export function nearestPlacesService(directory: Directory, options: NearestPlacesOptions) {
@@ -66,6 +67,8 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     } else {
       const found = await directory.geocode(query);
       if (found.type !== 'found') return { outcome: 'notFound' };
+      const which = input['askWhichCommune'] === 'yes' ? whichCommune(found.commune, found.others ?? []) : undefined;
+      if (which) return { outcome: 'whichCommune', vars: which };
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;
       vars['departement'] = found.commune.departement;
@@ -114,6 +117,20 @@ function openingText(place: Place, { now, wording }: NearestPlacesOptions): stri
     case 'unknown':
       return '';
   }
+}
+
+/** Communes offered when a postal code covers several and none clearly dominates (a town among hamlets). */
+const MAX_COMMUNES_OFFERED = 6;
+const DOMINANT_RATIO = 4;
+
+function whichCommune(first: Commune, others: Commune[]): Vars | undefined {
+  if (others.length === 0 || first.population >= DOMINANT_RATIO * (others[0]?.population ?? 0)) return undefined;
+  const vars: Vars = {};
+  [first, ...others].slice(0, MAX_COMMUNES_OFFERED).forEach((c, i) => {
+    vars[`commune${i + 1}`] = c.name;
+    vars[`commune${i + 1}Code`] = `insee:${c.code}`;
+  });
+  return vars;
 }
 
 /** The department a postal code or a department code belongs to, Corsica's 2A/2B folded into "20". */

@@ -51,7 +51,8 @@ export interface Place {
 }
 
 export type GeocodeResult =
-  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' }
+  /** `others`: the other communes of the same postal code, most populated first (to ask which one). */
+  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' | 'code'; others?: Commune[] }
   | { type: 'notFound' };
 
 export interface NearbyPlace {

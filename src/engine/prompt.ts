@@ -1,12 +1,19 @@
 // Builds what a question says, rung by rung: the question, then rephrased, then simplified, then a person offered.
 import type { OutboundMessage } from './message.js';
 import type { Vars } from './effects.js';
-import type { ChoiceStep, InputStep, ParsedFlow } from './flow-schema.js';
+import type { ChoiceStep, InputStep, ParsedFlow, StepOption } from './flow-schema.js';
 import { fillTemplate } from './template.js';
 
 type Question = ChoiceStep | InputStep;
 
-const numberedList = (step: ChoiceStep, vars: Vars): string => step.options.map((o) => `${o.key} - ${fillTemplate(o.label, vars)}`).join('\n');
+/** The options on offer: one whose label reads empty (a template with nothing to fill) is not offered. */
+/** Labels are filled in, so that a person can also answer with the words they read ("Mende"). */
+export function offeredOptions(step: ChoiceStep, vars: Vars): StepOption[] {
+  if (!step.options.some((o) => o.label.includes('{'))) return step.options;
+  return step.options.map((o) => ({ ...o, label: fillTemplate(o.label, vars).trim() })).filter((o) => o.label !== '');
+}
+
+const numberedList = (step: ChoiceStep, vars: Vars): string => offeredOptions(step, vars).map((o) => `${o.key} - ${o.label}`).join('\n');
 
 /**
  * The message for a question at a given rung of the reprompt ladder:
@@ -27,6 +34,6 @@ export function questionMessage(flow: ParsedFlow, step: Question, vars: Vars, at
     text: `${lead}\n${numberedList(step, vars)}`,
     lead,
     ...(voice ? { voice } : {}),
-    choices: step.options.map((o) => ({ id: o.id, key: o.key, label: fillTemplate(o.label, vars) })),
+    choices: offeredOptions(step, vars).map((o) => ({ id: o.id, key: o.key, label: o.label })),
   };
 }

@@ -3,7 +3,7 @@ import type { Effect, ServiceResult, Vars } from './effects.js';
 import type { InboundContent } from './message.js';
 import { getStep, waitsForAnswer, type CompiledFlow } from './flow.js';
 import { initialSnapshot, type Snapshot } from './snapshot.js';
-import { questionMessage } from './prompt.js';
+import { offeredOptions, questionMessage } from './prompt.js';
 import { fillTemplate } from './template.js';
 import { matchCommand, matchOption } from './nlu/match.js';
 import { meaningfulWords, normalizeFrench } from './nlu/normalize.js';
@@ -104,14 +104,14 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
   }
   if (current.type === 'choice') {
     if (content.type === 'choice') {
-      const picked = current.options.find((o) => o.id === content.choiceId || o.key === content.choiceId);
+      const picked = offeredOptions(current, snap.vars).find((o) => o.id === content.choiceId || o.key === content.choiceId);
       if (picked) return choose(flow, snap, picked, out);
     } else if (content.type === 'text') {
       const words = meaningfulWords(normalizeFrench(content.text)).length;
       const understand = (s: Snapshot) => enter(flow, { ...s, vars: { ...s.vars, freeText: content.text.trim() } }, current.onFreeText!, out);
       // A sentence may carry more than a choice (a procedure, a town): let the flow's understanding read it first.
       if (current.onFreeText && words >= 3) return understand(snap);
-      const option = matchOption(content.text, current.options);
+      const option = matchOption(content.text, offeredOptions(current, snap.vars));
       if (option) return choose(flow, snap, option, out);
       if (current.onFreeText && words >= 1 && pickedNumber(content.text) === undefined) return understand(snap);
     }
