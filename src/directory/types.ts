@@ -24,6 +24,9 @@ export type PlaceService =
   | 'materiel' // equipment, at a solidarity price or to use on site
   | 'internet'; // free internet access
 
+/** Publics a place says it welcomes, and the adapted receptions it offers. */
+export type Public = 'seniors' | 'deafness' | 'visual' | 'mental' | 'reading' | 'language';
+
 export interface Place {
   id: string;
   name: string;
@@ -48,6 +51,10 @@ export interface Place {
   format?: string;
   /** The source's free-text remark (itinerant stops, appointment notes). */
   comment?: string;
+  /** Publics and adapted receptions the source lists; absent when it says nothing. */
+  publics?: Public[];
+  /** True when free, false when paid or membership only; absent when unknown. */
+  free?: boolean;
 }
 
 export type GeocodeResult =
@@ -60,11 +67,22 @@ export interface NearbyPlace {
   distanceKm: number;
 }
 
+/** The national cartography's orientation filters: need, publics, cost, opening, booking. */
+export interface PlaceFilters {
+  public?: Public;
+  free?: boolean;
+  /** Open at this moment (epoch ms, read in French local time). */
+  openAt?: number;
+  /** Only places that take people without an appointment. */
+  withoutAppointment?: boolean;
+}
+
 export interface NearestQuery {
   latitude: number;
   longitude: number;
   limit: number;
   service?: PlaceService;
+  filters?: PlaceFilters;
 }
 
 /** The port the conversation service uses. Implementations may be in memory or backed by a database. */

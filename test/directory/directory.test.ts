@@ -143,6 +143,48 @@ describe('nearestPlaces service', () => {
   });
 });
 
+describe('filters and opening hours of the embedded places', () => {
+  const mondayTenThirty = Date.UTC(2026, 10, 23, 9, 30);
+  const sundayNoon = Date.UTC(2026, 10, 22, 11, 0);
+  const near = (filters: Parameters<typeof nearestPlaces>[1]['filters']) => nearestPlaces(placeIndex, { latitude: 45.899, longitude: 6.129, limit: 10, filters });
+
+  it('reads OSM-style hours, a later rule replacing an earlier one', async () => {
+    const { parseOsmHours } = await import('../../src/directory/osm-hours.js');
+    expect(parseOsmHours('Mo-Fr 08:30-12:00,13:30-17:00; Th off')).toEqual([
+      [[510, 720], [810, 1020]], [[510, 720], [810, 1020]], [[510, 720], [810, 1020]], [], [[510, 720], [810, 1020]], [], [],
+    ]);
+    expect(parseOsmHours('We,Sa 10:00-18:00; Su-Mo 09:00-10:00')![6]).toEqual([[540, 600]]);
+    expect(parseOsmHours('Mo-Fr le matin')).toBeUndefined();
+    expect(places.filter((p) => p.weeklyHours).length).toBeGreaterThan(450);
+  });
+
+  it('keeps only places open at the given moment, checked against their own hours', () => {
+    const open = near({ openAt: mondayTenThirty });
+    expect(open.length).toBeGreaterThan(0);
+    for (const { place } of open) {
+      expect(place.weeklyHours![0]!.some(([a, b]) => 630 >= a && 630 < b)).toBe(true);
+    }
+    expect(near({ openAt: sundayNoon }).every(({ place }) => place.weeklyHours![6]!.length > 0)).toBe(true);
+  });
+
+  it('filters by public and by cost, unknown facts never passing', () => {
+    expect(near({ public: 'deafness' }).every(({ place }) => place.publics?.includes('deafness'))).toBe(true);
+    expect(near({ public: 'deafness' }).length).toBeGreaterThan(0);
+    expect(near({ free: true }).every(({ place }) => place.free === true)).toBe(true);
+  });
+
+  it('matches brute force with filters too', () => {
+    const filters = { public: 'seniors' as const, free: true };
+    const got = nearestPlaces(placeIndex, { latitude: 45.19, longitude: 5.72, limit: 5, service: 'apprendre', filters }).map((n) => n.place.id);
+    const expected = places
+      .filter((p) => p.services.includes('apprendre') && p.publics?.includes('seniors') && p.free === true)
+      .sort((a, b) => haversineKm(45.19, 5.72, a.latitude, a.longitude) - haversineKm(45.19, 5.72, b.latitude, b.longitude))
+      .slice(0, 5)
+      .map((p) => p.id);
+    expect(got).toEqual(expected);
+  });
+});
+
 describe('format', () => {
   it.each([
     [0.44, '0,4'],
