@@ -3,14 +3,16 @@
 // of every rejected record, idempotent upserts keyed on the source's id, deletions only with --replace.
 import { readFileSync } from 'node:fs';
 import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
+import { LIEUX_SOURCE, parseLieux } from '../src/directory/import/lieux.js';
 import { createPlaceRepository } from '../src/db/place-repository.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
 
-const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse }> = {
+const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse & { unit?: 'line' | 'record' } }> = {
   'france-services': { source: FRANCE_SERVICES_SOURCE, parse: parseFranceServicesCsv },
+  lieux: { source: LIEUX_SOURCE, parse: parseLieux },
 };
-const PLANNED = ['lieux', 'ateliers'];
+const PLANNED = ['ateliers'];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -41,7 +43,8 @@ async function read(where: string): Promise<string> {
 
 const text = await read(location);
 const parsed = parser.parse(text);
-const show = (list: ImportParse['rejected'], max: number) => list.slice(0, max).map((p) => `  line ${p.line}, ${p.field}: ${p.reason}`).join('\n');
+const unit = parsed.unit ?? 'line';
+const show = (list: ImportParse['rejected'], max: number) => list.slice(0, max).map((p) => `  ${unit} ${p.line}, ${p.field}: ${p.reason}`).join('\n');
 console.log(`${kind}: ${parsed.places.length} valid record(s), ${parsed.rejected.length} rejected, ${parsed.warnings.length} warning(s)`);
 if (parsed.rejected.length) console.log(`rejected:\n${show(parsed.rejected, flags.has('--verbose') ? Infinity : 50)}`);
 if (parsed.warnings.length) console.log(`warnings (records kept without that value):\n${show(parsed.warnings, flags.has('--verbose') ? Infinity : 10)}${parsed.warnings.length > 10 && !flags.has('--verbose') ? `\n  … ${parsed.warnings.length - 10} more (--verbose)` : ''}`);

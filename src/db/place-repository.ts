@@ -1,6 +1,6 @@
 // Imported places in the database: idempotent upserts keyed on the source's id, deletion only when asked.
 import { eq } from 'drizzle-orm';
-import type { Place, PlaceService } from '../directory/types.js';
+import type { Place, PlaceService, Public } from '../directory/types.js';
 import type { WeeklyHours } from '../directory/hours.js';
 import type { DatabaseHandle, Statement } from './database.js';
 import { places } from './schema.js';
@@ -8,11 +8,12 @@ import { places } from './schema.js';
 /** How each import source is credited in answers (Licence Ouverte asks for the source). */
 const SOURCE_CREDITS: Record<string, string> = {
   'france-services': 'ANCT, liste des espaces France Services (Licence Ouverte 2.0)',
+  lieux: 'lieux de médiation numérique, standard national (Licence Ouverte 2.0)',
 };
 
 const COLUMNS = [
   'id', 'source', 'source_id', 'name', 'address', 'postal_code', 'commune', 'latitude', 'longitude', 'phone',
-  'services', 'hours_json', 'appointment', 'format', 'comment', 'france_services', 'imported_at',
+  'services', 'hours_json', 'appointment', 'format', 'comment', 'france_services', 'publics', 'free', 'imported_at',
 ];
 const UPSERT =
   `insert into places (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
@@ -70,6 +71,8 @@ export function createPlaceRepository({ db, atomic }: DatabaseHandle) {
         ...(r.appointment !== null ? { appointment: r.appointment } : {}),
         ...(r.format ? { format: r.format } : {}),
         ...(r.comment ? { comment: r.comment } : {}),
+        ...(r.publics ? { publics: JSON.parse(r.publics) as Public[] } : {}),
+        ...(r.free !== null ? { free: r.free } : {}),
       }));
     },
   };
@@ -79,6 +82,7 @@ function row(source: string, p: Place, importedAt: number): unknown[] {
   return [
     p.id, source, p.id.slice(source.length + 1), p.name, p.address, p.postalCode, p.commune, p.latitude, p.longitude, p.phone ?? null,
     JSON.stringify(p.services), p.weeklyHours ? JSON.stringify(p.weeklyHours) : null, p.appointment === undefined ? null : p.appointment ? 1 : 0,
-    p.format ?? null, p.comment ?? null, p.franceServices ? 1 : 0, importedAt,
+    p.format ?? null, p.comment ?? null, p.franceServices ? 1 : 0, p.publics ? JSON.stringify(p.publics) : null,
+    p.free === undefined ? null : p.free ? 1 : 0, importedAt,
   ];
 }

@@ -104,6 +104,9 @@ export const places = sqliteTable(
     format: text('format'),
     comment: text('comment'),
     franceServices: integer('france_services', { mode: 'boolean' }).notNull(),
+    /** JSON array of Public values (publics welcomed, adapted receptions). */
+    publics: text('publics'),
+    free: integer('free', { mode: 'boolean' }),
     importedAt: integer('imported_at').notNull(),
   },
   (t) => [index('places_source').on(t.source)],

@@ -121,7 +121,7 @@ function openingText(place: Place, { now, wording }: NearestPlacesOptions): stri
   }
 }
 
-const PUBLICS: Public[] = ['seniors', 'deafness', 'visual', 'mental', 'reading', 'language'];
+const PUBLICS: Public[] = ['seniors', 'deafness', 'visual', 'mental', 'mobility', 'reading', 'language'];
 
 /** Filters from the flow's inputs: `public`, `free`, `openNow`, `withoutAppointment` ("yes" to apply). */
 function filtersOf(input: Vars, now: number): PlaceFilters | undefined {

@@ -25,7 +25,7 @@ export type PlaceService =
   | 'internet'; // free internet access
 
 /** Publics a place says it welcomes, and the adapted receptions it offers. */
-export type Public = 'seniors' | 'deafness' | 'visual' | 'mental' | 'reading' | 'language';
+export type Public = 'seniors' | 'deafness' | 'visual' | 'mental' | 'mobility' | 'reading' | 'language';
 
 export interface Place {
   id: string;

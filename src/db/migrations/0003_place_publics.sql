@@ -1,0 +1,2 @@
+ALTER TABLE `places` ADD `publics` text;--> statement-breakpoint
+ALTER TABLE `places` ADD `free` integer;
