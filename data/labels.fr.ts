@@ -7,3 +7,12 @@ export const openingWording = {
   nextDay: 'Prochaine ouverture {day} : {hours}',
   appointment: 'Sur rendez-vous',
 };
+
+/** French wording of workshop sessions. */
+export const sessionWording = {
+  weekdays: openingWording.weekdays,
+  months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  date: '{weekday} {day} {month} à {time}',
+  demo: 'Exemple de démonstration : cet atelier n’existe pas.',
+  unlimited: 'des',
+};

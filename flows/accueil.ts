@@ -2,6 +2,7 @@
 // and the search for places near the person. The journeys of flows/*-steps.ts plug into it.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 import { arnaqueSteps } from './arnaque-steps.js';
+import { atelierSteps } from './atelier-steps.js';
 import { commands, texts } from './common.js';
 import { candidateVars, demarcheSteps, procedureVars } from './demarche-steps.js';
 import { diagnosticSteps } from './diagnostic-steps.js';
@@ -73,5 +74,6 @@ export const accueil: FlowDefinition = {
     ...demarcheSteps,
     ...diagnosticSteps,
     ...arnaqueSteps,
+    ...atelierSteps,
   },
 };

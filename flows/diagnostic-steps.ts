@@ -111,8 +111,9 @@ export const diagnosticSteps: FlowDefinition['steps'] = {
     text: 'Voulez-vous les adresses les plus proches de chez vous ?',
     rephrase: 'Voulez-vous que je cherche près de chez vous ?',
     options: [
-      { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui'], next: 'locate' },
+      { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui', 'adresses'], next: 'locate' },
       { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
+      { id: 'sessions', key: '3', label: 'Les prochains ateliers, pour réserver', synonyms: ['ateliers', 'reserver', 'prochains ateliers'], next: 'sessions_locate' },
     ],
   },
 };

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
 import { LIEUX_SOURCE, parseLieux } from '../src/directory/import/lieux.js';
+import { ATELIERS_SOURCE, parseAteliers } from '../src/directory/import/ateliers.js';
+import { createWorkshopRepository } from '../src/db/workshop-repository.js';
 import { createPlaceRepository } from '../src/db/place-repository.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
@@ -12,12 +14,12 @@ const PARSERS: Record<string, { source: string; parse: (text: string) => ImportP
   'france-services': { source: FRANCE_SERVICES_SOURCE, parse: parseFranceServicesCsv },
   lieux: { source: LIEUX_SOURCE, parse: parseLieux },
 };
-const PLANNED = ['ateliers'];
+const PLANNED: string[] = [];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const [kind, location] = args.filter((a) => !a.startsWith('--'));
-const usage = `usage: npm run import -- <${Object.keys(PARSERS).join('|')}> <file-or-url> [--dry-run] [--replace] [--verbose]`;
+const usage = `usage: npm run import -- <${[...Object.keys(PARSERS), 'ateliers'].join('|')}> <file-or-url> [--dry-run] [--replace] [--verbose]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -25,8 +27,30 @@ function fail(message: string): never {
 }
 
 if (!kind || !location) fail(usage);
+if (kind === 'ateliers') {
+  await importSessions(location);
+  process.exit(0);
+}
 if (PLANNED.includes(kind)) fail(`import kind "${kind}" is not available yet (planned); available: ${Object.keys(PARSERS).join(', ')}`);
 const parser = PARSERS[kind] ?? fail(`unknown import kind "${kind}"\n${usage}`);
+
+/** Workshops are dated sessions, not places: their own parser and table, the same report and options. */
+async function importSessions(where: string) {
+  const parsed = parseAteliers(await read(where));
+  const list = (problems: ImportParse['rejected']) => problems.map((p) => `  ${parsed.unit} ${p.line}, ${p.field}: ${p.reason}`).join('\n');
+  console.log(`ateliers: ${parsed.sessions.length} valid session(s), ${parsed.rejected.length} rejected, ${parsed.warnings.length} warning(s)`);
+  if (parsed.rejected.length) console.log(`rejected:\n${list(parsed.rejected)}`);
+  if (parsed.sessions.length === 0) fail('nothing to import: no valid session');
+  if (parsed.sessions.some((s) => s.demo)) console.log('note: this file holds demonstration sessions; every answer built from them says so');
+  if (flags.has('--dry-run')) return console.log('dry run: nothing written');
+  const env = readNodeEnv();
+  const database = openSqliteDatabase(env.DATABASE_PATH);
+  const repository = createWorkshopRepository(database);
+  const report = await repository.upsert(ATELIERS_SOURCE, parsed.sessions, Date.now());
+  const deleted = flags.has('--replace') ? await repository.deleteOthers(ATELIERS_SOURCE, new Set(parsed.sessions.map((s) => s.id))) : 0;
+  console.log(`${env.DATABASE_PATH}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}`);
+  database.close();
+}
 
 async function read(where: string): Promise<string> {
   if (/^https?:\/\//.test(where)) {

@@ -4,7 +4,7 @@ import type { Effect } from '../engine/effects.js';
 import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
 import { step, type StepOutput } from '../engine/step.js';
-import type { Clock, ConversationStore, FlowService, Logger, TurnRecord } from './ports.js';
+import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
 export interface ConversationServiceDeps {
@@ -48,21 +48,21 @@ export function createConversationService(deps: ConversationServiceDeps) {
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
-      const result = await callService(invoke.service, invoke.input);
+      const result = await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel });
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
     }
     return { snapshot: output.snapshot, effects, version: stored?.version ?? 0 };
   }
 
-  async function callService(name: string, input: Record<string, string>) {
+  async function callService(name: string, input: Record<string, string>, context: ServiceContext) {
     const service = deps.services[name];
     if (!service) {
       logger.error('service.unknown', { service: name });
       return { outcome: 'error' };
     }
     try {
-      return await service(input);
+      return await service(input, context);
     } catch (error) {
       logger.error('service.failed', { service: name, error: String(error) });
       return { outcome: 'error' };

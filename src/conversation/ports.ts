@@ -41,8 +41,14 @@ export interface ConversationStore {
   purgeInactive(before: number): Promise<number>;
 }
 
+/** Who a service acts for: most services ignore it; booking a seat needs it. */
+export interface ServiceContext {
+  address: string;
+  channel: string;
+}
+
 /** A named capability a flow can invoke (`invoke` steps), supplied at wiring time. */
-export type FlowService = (input: Vars) => Promise<ServiceResult>;
+export type FlowService = (input: Vars, context: ServiceContext) => Promise<ServiceResult>;
 
 export interface Clock {
   now(): number;

@@ -44,6 +44,12 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
 
     async eraseContact(address, keepProviderId) {
       await atomic([
+        // Erased bookings free their seats.
+        {
+          sql: 'update workshop_sessions set seats_taken = seats_taken - (select count(*) from bookings b where b.session_id = workshop_sessions.id and b.contact_address = ?) where id in (select session_id from bookings where contact_address = ?)',
+          params: [address, address],
+        },
+        { sql: 'delete from bookings where contact_address = ?', params: [address] },
         statementOf(db.delete(messages).where(eq(messages.contactAddress, address))),
         statementOf(db.delete(callbackRequests).where(eq(callbackRequests.contactAddress, address))),
         statementOf(db.delete(conversations).where(eq(conversations.contactAddress, address))),

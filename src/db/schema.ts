@@ -1,5 +1,6 @@
 // The storage schema, shared by better-sqlite3 (Node) and D1 (Workers). Migrations are generated from it by drizzle-kit.
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A person Relais talks with, keyed by their phone number (E.164) or channel address. */
 export const contacts = sqliteTable('contacts', {
@@ -128,4 +129,50 @@ export const signals = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('signals_name_created').on(t.name, t.createdAt)],
+);
+
+/**
+ * Workshop sessions (ateliers), one row per dated session: recurring events are expanded at import. The CHECK makes
+ * overbooking impossible in the database itself, whatever the runtime: a booking that would pass the count fails.
+ */
+export const sessions = sqliteTable(
+  'workshop_sessions',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    /** JSON array of PlaceService-like themes ("apprendre", "demarches"…) and free words. */
+    themes: text('themes').notNull(),
+    placeName: text('place_name').notNull(),
+    address: text('address').notNull(),
+    postalCode: text('postal_code').notNull(),
+    commune: text('commune').notNull(),
+    latitude: real('latitude').notNull(),
+    longitude: real('longitude').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    /** Null: no limit. */
+    seats: integer('seats'),
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    price: text('price').notNull(),
+    audience: text('audience'),
+    organiser: text('organiser'),
+    contact: text('contact'),
+    /** Demonstration data: said in every answer built from it. */
+    demo: integer('demo', { mode: 'boolean' }).notNull(),
+    importedAt: integer('imported_at').notNull(),
+  },
+  (t) => [index('workshop_sessions_starts').on(t.startsAt), check('seats_not_overbooked', sql`${t.seats} is null or ${t.seatsTaken} <= ${t.seats}`)],
+);
+
+/** A seat booked by a contact for a session; one per contact and session. */
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id').notNull(),
+    contactAddress: text('contact_address').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('bookings_session_contact').on(t.sessionId, t.contactAddress)],
 );

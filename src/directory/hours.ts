@@ -64,3 +64,15 @@ export const formatTime = (minute: number) => `${Math.floor(minute / 60)}h${minu
 export function formatRanges(ranges: TimeRange[]): string {
   return ranges.map(([open, close]) => `${formatTime(open)}-${formatTime(close)}`).join(', ');
 }
+
+/** Epoch milliseconds of a wall-clock time in Paris ("2026-12-01 14:00"), daylight saving included. */
+export function parisLocalToEpoch(year: number, month: number, day: number, hour: number, minute: number): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const offsetAt = (epoch: number) => {
+    const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epoch));
+    const n = (t: string) => Number(p.find((x) => x.type === t)?.value);
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - epoch;
+  };
+  const first = asUtc - offsetAt(asUtc);
+  return asUtc - offsetAt(first);
+}

@@ -2,7 +2,7 @@
 // Runtime-agnostic: Node and Workers both call it, so the two can never drift apart.
 import { procedures as shippedProcedures } from '../../data/procedures/index.js';
 import * as intents from '../../data/intents.fr.js';
-import { openingWording } from '../../data/labels.fr.js';
+import { openingWording, sessionWording } from '../../data/labels.fr.js';
 import * as recommendationWording from '../../data/recommendations.fr.js';
 import { channelTexts } from '../../flows/common.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
@@ -12,6 +12,8 @@ import type { Clock, Logger } from '../conversation/ports.js';
 import { createConversationStore } from '../db/conversation-store.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
+import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
+import { createWorkshopRepository } from '../db/workshop-repository.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
@@ -39,12 +41,16 @@ export function composeRelais(parts: RelaisParts) {
   const procedures = parts.procedures ?? shippedProcedures;
   const matcher = createProcedureMatcher(procedures);
   const selectProcedure = selectProcedureService(procedures);
+  const workshops = createWorkshopRepository(parts.database);
+  const now = () => parts.clock.now();
   const conversations = createConversationService({
     store,
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(parts.directory, { now: () => parts.clock.now(), wording: openingWording }),
+      nearestPlaces: nearestPlacesService(parts.directory, { now, wording: openingWording }),
+      nextSessions: nextSessionsService(parts.directory, workshops, { now, wording: sessionWording }),
+      bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ directory: parts.directory, matcher, vocabulary: intents, procedures }),
       findProcedure: findProcedureService(matcher),
       selectProcedure,

@@ -1,0 +1,48 @@
+// The next workshop sessions near the person, and booking a seat (overbooking is impossible in the database).
+import type { FlowDefinition } from '../src/engine/flow-schema.js';
+
+const sessionChoices = [1, 2, 3].flatMap((i) => [`session${i}`, `session${i}Id`]);
+const whereQuestion = {
+  text: 'Pour les ateliers : quel est votre code postal, ou votre commune ?',
+  rephrase: 'Dans quelle commune cherchez-vous un atelier ?',
+  hint: 'Écrivez seulement les 5 chiffres du code postal. Par exemple : 74000',
+  capture: 'location',
+  next: 'find_sessions',
+} as const;
+
+export const atelierSteps: FlowDefinition['steps'] = {
+  sessions_locate: { type: 'input', ...whereQuestion, skipIfKnown: true },
+  sessions_ask_location: { type: 'input', ...whereQuestion },
+  find_sessions: {
+    type: 'invoke',
+    service: 'nextSessions',
+    input: { query: '{location}', theme: 'apprendre', maxDistanceKm: '30' },
+    itemTemplate: '{rank}. {title}\n{date}, {placeName} ({commune})\n{price}, {seatsLeft} places[\n{demo}]',
+    provides: [...sessionChoices, 'commune'],
+    outcomes: {
+      found: { text: 'Les prochains ateliers, pour {commune} :\n\n{items}', next: 'choose_session' },
+      none: { text: "Il n'y a pas d'atelier prévu près de {commune} pour le moment. Voici les lieux qui en proposent :", next: 'find_places' },
+      notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'sessions_ask_location' },
+    },
+  },
+  choose_session: {
+    type: 'choice',
+    text: 'Voulez-vous réserver une place ?',
+    rephrase: 'Pour réserver, répondez avec le chiffre de l’atelier.',
+    options: [
+      ...[1, 2, 3].map((i) => ({ id: `session_${i}`, key: String(i), label: `{session${i}}`, set: { pickSession: `{session${i}Id}` }, next: 'book_session' })),
+      { id: 'no', key: '9', label: 'Non merci', synonyms: ['@non', 'non merci', 'menu'], next: 'menu' },
+    ],
+  },
+  book_session: {
+    type: 'invoke',
+    service: 'bookSession',
+    input: { id: '{pickSession}' },
+    provides: ['sessionTitle', 'sessionDate', 'sessionPlace', 'sessionDemo'],
+    outcomes: {
+      booked: { text: "C'est réservé : {sessionTitle}, {sessionDate}, {sessionPlace}.[ {sessionDemo}] Notez-le bien.", next: 'menu' },
+      full: { text: "Désolé, il n'y a plus de place pour {sessionTitle}.", next: 'find_sessions' },
+      notFound: { text: "Cet atelier n'est plus proposé.", next: 'find_sessions' },
+    },
+  },
+};
