@@ -6,7 +6,10 @@ import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
 /** Words that are never a commune on their own, so that "bonjour" or "merci" is not geocoded to a hamlet. */
 const NOT_PLACES = new Set(
   ('bonjour bonsoir salut merci oui non ok daccord aide menu stop je suis habite habiter vis vit a au aux en de du des la le les ' +
-    'chez moi ma mon mes pres proche cherche cherchons une un pour dans sur ville commune village code postal svp et est c pas')
+    'chez moi ma mon mes pres proche cherche cherchons une un pour dans sur ville commune village code postal svp et est c pas ' +
+    // Family and everyday words that happen to be commune names too (Méré, Mère…): in a sentence they are people.
+    'mere pere maman papa fille fils soeur frere mari femme parents tante oncle voisin voisine besoin tablette ordinateur ' +
+    'telephone portable sa son ses elle il lui qui agee age vieux vieille madame monsieur mademoiselle')
     .split(' '),
 );
 
@@ -55,22 +58,42 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
     return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code', others: found.slice(1) } : { type: 'notFound' };
   }
   const words = normalizePlaceName(query).split(' ').filter(Boolean);
-  // Longest word runs first: "j'habite à Saint Jean de Luz" tries the whole name before "jean" alone.
+  // Every exact run of words that names a commune; the best is the longest, then one said after a place cue
+  // ("à Mende", "près de Rodez"): "j'habite à Saint Jean de Luz" is Saint-Jean-de-Luz, not Jean.
+  let best: { commune: Commune; score: number } | undefined;
   for (let size = Math.min(words.length, 8); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const run = words.slice(start, start + size);
       if (size === 1 && (NOT_PLACES.has(run[0]!) || run[0]!.length < 3)) continue;
       if (run.every((w) => NOT_PLACES.has(w))) continue;
-      const name = run.join(' ');
-      const exact = index.byName.get(name)?.[0];
-      if (exact) return { type: 'found', commune: exact, matchedBy: 'name' };
+      const exact = index.byName.get(run.join(' '))?.[0];
+      if (!exact) continue;
+      const score = size * 10 + (CUES.has(words[start - 1] ?? '') ? 5 : 0);
+      if (!best || score > best.score) best = { commune: exact, score };
     }
   }
-  if (options.strict) return { type: 'notFound' };
-  const whole = words.filter((w) => !NOT_PLACES.has(w)).join(' ');
-  const close = whole.length >= 4 ? closestName(index, whole) : undefined;
+  if (best) return { type: 'found', commune: best.commune, matchedBy: 'name' };
+  if (options.strict || words.every((w) => NOT_PLACES.has(w))) return { type: 'notFound' };
+  const whole = words.join(' ');
+  // A name given by its beginning ("st erme" for Saint-Erme-Outre-et-Ramecourt), then one with a typo or two.
+  const prefixed = words.length >= 2 || whole.length >= 6 ? prefixName(index, whole) : undefined;
+  const close = prefixed ?? (whole.length >= 4 ? closestName(index, whole) ?? closestName(index, words.filter((w) => !NOT_PLACES.has(w)).join(' ')) : undefined);
   const commune = close ? index.byName.get(close)?.[0] : undefined;
   return commune ? { type: 'found', commune, matchedBy: 'name' } : { type: 'notFound' };
+}
+
+/** Words after which a commune's name usually comes. */
+const CUES = new Set(['a', 'au', 'aux', 'de', 'sur', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
+
+/** The single most populated name that starts with the query's words, if the query is a clear beginning. */
+function prefixName(index: CommuneIndex, query: string): string | undefined {
+  let best: { name: string; population: number } | undefined;
+  for (const [name, communes] of index.byName) {
+    if (!name.startsWith(`${query} `)) continue;
+    const population = communes[0]?.population ?? 0;
+    if (!best || population > best.population) best = { name, population };
+  }
+  return best?.name;
 }
 
 /** The known name within a small edit distance (1 up to 5 letters, 2 beyond), the most populated on ties. */

@@ -51,11 +51,15 @@ describe('geocode', () => {
     ['sept quatre zéro zéro zéro', '74010', 'Annecy'],
     ['mon code postal c est quarante huit mille', '48095', 'Mende'],
     ['treize zéro zéro huit', '13208', 'Marseille 8e Arrondissement'],
+    ['st erme', '02676', 'Saint-Erme-Outre-et-Ramecourt'],
+    ['bordere et lamensan', '40049', 'Bordères-et-Lamensans'],
+    ["ma mère à Mende a besoin d'aide pour sa tablette", '48095', 'Mende'],
+    ["j'habite a saint jean de luz", '64483', 'Saint-Jean-de-Luz'],
   ])('%s -> %s %s', (query, code, name) => {
     expect(found(query)).toMatchObject({ code, name });
   });
 
-  it.each(['99999', 'bonjour', 'merci', 'oui', '', 'xqzwv'])('"%s" is not a place', (query) => {
+  it.each(['99999', 'bonjour', 'merci', 'oui', '', 'xqzwv', 'bonjour madame', 'ma mere'])('"%s" is not a place', (query) => {
     expect(geocode(communeIndex, query)).toEqual({ type: 'notFound' });
   });
 
