@@ -176,3 +176,11 @@ export const bookings = sqliteTable(
   },
   (t) => [uniqueIndex('bookings_session_contact').on(t.sessionId, t.contactAddress)],
 );
+
+/** Answers of the optional online geocoder (geo.api.gouv.fr), kept so that a query is asked once. */
+export const geocodeCache = sqliteTable('geocode_cache', {
+  query: text('query').primaryKey(),
+  /** JSON Commune, or null when the service knew no such place. */
+  result: text('result'),
+  fetchedAt: integer('fetched_at').notNull(),
+});

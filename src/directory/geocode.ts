@@ -60,15 +60,19 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
   const words = normalizePlaceName(query).split(' ').filter(Boolean);
   // Every exact run of words that names a commune; the best is the longest, then one said after a place cue
   // ("à Mende", "près de Rodez"): "j'habite à Saint Jean de Luz" is Saint-Jean-de-Luz, not Jean.
+  // A run that leaves other meaningful words aside must follow a cue: in "Zzyzx-sur-Mer", "Mer" is not the place.
   let best: { commune: Commune; score: number } | undefined;
+  const meaningful = words.filter((w) => !NOT_PLACES.has(w));
   for (let size = Math.min(words.length, 8); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const run = words.slice(start, start + size);
       if (size === 1 && (NOT_PLACES.has(run[0]!) || run[0]!.length < 3)) continue;
       if (run.every((w) => NOT_PLACES.has(w))) continue;
+      const cued = CUES.has(words[start - 1] ?? '');
+      if (!cued && !meaningful.every((w) => run.includes(w))) continue;
       const exact = index.byName.get(run.join(' '))?.[0];
       if (!exact) continue;
-      const score = size * 10 + (CUES.has(words[start - 1] ?? '') ? 5 : 0);
+      const score = size * 10 + (cued ? 5 : 0);
       if (!best || score > best.score) best = { commune: exact, score };
     }
   }
@@ -83,7 +87,7 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
 }
 
 /** Words after which a commune's name usually comes. */
-const CUES = new Set(['a', 'au', 'aux', 'de', 'sur', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
+const CUES = new Set(['a', 'au', 'aux', 'de', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
 
 /** The single most populated name that starts with the query's words, if the query is a clear beginning. */
 function prefixName(index: CommuneIndex, query: string): string | undefined {

@@ -12,6 +12,8 @@ import type { Clock, Logger } from '../conversation/ports.js';
 import { createConversationStore } from '../db/conversation-store.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
+import { createGeoApiResolver, withOnlineResolver } from '../directory/online-resolver.js';
+import { createGeocodeCache } from '../db/geocode-cache.js';
 import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
 import type { Directory } from '../directory/types.js';
@@ -30,6 +32,8 @@ export interface RelaisParts {
   logger: Logger;
   /** The flows to run; the shipped ones by default. Tests pass edited copies. */
   flowDefinitions?: FlowDefinition[];
+  /** The optional online geocoder (https://geo.api.gouv.fr): off when unset. */
+  geoApiBaseUrl?: string;
   /** The runtime's native HMAC-SHA1, when it has one. */
   hmacSha1?: HmacSha1;
   /** The procedures explained; the shipped knowledge base by default. */
@@ -38,6 +42,9 @@ export interface RelaisParts {
 
 export function composeRelais(parts: RelaisParts) {
   const store = createConversationStore(parts.database);
+  const directory = parts.geoApiBaseUrl
+    ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
+    : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
   const matcher = createProcedureMatcher(procedures);
   const selectProcedure = selectProcedureService(procedures);
@@ -48,10 +55,10 @@ export function composeRelais(parts: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(parts.directory, { now, wording: openingWording }),
-      nextSessions: nextSessionsService(parts.directory, workshops, { now, wording: sessionWording }),
+      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording }),
+      nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
-      understand: understandService({ directory: parts.directory, matcher, vocabulary: intents, procedures }),
+      understand: understandService({ directory: directory, matcher, vocabulary: intents, procedures }),
       findProcedure: findProcedureService(matcher),
       selectProcedure,
       procedureStep: procedureStepService(procedures),

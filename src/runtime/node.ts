@@ -10,6 +10,7 @@ const relais = await startRelais({
   databasePath: env.DATABASE_PATH,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+  geoApiBaseUrl: env.GEO_API_BASE_URL,
   logger,
 });
 

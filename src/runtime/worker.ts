@@ -11,6 +11,7 @@ export interface WorkerEnv {
   DB: D1Database;
   PUBLIC_BASE_URL?: string;
   TWILIO_AUTH_TOKEN?: string;
+  GEO_API_BASE_URL?: string;
 }
 
 let cached: { binding: D1Database; app: Hono } | undefined;
@@ -23,6 +24,7 @@ function appFor(env: WorkerEnv): Hono {
       config: { publicBaseUrl: env.PUBLIC_BASE_URL || undefined, twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined },
       clock: systemClock,
       logger: createWorkerLogger(),
+      geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,
     });
     cached = { binding: env.DB, app };
   }

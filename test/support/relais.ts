@@ -56,6 +56,7 @@ export interface TestRelaisOptions {
   databasePath?: string;
   flowDefinitions?: FlowDefinition[];
   clock?: ManualClock;
+  geoApiBaseUrl?: string;
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -71,6 +72,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     clock,
     logger: silentLogger,
     flowDefinitions: options.flowDefinitions,
+    geoApiBaseUrl: options.geoApiBaseUrl,
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

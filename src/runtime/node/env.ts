@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./relais.sqlite'),
   PUBLIC_BASE_URL: z.url({ message: 'PUBLIC_BASE_URL must be a full URL such as https://relais.example.fr' }).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The optional online geocoder, e.g. https://geo.api.gouv.fr; off when unset. */
+  GEO_API_BASE_URL: z.url({ message: 'GEO_API_BASE_URL must be a full URL such as https://geo.api.gouv.fr' }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

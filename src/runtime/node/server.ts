@@ -21,6 +21,7 @@ export interface NodeServerOptions {
   clock?: Clock;
   logger?: Logger;
   flowDefinitions?: FlowDefinition[];
+  geoApiBaseUrl?: string;
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -50,6 +51,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
     logger,
     flowDefinitions: options.flowDefinitions,
     hmacSha1: nodeHmacSha1,
+    geoApiBaseUrl: options.geoApiBaseUrl,
   });
 
   const purge = async () => {
