@@ -9,9 +9,10 @@ import { createWorkshopRepository } from '../src/db/workshop-repository.js';
 import { createPlaceRepository } from '../src/db/place-repository.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
+import { embeddedCommuneFinder } from '../src/runtime/node/reference-data.js';
 
 const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse & { unit?: 'line' | 'record' } }> = {
-  'france-services': { source: FRANCE_SERVICES_SOURCE, parse: parseFranceServicesCsv },
+  'france-services': { source: FRANCE_SERVICES_SOURCE, parse: (text) => parseFranceServicesCsv(text, { findCommune: embeddedCommuneFinder() }) },
   lieux: { source: LIEUX_SOURCE, parse: parseLieux },
 };
 const PLANNED: string[] = [];
@@ -69,7 +70,8 @@ const text = await read(location);
 const parsed = parser.parse(text);
 const unit = parsed.unit ?? 'line';
 const show = (list: ImportParse['rejected'], max: number) => list.slice(0, max).map((p) => `  ${unit} ${p.line}, ${p.field}: ${p.reason}`).join('\n');
-console.log(`${kind}: ${parsed.places.length} valid record(s), ${parsed.rejected.length} rejected, ${parsed.warnings.length} warning(s)`);
+const stops = parsed.places.filter((p) => p.id.includes('#')).length;
+console.log(`${kind}: ${parsed.places.length - stops} valid record(s), ${parsed.rejected.length} rejected, ${parsed.warnings.length} warning(s)${stops ? `; ${stops} itinerant stop(s) placed from the comments` : ''}`);
 if (parsed.rejected.length) console.log(`rejected:\n${show(parsed.rejected, flags.has('--verbose') ? Infinity : 50)}`);
 if (parsed.warnings.length) console.log(`warnings (records kept without that value):\n${show(parsed.warnings, flags.has('--verbose') ? Infinity : 10)}${parsed.warnings.length > 10 && !flags.has('--verbose') ? `\n  … ${parsed.warnings.length - 10} more (--verbose)` : ''}`);
 if (parsed.places.length === 0) fail('nothing to import: no valid record');

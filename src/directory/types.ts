@@ -51,6 +51,8 @@ export interface Place {
   format?: string;
   /** The source's free-text remark (itinerant stops, appointment notes). */
   comment?: string;
+  /** The department's code (INSEE), when the source gives it. */
+  departement?: string;
   /** Publics and adapted receptions the source lists; absent when it says nothing. */
   publics?: Public[];
   /** True when free, false when paid or membership only; absent when unknown. */

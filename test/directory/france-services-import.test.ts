@@ -98,10 +98,19 @@ describe('npm run import (fixture)', () => {
     expect(out).toContain('line 6, code_postal');
     expect(existsSync(databasePath)).toBe(false);
   });
-  it('imports, re-imports idempotently, and deletes only with --replace', () => {
-    expect(runImport(databasePath, 'france-services', fixture)).toContain('2 inserted, 0 updated, 0 deleted');
-    expect(runImport(databasePath, 'france-services', fixture)).toContain('0 inserted, 2 updated, 0 deleted');
-    expect(count(databasePath)).toBe(2);
+  it('imports, re-imports idempotently, and places the itinerant service at the stops its comment names', () => {
+    const first = runImport(databasePath, 'france-services', fixture);
+    expect(first).toContain('2 itinerant stop(s) placed from the comments');
+    expect(first).toContain('4 inserted, 0 updated, 0 deleted');
+    expect(runImport(databasePath, 'france-services', fixture)).toContain('0 inserted, 4 updated, 0 deleted');
+    const db = new Database(databasePath, { readonly: true });
+    const stops = db.prepare("select name, commune, hours_json from places where id like 'france-services:101#%' order by id").all() as { name: string; commune: string; hours_json: string }[];
+    db.close();
+    expect(stops.map((s) => [s.name, s.commune])).toEqual([
+      ['France services de Test-Mende (le jeudi)', 'Marvejols'],
+      ['France services de Test-Mende (le mardi)', 'Langogne'],
+    ]);
+    expect(JSON.parse(stops[1]!.hours_json)).toEqual([[], [[540, 720]], [], [], [], [], []]); // Tuesday's hours only
   });
   it('answers a precise error for an unknown kind or a missing file', () => {
     expect(() => runImport(databasePath, 'unknown', fixture)).toThrow(/unknown import kind "unknown"/);
@@ -114,13 +123,16 @@ describe.skipIf(!hasShared)('npm run import on the official list (../shared)', (
 
   it('imports all 2,845 France Services, idempotently, and --replace removes what the file no longer has', () => {
     const first = runImport(databasePath, 'france-services', officialList);
-    expect(first).toContain('2845 valid record(s), 0 rejected');
-    expect(first).toContain('2845 inserted');
-    expect(runImport(databasePath, 'france-services', officialList)).toContain('0 inserted, 2845 updated');
+    expect(first).toMatch(/2845 valid record\(s\), 0 rejected, 0 warning\(s\); \d+ itinerant stop\(s\) placed/);
+    const stops = Number(/(\d+) itinerant stop/.exec(first)![1]);
+    expect(stops).toBeGreaterThan(10);
+    expect(first).toContain(`${2845 + stops} inserted`);
+    expect(runImport(databasePath, 'france-services', officialList)).toContain(`0 inserted, ${2845 + stops} updated`);
     const replaced = join(dir, 'replaced.sqlite');
     runImport(replaced, 'france-services', officialList);
-    expect(runImport(replaced, 'france-services', fixture, '--replace')).toContain('0 inserted, 2 updated, 2843 deleted'); // ids 101 and 106 exist in both
-    expect(count(replaced)).toBe(2);
+    // The fixture's ids 101 and 106 exist in both; its 2 stops are new.
+    expect(runImport(replaced, 'france-services', fixture, '--replace')).toContain(`2 inserted, 2 updated, ${2845 + stops - 2} deleted`);
+    expect(count(replaced)).toBe(4);
   });
 
   it('finds the truly nearest France Services, as a brute-force haversine scan does', () => {

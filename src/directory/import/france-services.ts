@@ -4,6 +4,7 @@ import { formatPhoneFr } from '../format.js';
 import { parseDayHours, type WeeklyHours } from '../hours.js';
 import type { Place } from '../types.js';
 import { csvRecords } from './csv.js';
+import { itinerantStops, type FindCommune } from './itinerant-stops.js';
 
 export interface ImportProblem {
   line: number;
@@ -23,7 +24,11 @@ export const FRANCE_SERVICES_SOURCE = 'france-services';
 const REQUIRED_COLUMNS = ['id_fs', 'lib_fs', 'adresse', 'code_postal', 'lib_com', 'latitude', 'longitude'];
 const DAYS = ['h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi', 'h_samedi'];
 
-export function parseFranceServicesCsv(text: string): ImportParse {
+/**
+ * `findCommune`, when given, places itinerant services (buses, itinerant agents, multi-site) at the stops their
+ * comment names, as extra places with the stop's day.
+ */
+export function parseFranceServicesCsv(text: string, options: { findCommune?: FindCommune } = {}): ImportParse {
   const rows = csvRecords(text);
   const result: ImportParse = { places: [], rejected: [], warnings: [] };
   const header = rows[0] ? Object.keys(rows[0].record) : [];
@@ -63,7 +68,12 @@ export function parseFranceServicesCsv(text: string): ImportParse {
       appointment: /^oui$/i.test(r['prise_rdv'] ?? ''),
       ...(r['format_fs'] ? { format: r['format_fs'] } : {}),
       ...(r['commentaire'] ? { comment: r['commentaire'] } : {}),
+      ...(r['insee_dep'] ? { departement: r['insee_dep'] } : {}),
     });
+  }
+  if (options.findCommune) {
+    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!) : []));
+    result.places.push(...stops);
   }
   return result;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
 import { mergePlaces } from '../../directory/merge-places.js';
+import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory, Place } from '../../directory/types.js';
 
 const GENERATED = new URL('../../../data/generated/', import.meta.url);
@@ -31,4 +32,14 @@ function embeddedData() {
 export function loadEmbeddedDirectory(imported: Place[] = []): Directory {
   const { communes, places } = embeddedData();
   return createInMemoryDirectory({ communes, places: mergePlaces(places, imported) });
+}
+
+/** Finds a commune by name within a department, from the embedded data: used to place itinerant stops at import. */
+export function embeddedCommuneFinder(): (name: string, departement: string) => Commune | undefined {
+  const byName = new Map<string, Commune[]>();
+  for (const c of embeddedData().communes) {
+    const key = normalizePlaceName(c.name);
+    byName.set(key, [...(byName.get(key) ?? []), c]);
+  }
+  return (name, departement) => (byName.get(normalizePlaceName(name)) ?? []).find((c) => c.departement === departement);
 }

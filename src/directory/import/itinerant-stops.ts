@@ -1,0 +1,41 @@
+// Places an itinerant France Services (a bus, an itinerant agent) where it actually stops, with the stop's day, from
+// the source's free-text comment: « les mardis à la mairie de Machault, les jeudis à Grandpré… ».
+import type { Commune, Place } from '../types.js';
+
+const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** A day, then « à » and up to a few words naming the place, up to the next separator. */
+const STOP =
+  /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b[^,;.:/()\n]*?\ba(?:u)?\s+(?:(?:la\s+)?(?:mairie|salle|place|maison|mediatheque)(?:\s+annexe)?\s+(?:de\s+|d\s|du\s+)?)?([a-z][a-z\- ]{1,40}?)(?=\s*(?:[,;.:/()\n]|\s(?:et|les|le|rue|salle|de\s+\d|\d)\b|$))/g;
+
+/** Lowercase without accents, punctuation kept (it separates the stops). */
+const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, ' ');
+
+export type FindCommune = (name: string, departement: string) => Commune | undefined;
+
+/** One place per stop the comment names and the directory knows, each open on its day only (if hours are known). */
+export function itinerantStops(place: Place, comment: string, findCommune: FindCommune): Place[] {
+  if (!/bus|itin|multisite/i.test(place.format ?? '')) return [];
+  const stops: Place[] = [];
+  const seen = new Set<string>();
+  for (const match of plain(comment).matchAll(STOP)) {
+    const day = DAYS.indexOf(match[1]!);
+    const commune = findCommune(match[2]!.trim(), place.departement ?? '');
+    if (!commune || seen.has(`${day}:${commune.code}`)) continue;
+    seen.add(`${day}:${commune.code}`);
+    const weeklyHours = place.weeklyHours?.[day]?.length ? place.weeklyHours.map((ranges, d) => (d === day ? ranges : [])) : undefined;
+    const { weeklyHours: _all, ...rest } = place;
+    stops.push({
+      ...rest,
+      id: `${place.id}#${DAYS[day]}-${commune.code}`,
+      name: `${place.name} (le ${DAYS[day]})`,
+      address: commune.name,
+      postalCode: commune.postalCodes[0] ?? place.postalCode,
+      commune: commune.name,
+      latitude: commune.latitude,
+      longitude: commune.longitude,
+      ...(weeklyHours ? { weeklyHours } : {}),
+      comment: `Arrêt du ${DAYS[day]} à ${commune.name}`,
+    });
+  }
+  return stops;
+}
