@@ -1,20 +1,18 @@
 // Workshops: CSV and iCalendar imports (recurrences, exclusions, daylight saving), the next sessions near a
 // person, and booking through the real service, where overbooking must be impossible even when people race.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAteliers } from '../../src/directory/import/ateliers.js';
+import { runImport, projectRoot } from '../support/import.js';
 import { ManualClock, startTestRelais } from '../support/relais.js';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = projectRoot;
 const demoCsv = join(root, 'data/demo/ateliers-demo.csv');
 const demoIcs = join(root, 'data/demo/ateliers-demo.ics');
 const dir = mkdtempSync(join(tmpdir(), 'relais-ateliers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const runImport = (databasePath: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/import.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
 const ics = (event: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n${event.trim().replace(/\n/g, '\r\n')}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
 const base = 'UID:x\nSUMMARY:Atelier\nLOCATION:Mairie, 1 place, 48000 Mende\nGEO:44.5;3.5';
 

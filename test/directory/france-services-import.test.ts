@@ -1,6 +1,5 @@
 // The France Services importer: a small fixture with every kind of fault, and the real ANCT list when ../shared is
 // present (skipped cleanly otherwise), through the real `npm run import` command into a real SQLite file.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,22 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFranceServicesCsv } from '../../src/directory/import/france-services.js';
 import { nextOpening, parseDayHours, parisTime } from '../../src/directory/hours.js';
 import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nearest.js';
+import { runImport, projectRoot } from '../support/import.js';
 import { startTestRelais } from '../support/relais.js';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = projectRoot;
 const fixture = join(root, 'test/fixtures/import/france-services-small.csv');
 const officialList = join(root, '../shared/data/france-services/liste-fs-20240801.csv');
 const hasShared = existsSync(officialList);
 const dir = mkdtempSync(join(tmpdir(), 'relais-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runImport(databasePath: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-  });
-}
 const count = (databasePath: string, where = '1') => {
   const db = new Database(databasePath, { readonly: true });
   const n = (db.prepare(`select count(*) as n from places where ${where}`).get() as { n: number }).n;

@@ -1,20 +1,18 @@
 // The importer of the national standard of digital-mediation places: JSON and CSV fixtures, validated by the
 // standard's own library, through the real `npm run import` command and into the answers of the running service.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLieux } from '../../src/directory/import/lieux.js';
+import { runImport, projectRoot } from '../support/import.js';
 import { startTestRelais } from '../support/relais.js';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = projectRoot;
 const json = join(root, 'test/fixtures/import/lieux-small.json');
 const csv = join(root, 'test/fixtures/import/lieux-small.csv');
 const dir = mkdtempSync(join(tmpdir(), 'relais-lieux-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const runImport = (databasePath: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/import.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
 
 describe('parseLieux', () => {
   it('reads the JSON form, rejecting with the field and the standard library’s message', () => {
