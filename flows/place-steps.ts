@@ -3,7 +3,8 @@ import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
 /** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
 const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commune${i}Code`]);
-const placeVars = [...communeChoices, 'commune', 'precisionNote', 'departement', 'radiusKm', 'itinerant', 'farName', 'farDistance', 'farPhone', 'placesOffset'];
+const whiteZoneVars = ['itinerant', 'farName', 'farDistance', 'farPhone', 'platformName', 'platformPhone', 'platformHours', 'homeHelpName', 'homeHelpPhone'];
+const placeVars = [...communeChoices, ...whiteZoneVars, 'commune', 'precisionNote', 'departement', 'radiusKm', 'placesOffset'];
 
 const searchInput = {
   query: '{location}',
@@ -41,7 +42,9 @@ export const placeSteps: FlowDefinition['steps'] = {
       none: {
         text:
           "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[\nUn service itinérant passe dans votre département : {itinerant}.]" +
-          '[\nLe plus proche : {farName}, à {farDistance} km[, tél. {farPhone}]. Il peut souvent vous aider par téléphone.]',
+          '[\nLe plus proche : {farName}, à {farDistance} km[, tél. {farPhone}]. Il peut souvent vous aider par téléphone.]' +
+          '[\nLe département ({platformName}) vous répond au {platformPhone}[, {platformHours}].]' +
+          '[\nAide à domicile : {homeHelpName}, {homeHelpPhone}.]',
         signal: 'white-zone',
         next: 'person_offer',
       },

@@ -1,6 +1,7 @@
 // The SMS webhook end to end: signatures, idempotency, concurrency, opt-out, erasure, flow edits, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accueil } from '../flows/accueil.js';
+import { parseDepartments } from '../src/directory/departments.js';
 import { AUTH_TOKEN, newSid, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from './support/relais.js';
 import twilio from 'twilio';
 
@@ -150,6 +151,31 @@ describe('white zones', () => {
     expect(JSON.stringify(before[0])).not.toContain(from);
     await relais.sms(from, 'SUPPRIMER');
     expect(relais.query("select * from signals where commune = 'Brest'")).toHaveLength(1);
+  });
+});
+
+describe('department settings', () => {
+  it("offer the department's platform and home help in a white zone, with its own radius", async () => {
+    const departments = parseDepartments([
+      { code: '29', name: 'Finistère (test)', platformPhone: '02 98 00 00 00', platformHours: 'du lundi au vendredi, 9 h - 17 h', homeHelpName: 'CLIC de test', homeHelpPhone: '02 98 00 00 01', whiteZoneRadiusKm: 40 },
+    ]);
+    const configured = await startTestRelais({ departments });
+    try {
+      const from = nextPhone();
+      await configured.sms(from, 'Bonjour');
+      await configured.sms(from, '1');
+      const reply = (await configured.sms(from, '29200')).messages.join('\n');
+      expect(reply).toContain('à moins de 40 km de Brest');
+      expect(reply).toContain('Le département (Finistère (test)) vous répond au 02 98 00 00 00, du lundi au vendredi, 9 h - 17 h.');
+      expect(reply).toContain('Aide à domicile : CLIC de test, 02 98 00 00 01.');
+    } finally {
+      await configured.stop();
+    }
+  });
+
+  it('are refused with a precise message when a number or a code is wrong', () => {
+    expect(() => parseDepartments([{ code: '480', name: 'X' }])).toThrow(/\[0\]\.code: an INSEE department code/);
+    expect(() => parseDepartments([{ code: '48', name: 'Lozère', platformPhone: '12' }])).toThrow(/platformPhone: a French number/);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
+import type { DepartmentConfig } from './departments.js';
 import type { Commune, Directory, Place, PlaceFilters, PlaceService, Public } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
@@ -19,6 +20,8 @@ export interface NearestPlacesOptions {
   /** Epoch milliseconds now: opening times are read for this moment, in French local time. */
   now: () => number;
   wording: OpeningWording;
+  /** Each department's settings (white-zone radius, platform, home help); none by default. */
+  departments?: Map<string, DepartmentConfig>;
 }
 
 const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre: 'apprendre', materiel: 'materiel', internet: 'internet' };
@@ -30,7 +33,8 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
  * reads), `askWhichCommune` ("yes" to get `whichCommune`, with `commune1`…`commune6` and their `commune1Code`…, when
 a postal code covers several communes of similar size). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
- * `farDistance`, `farPhone`).
+ * `farDistance`, `farPhone`, and the department's `platformName`, `platformPhone`, `platformHours`, `homeHelpName`,
+ * `homeHelpPhone` when configured).
  */
 export function nearestPlacesService(directory: Directory, options: NearestPlacesOptions) {
   /**
@@ -44,7 +48,13 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       .slice(0, 2)
       .map(({ place }) => fillTemplate(input['itinerantTemplate'] ?? '{name}', { name: place.name, phone: place.phone ?? '' }));
     const nearest = wide.find(({ place }) => place.phone) ?? wide[0];
+    const department = options.departments?.get(departement);
     return {
+      platformName: department?.name ?? '',
+      platformPhone: department?.platformPhone ?? '',
+      platformHours: department?.platformHours ?? '',
+      homeHelpName: department?.homeHelpName ?? '',
+      homeHelpPhone: department?.homeHelpPhone ?? '',
       itinerant: itinerant.join(' ; '),
       farName: nearest?.place.name ?? '',
       farDistance: nearest ? formatDistanceKm(nearest.distanceKm) : '',
@@ -56,7 +66,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     const query = (input['query'] ?? '').trim();
     const limit = clampInt(input['limit'], 3, 1, 10);
     const offset = clampInt(input['offset'], 0, 0, 50);
-    const maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
+    let maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
     let latitude: number;
     let longitude: number;
     const vars: Vars = { commune: '', precisionNote: '', departement: '', radiusKm: String(maxDistanceKm) };
@@ -73,6 +83,11 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;
       vars['departement'] = found.commune.departement;
+      const department = options.departments?.get(found.commune.departement);
+      if (department?.whiteZoneRadiusKm) {
+        maxDistanceKm = department.whiteZoneRadiusKm;
+        vars['radiusKm'] = String(maxDistanceKm);
+      }
       if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 

@@ -16,6 +16,7 @@ import { createGeoApiResolver, withOnlineResolver } from '../directory/online-re
 import { createGeocodeCache } from '../db/geocode-cache.js';
 import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
+import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
@@ -32,6 +33,8 @@ export interface RelaisParts {
   logger: Logger;
   /** The flows to run; the shipped ones by default. Tests pass edited copies. */
   flowDefinitions?: FlowDefinition[];
+  /** Each department's settings (white-zone radius, platform and home-help numbers). */
+  departments?: Map<string, DepartmentConfig>;
   /** The optional online geocoder (https://geo.api.gouv.fr): off when unset. */
   geoApiBaseUrl?: string;
   /** The runtime's native HMAC-SHA1, when it has one. */
@@ -55,7 +58,7 @@ export function composeRelais(parts: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording }),
+      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, ...(parts.departments ? { departments: parts.departments } : {}) }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ directory: directory, matcher, vocabulary: intents, procedures }),

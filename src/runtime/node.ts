@@ -1,11 +1,15 @@
 // The Node entry (`npm start`): reads the environment, starts Relais, says where to point Twilio.
 import { readNodeEnv } from './node/env.js';
 import { createConsoleLogger } from './node/logger.js';
+import { readFileSync } from 'node:fs';
+import { parseDepartments } from '../directory/departments.js';
 import { startRelais } from './node/server.js';
 
 const env = readNodeEnv();
 const logger = createConsoleLogger(env.LOG_LEVEL);
+const departments = env.DEPARTMENTS_FILE ? parseDepartments(JSON.parse(readFileSync(env.DEPARTMENTS_FILE, 'utf8'))) : undefined;
 const relais = await startRelais({
+  ...(departments ? { departments } : {}),
   port: env.PORT,
   databasePath: env.DATABASE_PATH,
   publicBaseUrl: env.PUBLIC_BASE_URL,

@@ -2,6 +2,7 @@
 // Built once per isolate; configuration comes from bindings and secrets, never from process.env.
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.ts';
 import type { Hono } from 'hono';
+import { parseDepartments } from '../directory/departments.js';
 import { composeRelais, systemClock } from './compose.js';
 import { openD1Database } from './worker/d1.js';
 import { bundledDirectory } from './worker/reference-data.js';
@@ -12,6 +13,8 @@ export interface WorkerEnv {
   PUBLIC_BASE_URL?: string;
   TWILIO_AUTH_TOKEN?: string;
   GEO_API_BASE_URL?: string;
+  /** The departments' settings, as a JSON array (see README). */
+  DEPARTMENTS?: string;
 }
 
 let cached: { binding: D1Database; app: Hono } | undefined;
@@ -25,6 +28,7 @@ function appFor(env: WorkerEnv): Hono {
       clock: systemClock,
       logger: createWorkerLogger(),
       geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,
+      ...(env.DEPARTMENTS ? { departments: parseDepartments(JSON.parse(env.DEPARTMENTS)) } : {}),
     });
     cached = { binding: env.DB, app };
   }

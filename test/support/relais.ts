@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import twilio from 'twilio';
 import type { Clock, Logger } from '../../src/conversation/ports.js';
 import type { FlowDefinition } from '../../src/engine/flow-schema.js';
+import type { DepartmentConfig } from '../../src/directory/departments.js';
 import { startRelais, type RunningRelais } from '../../src/runtime/node/server.js';
 
 export const PUBLIC_BASE_URL = 'https://relais.example.fr';
@@ -57,6 +58,7 @@ export interface TestRelaisOptions {
   flowDefinitions?: FlowDefinition[];
   clock?: ManualClock;
   geoApiBaseUrl?: string;
+  departments?: Map<string, DepartmentConfig>;
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -73,6 +75,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     logger: silentLogger,
     flowDefinitions: options.flowDefinitions,
     geoApiBaseUrl: options.geoApiBaseUrl,
+    ...(options.departments ? { departments: options.departments } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

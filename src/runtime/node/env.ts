@@ -8,6 +8,8 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** The optional online geocoder, e.g. https://geo.api.gouv.fr; off when unset. */
   GEO_API_BASE_URL: z.url({ message: 'GEO_API_BASE_URL must be a full URL such as https://geo.api.gouv.fr' }).optional(),
+  /** A JSON file listing each department's settings (see README). */
+  DEPARTMENTS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

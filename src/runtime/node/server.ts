@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../../conversation/ports.js';
 import type { FlowDefinition } from '../../engine/flow-schema.js';
+import type { DepartmentConfig } from '../../directory/departments.js';
 import { composeRelais, systemClock } from '../compose.js';
 import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
@@ -22,6 +23,7 @@ export interface NodeServerOptions {
   logger?: Logger;
   flowDefinitions?: FlowDefinition[];
   geoApiBaseUrl?: string;
+  departments?: Map<string, DepartmentConfig>;
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -52,6 +54,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
     flowDefinitions: options.flowDefinitions,
     hmacSha1: nodeHmacSha1,
     geoApiBaseUrl: options.geoApiBaseUrl,
+    ...(options.departments ? { departments: options.departments } : {}),
   });
 
   const purge = async () => {
