@@ -1,7 +1,8 @@
-// npm run import -- <kind> <file-or-url> [--dry-run] [--replace]
+// npm run import -- <kind> <file-or-url> [--dry-run] [--replace] [--sql out.sql]
 // Imports official place data into the SQLite file (DATABASE_PATH): a validation report naming the line and field
 // of every rejected record, idempotent upserts keyed on the source's id, deletions only with --replace.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { DatabaseHandle } from '../src/db/database.js';
 import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
 import { LIEUX_SOURCE, parseLieux } from '../src/directory/import/lieux.js';
 import { ATELIERS_SOURCE, parseAteliers } from '../src/directory/import/ateliers.js';
@@ -18,9 +19,11 @@ const PARSERS: Record<string, { source: string; parse: (text: string) => ImportP
 const PLANNED: string[] = [];
 
 const args = process.argv.slice(2);
+const sqlIndex = args.indexOf('--sql');
+const sqlOut = sqlIndex >= 0 ? args.splice(sqlIndex, 2)[1] : undefined;
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const [kind, location] = args.filter((a) => !a.startsWith('--'));
-const usage = `usage: npm run import -- <${[...Object.keys(PARSERS), 'ateliers'].join('|')}> <file-or-url> [--dry-run] [--replace] [--verbose]`;
+const usage = `usage: npm run import -- <${[...Object.keys(PARSERS), 'ateliers'].join('|')}> <file-or-url> [--dry-run] [--replace] [--verbose] [--sql FILE]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -28,6 +31,8 @@ function fail(message: string): never {
 }
 
 if (!kind || !location) fail(usage);
+if (sqlOut !== undefined && flags.has('--replace')) fail('--replace cannot be used with --sql: the SQL file only adds and updates (delete on D1 with wrangler d1 execute)');
+if (sqlIndex >= 0 && !sqlOut) fail('--sql needs a file name: --sql places.sql');
 if (kind === 'ateliers') {
   await importSessions(location);
   process.exit(0);
@@ -45,12 +50,45 @@ async function importSessions(where: string) {
   if (parsed.sessions.some((s) => s.demo)) console.log('note: this file holds demonstration sessions; every answer built from them says so');
   if (flags.has('--dry-run')) return console.log('dry run: nothing written');
   const env = readNodeEnv();
-  const database = openSqliteDatabase(env.DATABASE_PATH);
+  const { database, target, finish } = openTarget(env.DATABASE_PATH);
   const repository = createWorkshopRepository(database);
   const report = await repository.upsert(ATELIERS_SOURCE, parsed.sessions, Date.now());
   const deleted = flags.has('--replace') ? await repository.deleteOthers(ATELIERS_SOURCE, new Set(parsed.sessions.map((s) => s.id))) : 0;
-  console.log(`${env.DATABASE_PATH}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}`);
-  database.close();
+  console.log(`${target}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}`);
+  finish();
+}
+
+/**
+ * The SQLite file, or with `--sql FILE` a scratch database whose writes are also saved as SQL for
+ * `wrangler d1 execute` (D1 is reached through wrangler, not from this command).
+ */
+function openTarget(databasePath: string) {
+  if (!sqlOut) {
+    const database = openSqliteDatabase(databasePath);
+    return { database, target: databasePath, finish: () => database.close() };
+  }
+  const scratch = openSqliteDatabase(':memory:');
+  const lines: string[] = [];
+  const database: DatabaseHandle = {
+    db: scratch.db,
+    atomic: async (statements) => {
+      lines.push(...statements.map((s) => `${inlineSql(s.sql, s.params)};`));
+      return scratch.atomic(statements);
+    },
+  };
+  return { database, target: sqlOut, finish: () => (writeFileSync(sqlOut, `${lines.join('\n')}\n`), scratch.close()) };
+}
+
+/** A statement with its values written in, for a SQL file: strings quoted with doubled quotes, no other escapes. */
+function inlineSql(sql: string, params: unknown[]): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => {
+    const v = params[i++];
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
+    if (typeof v === 'boolean') return v ? '1' : '0';
+    return `'${String(v).replace(/'/g, "''")}'`;
+  });
 }
 
 async function read(where: string): Promise<string> {
@@ -82,7 +120,7 @@ if (flags.has('--dry-run')) {
 }
 
 const env = readNodeEnv();
-const database = openSqliteDatabase(env.DATABASE_PATH);
+const { database, target, finish } = openTarget(env.DATABASE_PATH);
 const repository = createPlaceRepository(database);
 const total = parsed.places.length;
 const bar = (done: number) => {
@@ -94,6 +132,6 @@ const bar = (done: number) => {
 const report = await repository.upsert(parser.source, parsed.places, Date.now(), bar);
 if (process.stderr.isTTY) process.stderr.write('\n');
 const deleted = flags.has('--replace') ? await repository.deleteOthers(parser.source, new Set(parsed.places.map((p) => p.id))) : 0;
-console.log(`${env.DATABASE_PATH}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}; ${await repository.count(parser.source)} ${kind} place(s) stored`);
-console.log('Restart Relais (npm start) to answer from the new data.');
-database.close();
+console.log(`${target}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}; ${await repository.count(parser.source)} ${kind} place(s) stored`);
+console.log(sqlOut ? `Apply it to D1: npx wrangler d1 execute relais --file ${sqlOut} (add --local for wrangler dev)` : 'Restart Relais (npm start) to answer from the new data.');
+finish();

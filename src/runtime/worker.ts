@@ -1,9 +1,10 @@
-// The Cloudflare Workers entry: the same app on D1, with the reference data bundled into the Worker.
-// Built once per isolate; configuration comes from bindings and secrets, never from process.env.
+// The Cloudflare Workers entry: the same app on D1, with the reference data bundled into the Worker and the places
+// imported into D1 read once per isolate. Configuration comes from bindings and secrets, never from process.env.
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.ts';
 import type { Hono } from 'hono';
 import { parseDepartments } from '../directory/departments.js';
 import { composeRelais, systemClock } from './compose.js';
+import { createPlaceRepository } from '../db/place-repository.js';
 import { openD1Database } from './worker/d1.js';
 import { bundledDirectory } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
@@ -17,26 +18,34 @@ export interface WorkerEnv {
   DEPARTMENTS?: string;
 }
 
-let cached: { binding: D1Database; app: Hono } | undefined;
+let cached: { binding: D1Database; app: Promise<Hono> } | undefined;
 
-function appFor(env: WorkerEnv): Hono {
+async function buildApp(env: WorkerEnv): Promise<Hono> {
+  const database = openD1Database(env.DB);
+  const { app } = composeRelais({
+    database,
+    directory: bundledDirectory(await createPlaceRepository(database).all()),
+    config: { publicBaseUrl: env.PUBLIC_BASE_URL || undefined, twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined },
+    clock: systemClock,
+    logger: createWorkerLogger(),
+    geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,
+    ...(env.DEPARTMENTS ? { departments: parseDepartments(JSON.parse(env.DEPARTMENTS)) } : {}),
+  });
+  return app;
+}
+
+function appFor(env: WorkerEnv): Promise<Hono> {
   if (cached?.binding !== env.DB) {
-    const { app } = composeRelais({
-      database: openD1Database(env.DB),
-      directory: bundledDirectory(),
-      config: { publicBaseUrl: env.PUBLIC_BASE_URL || undefined, twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined },
-      clock: systemClock,
-      logger: createWorkerLogger(),
-      geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,
-      ...(env.DEPARTMENTS ? { departments: parseDepartments(JSON.parse(env.DEPARTMENTS)) } : {}),
-    });
+    const app = buildApp(env);
+    // A failed start (D1 unreachable) is retried by the next request rather than cached.
+    app.catch(() => (cached = undefined));
     cached = { binding: env.DB, app };
   }
   return cached.app;
 }
 
 export default {
-  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    return appFor(env).fetch(request, env, ctx as never);
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    return (await appFor(env)).fetch(request, env, ctx as never);
   },
 };

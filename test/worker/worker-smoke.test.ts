@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../support/import.js';
 import { AUTH_TOKEN, postSms, PUBLIC_BASE_URL } from '../support/relais.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -47,6 +48,11 @@ beforeAll(async () => {
     input: 'y\n',
   });
   if (migrate.status !== 0) throw new Error(`d1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  // Places imported for D1: the import command writes SQL, wrangler applies it, the Worker reads it at start.
+  const sqlFile = join(persistDir, 'places.sql');
+  runImport(join(persistDir, 'unused.sqlite'), 'france-services', join(root, 'test/fixtures/import/france-services-small.csv'), '--sql', sqlFile);
+  const load = spawnSync(wrangler, ['d1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--file', sqlFile, '--yes'], { cwd: root, env: quietEnv, encoding: 'utf8' });
+  if (load.status !== 0) throw new Error(`d1 execute failed:\n${load.stdout}\n${load.stderr}`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawn(
@@ -75,6 +81,13 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     const place = await postSms(url, from, '74000');
     expect(place.messages.join('\n')).toContain('Annecy');
     expect((await postSms(url, from, 'menu', { signature: 'Zm9yZ2Vk' })).status).toBe(403);
+  });
+
+  it('answers from places imported into D1', async () => {
+    const from = '+33611223366';
+    await postSms(url, from, 'Bonjour');
+    await postSms(url, from, '1');
+    expect((await postSms(url, from, '48000')).messages.join('\n')).toContain('France services de Test-Mende');
   });
 
   it('is idempotent on MessageSid on D1 too', async () => {

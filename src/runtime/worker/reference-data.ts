@@ -3,14 +3,13 @@ import communesFile from '../../../data/generated/communes.json';
 import placesFile from '../../../data/generated/places.json';
 import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
-import type { Directory } from '../../directory/types.js';
+import { mergePlaces } from '../../directory/merge-places.js';
+import type { Directory, Place } from '../../directory/types.js';
 
-let cached: Directory | undefined;
-
-export function bundledDirectory(): Directory {
-  cached ??= createInMemoryDirectory({
+/** The bundled communes and places, plus the places imported into D1. */
+export function bundledDirectory(imported: Place[] = []): Directory {
+  return createInMemoryDirectory({
     communes: decodeCommunes(communesFile as unknown as CommunesFile),
-    places: decodePlaces(placesFile as unknown as PlacesFile),
+    places: mergePlaces(decodePlaces(placesFile as unknown as PlacesFile), imported),
   });
-  return cached;
 }
