@@ -36,7 +36,12 @@ export const placeSteps: FlowDefinition['steps'] = {
     itemTemplate,
     provides: placeVars,
     outcomes: {
-      found: { text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}', next: 'after_places' },
+      found: {
+        text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}',
+        // Kept, so that the person can ask for it again, even days later (« Recevoir à nouveau ces adresses »).
+        set: { lastPlaces: 'Les lieux les plus proches, pour {commune} :\n\n{items}' },
+        next: 'after_places',
+      },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
       whichCommune: { next: 'which_commune' },
       none: {
@@ -60,6 +65,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'other', key: '9', label: 'Une autre : écrivez son nom', synonyms: ['autre', 'une autre', 'aucune'], next: 'ask_location' },
     ],
   },
+  places_again: { type: 'say', text: '{lastPlaces}', next: 'after_places' },
   more_places: {
     type: 'invoke',
     service: 'nearestPlaces',
@@ -81,6 +87,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'other_place', key: '1', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
       { id: 'menu', key: '2', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
+      { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
       { id: 'more', key: '4', label: "D'autres lieux (PLUS)", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
     ],
   },

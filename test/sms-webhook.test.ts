@@ -180,6 +180,16 @@ describe('department settings', () => {
 });
 
 describe('session expiry', () => {
+  it('gives the places again days later, on request', async () => {
+    const from = nextPhone();
+    for (const line of ['Bonjour', '1', '74000']) await relais.sms(from, line);
+    relais.clock.advanceHours(72);
+    expect((await relais.sms(from, 'Bonjour')).messages.join()).toContain('on reprend');
+    const again = (await relais.sms(from, 'renvoyez les adresses')).messages.join('\n');
+    expect(again).toContain('Les lieux les plus proches, pour Annecy');
+    expect(again).toMatch(/Tél : 0\d/);
+  });
+
   it('greets a person back after 24 hours of silence instead of misreading their message', async () => {
     const from = nextPhone();
     await relais.sms(from, 'Bonjour');

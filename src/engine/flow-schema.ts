@@ -55,6 +55,8 @@ const outcome = z.object({
   voice: z.string().optional(),
   /** An anonymous event to count for the department (e.g. "white-zone"), recorded with the turn. */
   signal: z.string().regex(/^[a-z][a-z-]*$/).optional(),
+  /** Values to remember, as templates over the result (an answer to give again later). */
+  set: vars.optional(),
   next: stepId,
 });
 

@@ -56,7 +56,13 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
   const captured = new Set([
     'items',
     ...Object.values(flow.steps).flatMap((s) =>
-      s.type === 'input' ? [s.capture] : s.type === 'invoke' ? s.provides : s.type === 'choice' ? s.options.flatMap((o) => Object.keys(o.set ?? {})) : [],
+      s.type === 'input'
+        ? [s.capture]
+        : s.type === 'invoke'
+          ? [...s.provides, ...Object.values(s.outcomes).flatMap((o) => Object.keys(o.set ?? {}))]
+          : s.type === 'choice'
+            ? s.options.flatMap((o) => Object.keys(o.set ?? {}))
+            : [],
     ),
   ]);
   for (const [id, step] of Object.entries(flow.steps)) {

@@ -148,6 +148,7 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   if (current.itemTemplate && result.items) {
     vars['items'] = result.items.map((item, i) => fillTemplate(current.itemTemplate!, { rank: String(i + 1), ...item })).join('\n\n');
   }
+  for (const [name, template] of Object.entries(outcome.set ?? {})) vars[name] = fillTemplate(template, vars);
   if (outcome.signal) out.push({ type: 'signal', name: outcome.signal, vars });
   if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
   // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.
