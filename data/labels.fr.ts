@@ -16,3 +16,6 @@ export const sessionWording = {
   demo: 'Exemple de démonstration : cet atelier n’existe pas.',
   unlimited: 'des',
 };
+
+/** How an itinerant service's stop is named and described. */
+export const stopWording = { name: '{name} (le {day})', comment: 'Arrêt du {day} à {commune}' };

@@ -26,6 +26,9 @@ export const reasonPhrases: Record<Reason, string> = {
   language: "le français n'est pas votre langue : l'agent prendra le temps",
 };
 
+/** How the sentence is put together: the route's sentence, then its reasons. */
+export const sentence = { because: '{route}, car {reasons}.', without: '{route}.', and: ', et ' };
+
 /** The need searched for nearby places, per route. */
 export const routeNeeds: Record<Route, string> = {
   'france-services': 'demarches',

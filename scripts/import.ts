@@ -3,6 +3,7 @@
 // of every rejected record, idempotent upserts keyed on the source's id, deletions only with --replace.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DatabaseHandle } from '../src/db/database.js';
+import { stopWording } from '../data/labels.fr.js';
 import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
 import { LIEUX_SOURCE, parseLieux } from '../src/directory/import/lieux.js';
 import { ATELIERS_SOURCE, parseAteliers } from '../src/directory/import/ateliers.js';
@@ -13,7 +14,7 @@ import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
 import { embeddedCommuneFinder } from '../src/runtime/node/reference-data.js';
 
 const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse & { unit?: 'line' | 'record' } }> = {
-  'france-services': { source: FRANCE_SERVICES_SOURCE, parse: (text) => parseFranceServicesCsv(text, { findCommune: embeddedCommuneFinder() }) },
+  'france-services': { source: FRANCE_SERVICES_SOURCE, parse: (text) => parseFranceServicesCsv(text, { findCommune: embeddedCommuneFinder(), stopWording }) },
   lieux: { source: LIEUX_SOURCE, parse: parseLieux },
 };
 const PLANNED: string[] = [];

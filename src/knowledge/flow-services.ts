@@ -1,11 +1,13 @@
 // The knowledge flow services: find a procedure, deliver it step by step, and turn assessment answers into a
 // recommendation. French wording comes from data/ (procedures, recommendation sentences), never from here.
 import type { ServiceResult, Vars } from '../engine/effects.js';
+import { fillTemplate } from '../engine/template.js';
 import type { ProcedureMatcher } from './match-procedure.js';
 import type { Procedure } from './procedure-schema.js';
 import { recommend, type AssessmentAnswers, type Reason, type Route } from './recommend.js';
 
 export interface RecommendationWording {
+  sentence: { because: string; without: string; and: string };
   routeSentences: Record<Route, string>;
   reasonPhrases: Record<Reason, string>;
   routeNeeds: Record<Route, string>;
@@ -83,11 +85,12 @@ export function recommendService(wording: RecommendationWording) {
       ...(input['urgency'] ? { urgency: input['urgency'] as AssessmentAnswers['urgency'] } : {}),
     };
     const r = recommend(answers);
-    const because = r.reasons.map((reason) => wording.reasonPhrases[reason]).join(', et ');
+    const reasons = r.reasons.map((reason) => wording.reasonPhrases[reason]).join(wording.sentence.and);
+    const route = wording.routeSentences[r.route];
     return {
       outcome: r.route,
       vars: {
-        recommendation: `${wording.routeSentences[r.route]}${because ? `, car ${because}` : ''}.`,
+        recommendation: fillTemplate(reasons ? wording.sentence.because : wording.sentence.without, { route, reasons }),
         recommendationRoute: r.route,
         recommendationSupports: r.supports.join(','),
         recommendationReasons: r.reasons.join(','),

@@ -4,7 +4,7 @@ import { formatPhoneFr } from '../format.js';
 import { parseDayHours, type WeeklyHours } from '../hours.js';
 import type { Place } from '../types.js';
 import { csvRecords } from './csv.js';
-import { itinerantStops, type FindCommune } from './itinerant-stops.js';
+import { itinerantStops, type FindCommune, type StopWording } from './itinerant-stops.js';
 
 export interface ImportProblem {
   line: number;
@@ -28,7 +28,7 @@ const DAYS = ['h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi', 'h_sa
  * `findCommune`, when given, places itinerant services (buses, itinerant agents, multi-site) at the stops their
  * comment names, as extra places with the stop's day.
  */
-export function parseFranceServicesCsv(text: string, options: { findCommune?: FindCommune } = {}): ImportParse {
+export function parseFranceServicesCsv(text: string, options: { findCommune?: FindCommune; stopWording?: StopWording } = {}): ImportParse {
   const rows = csvRecords(text);
   const result: ImportParse = { places: [], rejected: [], warnings: [] };
   const header = rows[0] ? Object.keys(rows[0].record) : [];
@@ -71,8 +71,8 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
       ...(r['insee_dep'] ? { departement: r['insee_dep'] } : {}),
     });
   }
-  if (options.findCommune) {
-    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!) : []));
+  if (options.findCommune && options.stopWording) {
+    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!, options.stopWording!) : []));
     result.places.push(...stops);
   }
   return result;

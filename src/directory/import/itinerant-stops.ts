@@ -1,7 +1,9 @@
 // Places an itinerant France Services (a bus, an itinerant agent) where it actually stops, with the stop's day, from
 // the source's free-text comment: « les mardis à la mairie de Machault, les jeudis à Grandpré… ».
+import { fillTemplate } from '../../engine/template.js';
 import type { Commune, Place } from '../types.js';
 
+/** The day names as the source writes them: matching vocabulary, not wording. */
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 /** A day, then « à » and up to a few words naming the place, up to the next separator. */
 const STOP =
@@ -12,8 +14,16 @@ const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g
 
 export type FindCommune = (name: string, departement: string) => Commune | undefined;
 
+/** How a stop is named and described to a person (data/labels.fr.ts). */
+export interface StopWording {
+  /** "{name} (le {day})". */
+  name: string;
+  /** "Arrêt du {day} à {commune}". */
+  comment: string;
+}
+
 /** One place per stop the comment names and the directory knows, each open on its day only (if hours are known). */
-export function itinerantStops(place: Place, comment: string, findCommune: FindCommune): Place[] {
+export function itinerantStops(place: Place, comment: string, findCommune: FindCommune, wording: StopWording): Place[] {
   if (!/bus|itin|multisite/i.test(place.format ?? '')) return [];
   const stops: Place[] = [];
   const seen = new Set<string>();
@@ -27,14 +37,14 @@ export function itinerantStops(place: Place, comment: string, findCommune: FindC
     stops.push({
       ...rest,
       id: `${place.id}#${DAYS[day]}-${commune.code}`,
-      name: `${place.name} (le ${DAYS[day]})`,
+      name: fillTemplate(wording.name, { name: place.name, day: DAYS[day]! }),
       address: commune.name,
       postalCode: commune.postalCodes[0] ?? place.postalCode,
       commune: commune.name,
       latitude: commune.latitude,
       longitude: commune.longitude,
       ...(weeklyHours ? { weeklyHours } : {}),
-      comment: `Arrêt du ${DAYS[day]} à ${commune.name}`,
+      comment: fillTemplate(wording.comment, { day: DAYS[day]!, commune: commune.name }),
     });
   }
   return stops;
