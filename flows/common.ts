@@ -28,6 +28,8 @@ export const texts: FlowDefinition['texts'] = {
 
 /** What a channel says when something fails on our side: kind, and never silent. */
 export const channelTexts = {
+  /** The button that opens a WhatsApp list of choices. */
+  whatsappListButton: 'Choisir',
   technicalError:
     "Désolé, Relais a un problème technique. Réessayez dans quelques minutes. Si c'est urgent : Allô Service Public, 39 39.",
 };

@@ -4,13 +4,17 @@ import { Hono } from 'hono';
 import type { ConversationService } from '../conversation/conversation-service.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
+import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
 import { smsRoutes } from './sms.routes.js';
+import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
 
 export interface AppConfig {
   /** The URL Twilio calls (scheme, host, optional prefix): signatures are checked against it, not the Host header. */
   publicBaseUrl?: string;
   /** Without it every Twilio webhook is refused: unsigned webhooks are never accepted. */
   twilioAuthToken?: string;
+  /** Meta's WhatsApp Cloud API: without the app secret, Meta webhooks are refused. */
+  meta?: { appSecret?: string; verifyToken?: string };
 }
 
 export interface AppDeps {
@@ -19,7 +23,9 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   /** French texts a channel needs outside any flow (technical error). */
-  texts: { technicalError: string };
+  texts: { technicalError: string; whatsappListButton: string };
+  /** Sends WhatsApp replies through Meta's Graph API (when configured). */
+  whatsAppSender?: WhatsAppSender;
   /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */
   hmacSha1?: HmacSha1;
 }
@@ -28,6 +34,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/health', (c) => c.json({ status: 'ok', twilioWebhooks: deps.config.twilioAuthToken ? 'enabled' : 'refused: TWILIO_AUTH_TOKEN is not set' }));
   app.route('/twilio', smsRoutes(deps));
+  app.route('/twilio', twilioWhatsAppRoutes(deps));
+  app.route('/meta', metaWhatsAppRoutes(deps));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {
     deps.logger.error('http.unhandled', { path: new URL(c.req.url).pathname, error: String(error?.stack ?? error) });

@@ -19,6 +19,7 @@ import { createWorkshopRepository } from '../db/workshop-repository.js';
 import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
+import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
 import { findProcedureService, procedureStepService, recommendService, selectProcedureService } from '../knowledge/flow-services.js';
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
@@ -37,6 +38,8 @@ export interface RelaisParts {
   departments?: Map<string, DepartmentConfig>;
   /** The optional online geocoder (https://geo.api.gouv.fr): off when unset. */
   geoApiBaseUrl?: string;
+  /** Meta's Graph API, to answer WhatsApp Cloud API messages. */
+  metaApi?: { baseUrl: string; accessToken: string };
   /** The runtime's native HMAC-SHA1, when it has one. */
   hmacSha1?: HmacSha1;
   /** The procedures explained; the shipped knowledge base by default. */
@@ -70,7 +73,10 @@ export function composeRelais(parts: RelaisParts) {
     clock: parts.clock,
     logger: parts.logger,
   });
-  const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts, hmacSha1: parts.hmacSha1 });
+  const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
+    hmacSha1: parts.hmacSha1,
+    ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
+  });
   return { app, store, conversations };
 }
 

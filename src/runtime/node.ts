@@ -15,6 +15,7 @@ const relais = await startRelais({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   twilioAuthToken: env.TWILIO_AUTH_TOKEN,
   geoApiBaseUrl: env.GEO_API_BASE_URL,
+  meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   logger,
 });
 
@@ -23,6 +24,8 @@ console.log(`
 Relais is running on port ${relais.port} (database: ${env.DATABASE_PATH})
   Health:             ${base}/health
   Twilio SMS webhook: POST ${base}/twilio/sms
+  Twilio WhatsApp:    POST ${base}/twilio/whatsapp
+  Meta WhatsApp:      GET|POST ${base}/meta/whatsapp${env.META_APP_SECRET ? '' : ' (refused until META_APP_SECRET is set)'}
   Try it without a phone, in another terminal:  npm run chat
 ${env.TWILIO_AUTH_TOKEN ? '' : '\n  ! TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is. The simulator works.\n'}${
   env.PUBLIC_BASE_URL ? '' : '  ! PUBLIC_BASE_URL is not set: signatures are checked against the request URL, which fails behind a proxy.\n'

@@ -14,6 +14,10 @@ export interface WorkerEnv {
   PUBLIC_BASE_URL?: string;
   TWILIO_AUTH_TOKEN?: string;
   GEO_API_BASE_URL?: string;
+  META_APP_SECRET?: string;
+  META_VERIFY_TOKEN?: string;
+  META_ACCESS_TOKEN?: string;
+  META_API_BASE_URL?: string;
   /** The departments' settings, as a JSON array (see README). */
   DEPARTMENTS?: string;
 }
@@ -25,7 +29,12 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   const { app } = composeRelais({
     database,
     directory: bundledDirectory(await createPlaceRepository(database).all()),
-    config: { publicBaseUrl: env.PUBLIC_BASE_URL || undefined, twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined },
+    config: {
+      publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+      twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,
+      meta: { appSecret: env.META_APP_SECRET || undefined, verifyToken: env.META_VERIFY_TOKEN || undefined },
+    },
+    ...(env.META_ACCESS_TOKEN ? { metaApi: { baseUrl: env.META_API_BASE_URL || 'https://graph.facebook.com', accessToken: env.META_ACCESS_TOKEN } } : {}),
     clock: systemClock,
     logger: createWorkerLogger(),
     geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,

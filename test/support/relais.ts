@@ -8,7 +8,7 @@ import twilio from 'twilio';
 import type { Clock, Logger } from '../../src/conversation/ports.js';
 import type { FlowDefinition } from '../../src/engine/flow-schema.js';
 import type { DepartmentConfig } from '../../src/directory/departments.js';
-import { startRelais, type RunningRelais } from '../../src/runtime/node/server.js';
+import { startRelais, type NodeServerOptions, type RunningRelais } from '../../src/runtime/node/server.js';
 
 export const PUBLIC_BASE_URL = 'https://relais.example.fr';
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -59,6 +59,7 @@ export interface TestRelaisOptions {
   clock?: ManualClock;
   geoApiBaseUrl?: string;
   departments?: Map<string, DepartmentConfig>;
+  meta?: NodeServerOptions['meta'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -76,6 +77,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     flowDefinitions: options.flowDefinitions,
     geoApiBaseUrl: options.geoApiBaseUrl,
     ...(options.departments ? { departments: options.departments } : {}),
+    ...(options.meta ? { meta: options.meta } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

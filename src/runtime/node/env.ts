@@ -8,6 +8,10 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** The optional online geocoder, e.g. https://geo.api.gouv.fr; off when unset. */
   GEO_API_BASE_URL: z.url({ message: 'GEO_API_BASE_URL must be a full URL such as https://geo.api.gouv.fr' }).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_VERIFY_TOKEN: z.string().min(1).optional(),
+  META_ACCESS_TOKEN: z.string().min(1).optional(),
+  META_API_BASE_URL: z.url({ message: 'META_API_BASE_URL must be a full URL such as https://graph.facebook.com' }).default('https://graph.facebook.com'),
   /** A JSON file listing each department's settings (see README). */
   DEPARTMENTS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

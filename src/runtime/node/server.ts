@@ -24,6 +24,8 @@ export interface NodeServerOptions {
   flowDefinitions?: FlowDefinition[];
   geoApiBaseUrl?: string;
   departments?: Map<string, DepartmentConfig>;
+  /** Meta's WhatsApp Cloud API: webhook secrets, and the Graph API to answer (its base URL is a fake in tests). */
+  meta?: { appSecret?: string; verifyToken?: string; accessToken?: string; apiBaseUrl: string };
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -48,7 +50,12 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const { app, store } = composeRelais({
     database,
     directory,
-    config: { publicBaseUrl: options.publicBaseUrl, twilioAuthToken: options.twilioAuthToken },
+    config: {
+      publicBaseUrl: options.publicBaseUrl,
+      twilioAuthToken: options.twilioAuthToken,
+      meta: { appSecret: options.meta?.appSecret, verifyToken: options.meta?.verifyToken },
+    },
+    ...(options.meta?.accessToken ? { metaApi: { baseUrl: options.meta.apiBaseUrl, accessToken: options.meta.accessToken } } : {}),
     clock,
     logger,
     flowDefinitions: options.flowDefinitions,

@@ -1,0 +1,77 @@
+// WhatsApp on two ways in, one engine: POST /twilio/whatsapp (Twilio, signed like SMS, TwiML back) and
+// GET|POST /meta/whatsapp (Meta Cloud API: verification handshake, X-Hub-Signature-256, replies via the Graph API).
+import { Hono } from 'hono';
+import { verifyMetaSignature } from '../channels/whatsapp/meta-signature.js';
+import { parseMetaWebhook } from '../channels/whatsapp/meta-parse.js';
+import { renderWhatsApp } from '../channels/whatsapp/render.js';
+import { parseTwilioWhatsApp } from '../channels/whatsapp/twilio-parse.js';
+import { escapeXml } from '../channels/sms/twiml.js';
+import type { AppDeps } from './create-app.js';
+import { readTwilioWebhook } from './twilio-webhook.js';
+
+const twiml = (messages: string[]) =>
+  new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${messages.map((m) => `<Message>${escapeXml(m)}</Message>`).join('')}</Response>`, {
+    headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+  });
+
+export function twilioWhatsAppRoutes(deps: AppDeps): Hono {
+  const routes = new Hono();
+  routes.post('/whatsapp', async (c) => {
+    const webhook = await readTwilioWebhook(c, deps);
+    if (!webhook.ok) return webhook.response;
+    const parsed = parseTwilioWhatsApp(webhook.params);
+    if (!parsed.ok) return c.text(`Bad Twilio WhatsApp webhook: ${parsed.error}`, 400);
+    const { messageSid, from, to, content } = parsed.value;
+    try {
+      const result = await deps.conversations.handle({ channel: 'whatsapp', from, to, providerId: messageSid, receivedAt: deps.clock.now(), content });
+      // WhatsApp carries UTF-8 and long texts: no GSM-7 conversion, one message per reply.
+      return twiml(result.replies.map((r) => r.text));
+    } catch (error) {
+      deps.logger.error('whatsapp.twilio.failed', { messageSid, error: String((error as Error)?.stack ?? error) });
+      return twiml([deps.texts.technicalError]);
+    }
+  });
+  return routes;
+}
+
+export function metaWhatsAppRoutes(deps: AppDeps): Hono {
+  const routes = new Hono();
+  const meta = deps.config.meta;
+
+  routes.get('/whatsapp', (c) => {
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token');
+    if (!meta?.verifyToken) return c.text('Meta webhooks are refused: META_VERIFY_TOKEN is not set on this server.', 403);
+    if (mode !== 'subscribe' || token !== meta.verifyToken) return c.text('Verification refused: wrong hub.mode or hub.verify_token.', 403);
+    return c.text(c.req.query('hub.challenge') ?? '', 200);
+  });
+
+  routes.post('/whatsapp', async (c) => {
+    if (!meta?.appSecret) return c.text('Meta webhooks are refused: META_APP_SECRET is not set on this server.', 403);
+    const raw = await c.req.text();
+    if (!(await verifyMetaSignature(meta.appSecret, raw, c.req.header('X-Hub-Signature-256')))) {
+      deps.logger.warn('whatsapp.meta.bad_signature', {});
+      return c.text('Invalid or missing X-Hub-Signature-256.', 403);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return c.text('Bad Meta webhook: the body is not JSON.', 400);
+    }
+    const parsed = parseMetaWebhook(json);
+    if (!parsed.ok) return c.text(`Bad Meta webhook: ${parsed.error}`, 400);
+    for (const status of parsed.statuses) deps.logger.info('whatsapp.meta.status', { id: status.id, status: status.status });
+    for (const m of parsed.messages) {
+      const result = await deps.conversations.handle({ channel: 'whatsapp', from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content: m.content });
+      // A redelivery was answered the first time: sending again would repeat ourselves to the person.
+      if (result.duplicate || !deps.whatsAppSender) continue;
+      for (const reply of result.replies) {
+        const sent = await deps.whatsAppSender.send(m.phoneNumberId, m.from, renderWhatsApp(reply, deps.texts.whatsappListButton));
+        if (!sent.ok) deps.logger.error('whatsapp.meta.send_failed', { id: m.id, status: sent.status, error: sent.error });
+      }
+    }
+    return c.json({ received: parsed.messages.length, statuses: parsed.statuses.length });
+  });
+  return routes;
+}
