@@ -19,3 +19,6 @@ export const placeCues = ['a', 'au', 'aux', 'sur', 'habite', 'habitons', 'vis', 
 
 /** Words that end a commune's name in a sentence. */
 export const placeStops = ['et', 'mais', 'pour', 'je', 'j', 'il', 'elle', 'qui', 'que', 'avec', 'car', 'donc', 'depuis', 'merci', 'svp', 'besoin', 'a', 'cherche', 'voudrais', 'veux'];
+
+/** Words that say the person to help is not the one writing. */
+export const relativeWords = ['ma mere', 'mon pere', 'mes parents', 'ma grand mere', 'mon grand pere', 'ma maman', 'mon papa', 'ma tante', 'mon oncle', 'ma voisine', 'mon voisin', 'un proche', 'pour ma mere', 'pour mon pere'];

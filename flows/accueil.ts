@@ -2,6 +2,7 @@
 // and the search for places near the person. The journeys of flows/*-steps.ts plug into it.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 import { arnaqueSteps } from './arnaque-steps.js';
+import { aidantSteps } from './aidant-steps.js';
 import { atelierSteps } from './atelier-steps.js';
 import { commands, texts } from './common.js';
 import { candidateVars, demarcheSteps, procedureVars } from './demarche-steps.js';
@@ -35,6 +36,7 @@ export const accueil: FlowDefinition = {
         { id: 'procedure', key: '2', label: 'Comprendre une démarche', synonyms: ['demarche', 'demarches', 'papiers', 'comprendre'], next: 'explain_ask' },
         { id: 'learn', key: '3', label: 'Apprendre à utiliser mon téléphone ou ordinateur', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], next: 'assess_intro' },
         { id: 'scam', key: '4', label: 'Un message bizarre : est-ce une arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], next: 'scam_intro' },
+        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], next: 'carer_intro' },
         { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler'], next: 'person' },
       ],
     },
@@ -44,6 +46,7 @@ export const accueil: FlowDefinition = {
       input: { text: '{freeText}' },
       outcomes: {
         scam: { next: 'scam_intro' },
+        relative: { next: 'carer_intro' },
         procedure: { next: 'explain_intro' },
         procedureAmbiguous: { next: 'explain_which' },
         nearest: { text: 'Je cherche près de {location}.', next: 'find_places' },
@@ -75,5 +78,6 @@ export const accueil: FlowDefinition = {
     ...diagnosticSteps,
     ...arnaqueSteps,
     ...atelierSteps,
+    ...aidantSteps,
   },
 };

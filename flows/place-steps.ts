@@ -37,9 +37,9 @@ export const placeSteps: FlowDefinition['steps'] = {
     provides: placeVars,
     outcomes: {
       found: {
-        text: 'Les lieux les plus proches, pour {commune}[ ({precisionNote})] :\n\n{items}',
+        text: 'Les lieux les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
         // Kept, so that the person can ask for it again, even days later (« Recevoir à nouveau ces adresses »).
-        set: { lastPlaces: 'Les lieux les plus proches, pour {commune} :\n\n{items}' },
+        set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}' },
         next: 'after_places',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },

@@ -102,6 +102,13 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
     }
     vars['placesOffset'] = String(offset + nearby.length);
+    // The nearest one, alone: for a message a caregiver forwards to their relative.
+    const first = nearby[0]!.place;
+    Object.assign(vars, {
+      firstName: first.name,
+      firstAddress: [first.address, `${first.postalCode} ${first.commune}`.trim()].filter(Boolean).join(', '),
+      firstPhone: first.phone ?? '',
+    });
     return {
       outcome: 'found',
       vars,

@@ -9,6 +9,7 @@ import type { Procedure } from './procedure-schema.js';
 
 export interface UnderstandingVocabulary {
   scamWords: string[];
+  relativeWords: string[];
   needWords: Record<string, string[]>;
   placeCues: string[];
   placeStops: string[];
@@ -17,7 +18,7 @@ export interface UnderstandingVocabulary {
 const contains = (text: string, phrase: string) => ` ${text} `.includes(` ${normalizeFrench(phrase)} `);
 
 /**
- * Input `text`. Outcomes: `scam`, `procedure` (vars of the procedure), `procedureAmbiguous` (two candidates),
+ * Input `text`. Outcomes: `scam`, `relative` (help for someone else; `location` if named), `procedure` (vars of the procedure), `procedureAmbiguous` (two candidates),
  * `nearest` (a place was named: vars `location` and `need`), `notUnderstood`. A named place is kept in `location`
  * whatever the outcome, so that later questions about it are skipped.
  */
@@ -31,6 +32,8 @@ export function understandService(deps: { directory: Directory; matcher: Procedu
 
     const location = await findLocation(raw, text);
     const place: Vars = location ? { location } : {};
+    // « ma mère à Mende… »: the person to help is not the one writing.
+    if (vocabulary.relativeWords.some((w) => contains(text, w))) return { outcome: 'relative', vars: place };
     const procedure = deps.matcher.match(raw);
     if (procedure.type === 'found') return { outcome: 'procedure', vars: { ...place, ...procedureVars(procedure.procedure) } };
     if (procedure.type === 'ambiguous') {

@@ -20,6 +20,8 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
+import { createTwilioSmsSender } from '../channels/sms/twilio-rest.js';
+import { sendSmsService } from '../conversation/send-sms.service.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
 import { findProcedureService, procedureStepService, recommendService, selectProcedureService } from '../knowledge/flow-services.js';
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
@@ -38,6 +40,8 @@ export interface RelaisParts {
   departments?: Map<string, DepartmentConfig>;
   /** The optional online geocoder (https://geo.api.gouv.fr): off when unset. */
   geoApiBaseUrl?: string;
+  /** Twilio's REST API, to send an SMS that is not a reply (to a caregiver's relative). */
+  twilioApi?: { baseUrl: string; accountSid: string; authToken: string; from: string };
   /** Meta's Graph API, to answer WhatsApp Cloud API messages. */
   metaApi?: { baseUrl: string; accessToken: string };
   /** The runtime's native HMAC-SHA1, when it has one. */
@@ -69,6 +73,7 @@ export function composeRelais(parts: RelaisParts) {
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
+      sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
     clock: parts.clock,
     logger: parts.logger,

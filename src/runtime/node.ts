@@ -15,6 +15,9 @@ const relais = await startRelais({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   twilioAuthToken: env.TWILIO_AUTH_TOKEN,
   geoApiBaseUrl: env.GEO_API_BASE_URL,
+  ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
+    ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
+    : {}),
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   logger,
 });

@@ -14,6 +14,9 @@ export interface WorkerEnv {
   PUBLIC_BASE_URL?: string;
   TWILIO_AUTH_TOKEN?: string;
   GEO_API_BASE_URL?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_API_BASE_URL?: string;
+  TWILIO_SMS_FROM?: string;
   META_APP_SECRET?: string;
   META_VERIFY_TOKEN?: string;
   META_ACCESS_TOKEN?: string;
@@ -34,6 +37,9 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,
       meta: { appSecret: env.META_APP_SECRET || undefined, verifyToken: env.META_VERIFY_TOKEN || undefined },
     },
+    ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
+      ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL || 'https://api.twilio.com', accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
+      : {}),
     ...(env.META_ACCESS_TOKEN ? { metaApi: { baseUrl: env.META_API_BASE_URL || 'https://graph.facebook.com', accessToken: env.META_ACCESS_TOKEN } } : {}),
     clock: systemClock,
     logger: createWorkerLogger(),

@@ -60,6 +60,7 @@ export interface TestRelaisOptions {
   geoApiBaseUrl?: string;
   departments?: Map<string, DepartmentConfig>;
   meta?: NodeServerOptions['meta'];
+  twilioApi?: NodeServerOptions['twilioApi'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -78,6 +79,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     geoApiBaseUrl: options.geoApiBaseUrl,
     ...(options.departments ? { departments: options.departments } : {}),
     ...(options.meta ? { meta: options.meta } : {}),
+    ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

@@ -8,6 +8,10 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** The optional online geocoder, e.g. https://geo.api.gouv.fr; off when unset. */
   GEO_API_BASE_URL: z.url({ message: 'GEO_API_BASE_URL must be a full URL such as https://geo.api.gouv.fr' }).optional(),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_API_BASE_URL: z.url({ message: 'TWILIO_API_BASE_URL must be a full URL such as https://api.twilio.com' }).default('https://api.twilio.com'),
+  /** The number (or messaging service) Relais sends SMS from, when it writes first. */
+  TWILIO_SMS_FROM: z.string().min(1).optional(),
   META_APP_SECRET: z.string().min(1).optional(),
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   META_ACCESS_TOKEN: z.string().min(1).optional(),

@@ -24,6 +24,8 @@ export interface NodeServerOptions {
   flowDefinitions?: FlowDefinition[];
   geoApiBaseUrl?: string;
   departments?: Map<string, DepartmentConfig>;
+  /** Twilio's REST API, to send SMS Relais writes first (its base URL is a fake in tests). */
+  twilioApi?: { baseUrl: string; accountSid: string; authToken: string; from: string };
   /** Meta's WhatsApp Cloud API: webhook secrets, and the Graph API to answer (its base URL is a fake in tests). */
   meta?: { appSecret?: string; verifyToken?: string; accessToken?: string; apiBaseUrl: string };
 }
@@ -55,6 +57,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
       twilioAuthToken: options.twilioAuthToken,
       meta: { appSecret: options.meta?.appSecret, verifyToken: options.meta?.verifyToken },
     },
+    ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
     ...(options.meta?.accessToken ? { metaApi: { baseUrl: options.meta.apiBaseUrl, accessToken: options.meta.accessToken } } : {}),
     clock,
     logger,

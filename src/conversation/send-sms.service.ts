@@ -1,0 +1,22 @@
+// `sendSms`: sends one SMS to a third party (a caregiver's relative), only to a valid French mobile and never to a
+// number that said STOP. Inputs `to` (as typed) and `text`. Outcomes `sent`, `invalidNumber`, `optedOut`, `unavailable`.
+import type { ServiceResult, Vars } from '../engine/effects.js';
+import type { SmsSender } from '../channels/sms/twilio-rest.js';
+import { frenchMobile } from '../channels/sms/twilio-rest.js';
+import type { ConversationStore, Logger } from './ports.js';
+
+export function sendSmsService(deps: { sender?: SmsSender; store: ConversationStore; logger: Logger }) {
+  return async (input: Vars): Promise<ServiceResult> => {
+    const to = frenchMobile(input['to'] ?? '');
+    if (!to) return { outcome: 'invalidNumber' };
+    if (await deps.store.isOptedOut(to)) return { outcome: 'optedOut' };
+    if (!deps.sender) return { outcome: 'unavailable' };
+    const result = await deps.sender.send(to, input['text'] ?? '');
+    if (!result.ok) {
+      deps.logger.error('sms.rest.failed', { status: result.status, error: result.error });
+      return { outcome: 'unavailable' };
+    }
+    deps.logger.info('sms.rest.sent', { sid: result.sid });
+    return { outcome: 'sent', vars: { sentTo: to.replace(/^\+33/, '0').replace(/(\d{2})(?=\d)/g, '$1 ') } };
+  };
+}
