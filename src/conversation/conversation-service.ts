@@ -70,6 +70,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
   }
 
   return {
+    /** Whether this delivery was already handled (its reply is stored). */
+    async isProcessed(providerId: string): Promise<boolean> {
+      return (await store.findReply(providerId)) !== undefined;
+    },
+
     /** Handles one delivery. Safe to call again with the same providerId: the first reply is returned. */
     async handle(inbound: InboundMessage, options: HandleOptions = {}): Promise<HandleResult> {
       const conversationId = `${inbound.channel}:${inbound.from}`;

@@ -5,6 +5,7 @@ import type { ConversationService } from '../conversation/conversation-service.j
 import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
+import type { MediaFetcher, Transcriber } from '../channels/whatsapp/voice-notes.js';
 import { smsRoutes } from './sms.routes.js';
 import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   logger: Logger;
   /** French texts a channel needs outside any flow (technical error). */
   texts: { technicalError: string; whatsappListButton: string };
+  /** Voice-note transcription (OpenAI) and media download; without them, notes get a kind « not yet ». */
+  voiceNotes?: { transcribe: Transcriber; fetchMedia: MediaFetcher };
   /** Sends WhatsApp replies through Meta's Graph API (when configured). */
   whatsAppSender?: WhatsAppSender;
   /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */

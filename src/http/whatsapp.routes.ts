@@ -5,6 +5,8 @@ import { verifyMetaSignature } from '../channels/whatsapp/meta-signature.js';
 import { parseMetaWebhook } from '../channels/whatsapp/meta-parse.js';
 import { renderWhatsApp } from '../channels/whatsapp/render.js';
 import { parseTwilioWhatsApp } from '../channels/whatsapp/twilio-parse.js';
+import { hearVoiceNote } from '../channels/whatsapp/voice-notes.js';
+import type { InboundContent } from '../engine/message.js';
 import { escapeXml } from '../channels/sms/twiml.js';
 import type { AppDeps } from './create-app.js';
 import { readTwilioWebhook } from './twilio-webhook.js';
@@ -14,15 +16,21 @@ const twiml = (messages: string[]) =>
     headers: { 'Content-Type': 'text/xml; charset=utf-8' },
   });
 
+/** Turns a voice note into text when a transcriber is configured (see voice-notes.ts). */
+const hearWith = (deps: AppDeps) => (content: InboundContent) =>
+  hearVoiceNote(content, { ...deps.voiceNotes, onError: (e) => deps.logger.warn('whatsapp.voice_note.failed', { error: String(e) }) });
+
 export function twilioWhatsAppRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
+  const hear = hearWith(deps);
   routes.post('/whatsapp', async (c) => {
     const webhook = await readTwilioWebhook(c, deps);
     if (!webhook.ok) return webhook.response;
     const parsed = parseTwilioWhatsApp(webhook.params);
     if (!parsed.ok) return c.text(`Bad Twilio WhatsApp webhook: ${parsed.error}`, 400);
-    const { messageSid, from, to, content } = parsed.value;
+    const { messageSid, from, to } = parsed.value;
     try {
+      const content = await hear(parsed.value.content);
       const result = await deps.conversations.handle({ channel: 'whatsapp', from, to, providerId: messageSid, receivedAt: deps.clock.now(), content });
       // WhatsApp carries UTF-8 and long texts: no GSM-7 conversion, one message per reply.
       return twiml(result.replies.map((r) => r.text));
@@ -36,6 +44,7 @@ export function twilioWhatsAppRoutes(deps: AppDeps): Hono {
 
 export function metaWhatsAppRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
+  const hear = hearWith(deps);
   const meta = deps.config.meta;
 
   routes.get('/whatsapp', (c) => {
@@ -63,7 +72,9 @@ export function metaWhatsAppRoutes(deps: AppDeps): Hono {
     if (!parsed.ok) return c.text(`Bad Meta webhook: ${parsed.error}`, 400);
     for (const status of parsed.statuses) deps.logger.info('whatsapp.meta.status', { id: status.id, status: status.status });
     for (const m of parsed.messages) {
-      const result = await deps.conversations.handle({ channel: 'whatsapp', from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content: m.content });
+      // A redelivery is answered from the store: the note is transcribed only the first time.
+      const content = (await deps.conversations.isProcessed(m.id)) ? m.content : await hear(m.content);
+      const result = await deps.conversations.handle({ channel: 'whatsapp', from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content });
       // A redelivery was answered the first time: sending again would repeat ourselves to the person.
       if (result.duplicate || !deps.whatsAppSender) continue;
       for (const reply of result.replies) {

@@ -20,6 +20,7 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
+import { createMediaFetcher, createOpenAiTranscriber } from '../channels/whatsapp/voice-notes.js';
 import { createTwilioSmsSender } from '../channels/sms/twilio-rest.js';
 import { sendSmsService } from '../conversation/send-sms.service.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
@@ -42,6 +43,8 @@ export interface RelaisParts {
   geoApiBaseUrl?: string;
   /** Twilio's REST API, to send an SMS that is not a reply (to a caregiver's relative). */
   twilioApi?: { baseUrl: string; accountSid: string; authToken: string; from: string };
+  /** OpenAI, to transcribe voice notes; off when unset. */
+  openAi?: { apiKey: string; baseURL?: string; model?: string };
   /** Meta's Graph API, to answer WhatsApp Cloud API messages. */
   metaApi?: { baseUrl: string; accessToken: string };
   /** The runtime's native HMAC-SHA1, when it has one. */
@@ -81,6 +84,17 @@ export function composeRelais(parts: RelaisParts) {
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
+    ...(parts.openAi
+      ? {
+          voiceNotes: {
+            transcribe: createOpenAiTranscriber(parts.openAi),
+            fetchMedia: createMediaFetcher({
+              ...(parts.metaApi ? { metaApi: parts.metaApi } : {}),
+              ...(parts.twilioApi ? { twilio: { accountSid: parts.twilioApi.accountSid, authToken: parts.twilioApi.authToken } } : {}),
+            }),
+          },
+        }
+      : {}),
   });
   return { app, store, conversations };
 }

@@ -18,6 +18,9 @@ const relais = await startRelais({
   ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
     ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
     : {}),
+  ...(env.OPENAI_API_KEY
+    ? { openAi: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(env.OPENAI_TRANSCRIBE_MODEL ? { model: env.OPENAI_TRANSCRIBE_MODEL } : {}) } }
+    : {}),
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   logger,
 });

@@ -17,6 +17,8 @@ export interface WorkerEnv {
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_API_BASE_URL?: string;
   TWILIO_SMS_FROM?: string;
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
   META_APP_SECRET?: string;
   META_VERIFY_TOKEN?: string;
   META_ACCESS_TOKEN?: string;
@@ -40,6 +42,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
       ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL || 'https://api.twilio.com', accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
       : {}),
+    ...(env.OPENAI_API_KEY ? { openAi: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) } } : {}),
     ...(env.META_ACCESS_TOKEN ? { metaApi: { baseUrl: env.META_API_BASE_URL || 'https://graph.facebook.com', accessToken: env.META_ACCESS_TOKEN } } : {}),
     clock: systemClock,
     logger: createWorkerLogger(),

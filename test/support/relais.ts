@@ -61,6 +61,7 @@ export interface TestRelaisOptions {
   departments?: Map<string, DepartmentConfig>;
   meta?: NodeServerOptions['meta'];
   twilioApi?: NodeServerOptions['twilioApi'];
+  openAi?: NodeServerOptions['openAi'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -80,6 +81,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.departments ? { departments: options.departments } : {}),
     ...(options.meta ? { meta: options.meta } : {}),
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
+    ...(options.openAi ? { openAi: options.openAi } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

@@ -12,6 +12,10 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: z.url({ message: 'TWILIO_API_BASE_URL must be a full URL such as https://api.twilio.com' }).default('https://api.twilio.com'),
   /** The number (or messaging service) Relais sends SMS from, when it writes first. */
   TWILIO_SMS_FROM: z.string().min(1).optional(),
+  /** Voice notes are transcribed only when this is set; everything else works without it. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_TRANSCRIBE_MODEL: z.string().min(1).optional(),
   META_APP_SECRET: z.string().min(1).optional(),
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   META_ACCESS_TOKEN: z.string().min(1).optional(),

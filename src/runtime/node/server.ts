@@ -26,6 +26,8 @@ export interface NodeServerOptions {
   departments?: Map<string, DepartmentConfig>;
   /** Twilio's REST API, to send SMS Relais writes first (its base URL is a fake in tests). */
   twilioApi?: { baseUrl: string; accountSid: string; authToken: string; from: string };
+  /** OpenAI, to transcribe voice notes (its base URL is a fake in tests); off when unset. */
+  openAi?: { apiKey: string; baseURL?: string; model?: string };
   /** Meta's WhatsApp Cloud API: webhook secrets, and the Graph API to answer (its base URL is a fake in tests). */
   meta?: { appSecret?: string; verifyToken?: string; accessToken?: string; apiBaseUrl: string };
 }
@@ -58,6 +60,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
       meta: { appSecret: options.meta?.appSecret, verifyToken: options.meta?.verifyToken },
     },
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
+    ...(options.openAi ? { openAi: options.openAi } : {}),
     ...(options.meta?.accessToken ? { metaApi: { baseUrl: options.meta.apiBaseUrl, accessToken: options.meta.accessToken } } : {}),
     clock,
     logger,
