@@ -41,7 +41,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
     type: 'invoke',
     service: 'nearestPlaces',
     input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '25', approximateNote: 'position approximative', itinerantTemplate: '{name}[, tél. {phone}]' },
-    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}]',
+    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\nCarte : {map}]',
     provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm'],
     outcomes: {
       found: {

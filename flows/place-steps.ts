@@ -15,7 +15,7 @@ const searchInput = {
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
 };
-const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}]';
+const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
 const whereQuestion = {
   text: 'Quel est votre code postal, ou le nom de votre commune ?',

@@ -274,6 +274,7 @@ describe('bad input gets a kind French answer, never a 500', () => {
       const reply = await relais.sms(from, line);
       for (const message of reply.messages) {
         expect(message).not.toMatch(/[’«»“”êâîôûç]/);
+        expect(message).not.toMatch(/https?:\/\//); // no links by SMS
         expect(message.length).toBeLessThanOrEqual(306);
       }
     }

@@ -128,6 +128,7 @@ describe('Meta WhatsApp Cloud API', () => {
     await meta(metaPayload(from, { id: 'wamid.a3', type: 'location', location: { latitude: 45.899, longitude: 6.129 } }));
     const answer = sent.slice(after);
     expect(JSON.stringify(answer)).toContain('1. ');
+    expect(JSON.stringify(answer)).toContain('Carte : https://www.openstreetmap.org/?mlat=');
     // « Et maintenant ? » has 5 choices: too many for buttons, so a list.
     expect(answer.at(-1)!.body).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
   });
@@ -154,5 +155,34 @@ describe('renderWhatsApp', () => {
     expect(row.description).toBe('Apprendre à utiliser mon téléphone ou ordinateur');
     expect(renderWhatsApp({ text: 'Q + 11', choices: Array.from({ length: 11 }, (_, i) => choice(i)) }, 'Choisir')).toEqual({ type: 'text', text: { body: 'Q + 11' } });
     expect(renderWhatsApp({ text: 'Bonjour' }, 'Choisir')).toEqual({ type: 'text', text: { body: 'Bonjour' } });
+  });
+});
+
+describe('the 24-hour window for messages Relais sends first', () => {
+  it('sends free text inside the window, a template outside it, and nothing without a template', async () => {
+    const { sendWhatsAppFollowUp } = await import('../src/channels/whatsapp/follow-up.js');
+    const { createGraphApiSender } = await import('../src/channels/whatsapp/graph-api.js');
+    const address = graph.address() as AddressInfo;
+    const sender = createGraphApiSender({ baseUrl: `http://127.0.0.1:${address.port}`, accessToken: 'graph-token' });
+    const warnings: unknown[] = [];
+    const logger = { info() {}, error() {}, warn: (...args: unknown[]) => warnings.push(args) };
+
+    // The last inbound message, read from the real store: the conversation of the Meta tests above.
+    const from = '33612340099';
+    await meta(metaPayload(from, { id: 'wamid.window1', type: 'text', text: { body: 'Bonjour' } }));
+    const lastInboundAt = relais.query<{ at: number }>("select max(created_at) as at from messages where conversation_id = 'whatsapp:+33612340099' and direction = 'in'")[0]!.at;
+    const followUp = { phoneNumberId: 'PNID1', to: `+${from}`, purpose: 'rappel-atelier', text: 'Votre atelier est demain à 14h.', lastInboundAt };
+
+    const before = sent.length;
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: lastInboundAt + 3_600_000, logger })).toBe('sent-text');
+    expect(sent[before]!.body).toMatchObject({ type: 'text', text: { body: 'Votre atelier est demain à 14h.' } });
+
+    const later = lastInboundAt + 25 * 3_600_000;
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: { 'rappel-atelier': 'relais_rappel_atelier' }, now: later, logger })).toBe('sent-template');
+    expect(sent[before + 1]!.body).toMatchObject({ type: 'template', template: { name: 'relais_rappel_atelier', language: { code: 'fr' } } });
+
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: later, logger })).toBe('refused-outside-window');
+    expect(sent.length).toBe(before + 2);
+    expect(JSON.stringify(warnings)).toContain('outside the 24-hour customer window');
   });
 });

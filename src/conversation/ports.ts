@@ -37,6 +37,8 @@ export interface ConversationStore {
   /** Erases everything kept about a contact except the opt-out list and the reply to `keepProviderId`. */
   eraseContact(address: string, keepProviderId: string): Promise<void>;
   isOptedOut(address: string): Promise<boolean>;
+  /** When this conversation's person last wrote (epoch ms): WhatsApp's 24-hour window counts from it. */
+  lastInboundAt(conversationId: string): Promise<number | undefined>;
   /** Deletes conversations, messages and contacts silent since `before` (the retention the welcome promises). */
   purgeInactive(before: number): Promise<number>;
 }

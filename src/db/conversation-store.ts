@@ -1,6 +1,6 @@
 // The conversation store: optimistic concurrency on a version column, idempotent webhooks by inserting the
 // provider's id once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
-import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
 import { parseSnapshot } from '../engine/snapshot.js';
 import { statementOf, type DatabaseHandle, type Statement } from './database.js';
@@ -56,6 +56,16 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
         statementOf(db.delete(contacts).where(eq(contacts.address, address))),
         statementOf(db.delete(processedWebhooks).where(and(eq(processedWebhooks.contactAddress, address), ne(processedWebhooks.providerId, keepProviderId)))),
       ]);
+    },
+
+    async lastInboundAt(conversationId) {
+      const rows = await db
+        .select({ at: messages.createdAt })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')))
+        .orderBy(desc(messages.createdAt))
+        .limit(1);
+      return rows[0]?.at;
     },
 
     async isOptedOut(address) {

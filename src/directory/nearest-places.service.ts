@@ -62,8 +62,10 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     };
   }
 
-  return async (input: Vars): Promise<ServiceResult> => {
+  return async (input: Vars, context?: { channel: string }): Promise<ServiceResult> => {
     const query = (input['query'] ?? '').trim();
+    // A map link helps on WhatsApp; by SMS, seniors distrust links, so none is given there.
+    const withMap = context?.channel === 'whatsapp';
     const limit = clampInt(input['limit'], 3, 1, 10);
     const offset = clampInt(input['offset'], 0, 0, 50);
     let maxDistanceKm = clampInt(input['maxDistanceKm'], 60, 1, 500);
@@ -119,6 +121,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         distance: formatDistanceKm(distanceKm),
         phone: place.phone ?? '',
         opening: openingText(place, options),
+        map: withMap ? `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}` : '',
         appointment: place.appointment ? options.wording.appointment : '',
       })),
     };

@@ -10,6 +10,7 @@ export const MAX_ROW_DESCRIPTION = 72;
 
 export type WhatsAppPayload =
   | { type: 'text'; text: { body: string } }
+  | { type: 'template'; template: { name: string; language: { code: string }; components: { type: 'body'; parameters: { type: 'text'; text: string }[] }[] } }
   | { type: 'interactive'; interactive: { type: 'button'; body: { text: string }; action: { buttons: { type: 'reply'; reply: { id: string; title: string } }[] } } }
   | {
       type: 'interactive';
