@@ -23,7 +23,19 @@ export const accueil: FlowDefinition = {
         'Bonjour, ici Relais. Nous vous aidons gratuitement pour vos démarches et le numérique. ' +
         'Nous gardons votre numéro et vos messages 6 mois, seulement pour vous répondre. ' +
         'Écrivez SUPPRIMER pour tout effacer.',
-      next: 'menu',
+      next: 'first_question',
+    },
+    /** On WhatsApp, family members write first for a parent: ask at once who the help is for. */
+    first_question: { type: 'branch', on: 'channel', cases: { whatsapp: 'who_for' }, otherwise: 'menu' },
+    who_for: {
+      type: 'choice',
+      text: "C'est pour vous ou pour un proche ?",
+      rephrase: "L'aide est-elle pour vous, ou pour quelqu'un de votre famille ?",
+      onFreeText: 'understand',
+      options: [
+        { id: 'me', key: '1', label: 'Pour moi', synonyms: ['moi', 'pour moi', 'moi meme'], next: 'menu' },
+        { id: 'relative', key: '2', label: 'Pour un proche', synonyms: ['proche', 'ma mere', 'mon pere', 'parent', 'famille'], next: 'carer_intro' },
+      ],
     },
     menu: {
       type: 'choice',

@@ -64,7 +64,10 @@ async function meta(payload: unknown, sign = true) {
 describe('Twilio WhatsApp', () => {
   it('talks through the same engine, and reads a shared location as the place', async () => {
     const from = 'whatsapp:+33612340001';
-    expect((await twilioWhatsApp({ From: from, Body: 'Bonjour' })).messages.join()).toContain('ici Relais');
+    const hello = (await twilioWhatsApp({ From: from, Body: 'Bonjour' })).messages.join();
+    expect(hello).toContain('ici Relais');
+    expect(hello).toContain("C'est pour vous ou pour un proche ?");
+    await twilioWhatsApp({ From: from, Body: 'pour moi' });
     await twilioWhatsApp({ From: from, Body: '1' });
     const places = await twilioWhatsApp({ From: from, Body: '', Latitude: '45.899', Longitude: '6.129' });
     expect(places.messages.join('\n')).toMatch(/1\. .+\n/);
@@ -74,6 +77,7 @@ describe('Twilio WhatsApp', () => {
   it('reads a quick-reply tap as the choice, and refuses a forged signature', async () => {
     const from = 'whatsapp:+33612340002';
     await twilioWhatsApp({ From: from, Body: 'Bonjour' });
+    expect((await twilioWhatsApp({ From: from, Body: 'Pour moi', ButtonPayload: 'me' })).messages.join()).toContain('Que souhaitez-vous');
     expect((await twilioWhatsApp({ From: from, Body: 'Comprendre', ButtonPayload: 'procedure' })).messages.join()).toContain('Quelle démarche');
     expect((await twilioWhatsApp({ From: from, Body: 'menu' }, 'Zm9yZ2Vk')).status).toBe(403);
   });
@@ -100,7 +104,7 @@ describe('Meta WhatsApp Cloud API', () => {
     expect(sent.length).toBe(before);
   });
 
-  it('replies through the Graph API, the menu as a list, and a redelivered message is answered once', async () => {
+  it('replies through the Graph API, asks at once who the help is for, and a redelivered message is answered once', async () => {
     const before = sent.length;
     const message = { id: 'wamid.hello1', type: 'text', text: { body: 'Bonjour' } };
     expect((await meta(metaPayload('33612340011', message))).status).toBe(200);
@@ -109,18 +113,28 @@ describe('Meta WhatsApp Cloud API', () => {
     expect(replies[0]!.path).toBe('/v21.0/PNID1/messages');
     expect(replies[0]!.auth).toBe('Bearer graph-token');
     expect(replies[0]!.body).toMatchObject({ messaging_product: 'whatsapp', to: '33612340011', type: 'text' });
-    expect(replies[1]!.body).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
-    const rows = (replies[1]!.body as { interactive: { action: { sections: { rows: { id: string; title: string }[] }[] } } }).interactive.action.sections[0]!.rows;
-    expect(rows.every((r) => r.title.length <= 24)).toBe(true);
+    expect(replies[1]!.body).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'button', body: { text: "C'est pour vous ou pour un proche ?" }, action: { buttons: [{ reply: { id: 'me', title: 'Pour moi' } }, { reply: { id: 'relative', title: 'Pour un proche' } }] } },
+    });
 
     const count = sent.length;
     expect((await meta(metaPayload('33612340011', message))).status).toBe(200);
     expect(sent.length).toBe(count);
+
+    // The menu has 6 choices: a list, long labels shortened in titles and given whole in descriptions.
+    const menuAt = sent.length;
+    await meta(metaPayload('33612340011', { id: 'wamid.hello2', type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'me', title: 'Pour moi' } } }));
+    const menu = sent.slice(menuAt).at(-1)!;
+    expect(menu.body).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
+    const rows = (menu.body as { interactive: { action: { sections: { rows: { id: string; title: string }[] }[] } } }).interactive.action.sections[0]!.rows;
+    expect(rows.every((r) => r.title.length <= 24)).toBe(true);
   });
 
   it('takes list and button replies as choices, and a shared location as the place', async () => {
     const from = '33612340012';
     await meta(metaPayload(from, { id: 'wamid.a1', type: 'text', text: { body: 'Bonjour' } }));
+    await meta(metaPayload(from, { id: 'wamid.a0', type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'me', title: 'Pour moi' } } }));
     const before = sent.length;
     await meta(metaPayload(from, { id: 'wamid.a2', type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'find_place', title: "Trouver un lieu d'aide" } } }));
     expect(JSON.stringify(sent.slice(before))).toContain('code postal');

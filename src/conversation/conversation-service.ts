@@ -43,7 +43,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const stored = await store.load(conversationId);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
     const flow = (stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
-    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at });
+    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at, channel: inbound.channel });
     const effects: Effect[] = [...output.effects];
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');

@@ -8,6 +8,7 @@ const SHAPES: Record<string, [string, string]> = {
   input: ['[/', '/]'],
   invoke: ['[[', ']]'],
   callback: ['([', '])'],
+  branch: ['{{', '}}'],
   end: ['((', '))'],
 };
 
@@ -17,7 +18,7 @@ export function flowToMermaid(flow: ParsedFlow): string {
   const lines = [`flowchart TD`, `  %% ${flow.id}: ${flow.title}`];
   for (const [id, step] of Object.entries(flow.steps)) {
     const [open, close] = SHAPES[step.type]!;
-    const caption = step.type === 'invoke' ? `${id}: ${step.service}` : `${id}: ${'text' in step ? step.text : ''}`;
+    const caption = step.type === 'invoke' ? `${id}: ${step.service}` : step.type === 'branch' ? `${id}: ${step.on} ?` : `${id}: ${'text' in step ? step.text : ''}`;
     lines.push(`  ${id}${open}${quote(caption)}${close}`);
   }
   for (const [id, step] of Object.entries(flow.steps)) {

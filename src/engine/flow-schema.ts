@@ -74,9 +74,12 @@ const invokeStep = z.object({
 
 const callbackStep = z.object({ type: z.literal('callback'), text: frenchText, voice: z.string().optional(), next: stepId });
 
+/** Goes on by the value of a variable (the channel, an answer): no message, no question. */
+const branchStep = z.object({ type: z.literal('branch'), on: z.string().min(1), cases: z.record(z.string(), stepId), otherwise: stepId });
+
 const endStep = z.object({ type: z.literal('end'), text: frenchText, voice: z.string().optional() });
 
-export const stepSchema = z.discriminatedUnion('type', [sayStep, choiceStep, inputStep, invokeStep, callbackStep, endStep]);
+export const stepSchema = z.discriminatedUnion('type', [sayStep, choiceStep, inputStep, invokeStep, callbackStep, branchStep, endStep]);
 
 /** Words that trigger the built-in commands. Data, so that each flow can read them in its own language. */
 const commandWords = z.object({

@@ -52,6 +52,8 @@ export function transitionsOf(step: Step): { to: string; label: string }[] {
       ];
     case 'invoke':
       return Object.entries(step.outcomes).map(([name, o]) => ({ to: o.next, label: name }));
+    case 'branch':
+      return [...Object.entries(step.cases).map(([value, to]) => ({ to, label: `${step.on} = ${value}` })), { to: step.otherwise, label: 'sinon' }];
     case 'end':
       return [];
   }

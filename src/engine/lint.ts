@@ -55,6 +55,7 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
 
   const captured = new Set([
     'items',
+    'channel',
     ...Object.values(flow.steps).flatMap((s) =>
       s.type === 'input'
         ? [s.capture]
@@ -85,6 +86,8 @@ function textsOf(step: ParsedFlow['steps'][string]): string[] {
       return [step.text, step.rephrase, step.hint];
     case 'invoke':
       return Object.values(step.outcomes).flatMap((o) => (o.text ? [o.text] : []));
+    case 'branch':
+      return [];
     default:
       return [step.text];
   }

@@ -11,7 +11,8 @@ import { pickedNumber } from './nlu/numbers.js';
 import type { StepOption } from './flow-schema.js';
 
 export type EngineEvent =
-  | { type: 'message'; content: InboundContent; at: number }
+  /** `channel` is remembered in the conversation's variables, so that a flow may branch on it. */
+  | { type: 'message'; content: InboundContent; at: number; channel?: string }
   | { type: 'result'; result: ServiceResult; at: number };
 
 export interface StepOutput {
@@ -60,6 +61,7 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
   }
 
   if (isNew) {
+    if (event.channel) snap = { ...snap, vars: { ...snap.vars, channel: event.channel } };
     const entered = enter(flow, snap, flow.definition.start, out);
     // People often say everything in their first message: read it as the answer to the first question,
     // which then need not be shown (the welcome still is).
@@ -171,6 +173,9 @@ function enter(flow: CompiledFlow, snap: Snapshot, stepId: string, out: Effect[]
       case 'callback':
         out.push({ type: 'requestCallback', stepId: id, vars: s.vars }, reply(st.text, s.vars, st.voice));
         id = st.next;
+        continue;
+      case 'branch':
+        id = st.cases[s.vars[st.on] ?? ''] ?? st.otherwise;
         continue;
       case 'invoke': {
         const input = Object.fromEntries(Object.entries(st.input).map(([k, v]) => [k, fillTemplate(v, s.vars)]));
