@@ -42,7 +42,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
     service: 'nearestPlaces',
     input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '25', approximateNote: 'position approximative', itinerantTemplate: '{name}[, tél. {phone}]' },
     itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\nCarte : {map}]',
-    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm'],
+    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
     outcomes: {
       found: {
         text: 'Près de votre proche[, à {commune}] :\n\n{items}',
@@ -108,7 +108,8 @@ export const aidantSteps: FlowDefinition['steps'] = {
     type: 'say',
     text:
       '[Quand un proche perd en autonomie, le CLIC ou le conseil départemental vous aide : aide à domicile, APA, solutions de répit pour les aidants. ' +
-      'Tout est expliqué sur pour-les-personnes-agees.gouv.fr.{carerSupport?}\n]Merci de prendre soin de votre proche.',
+      'Tout est expliqué sur pour-les-personnes-agees.gouv.fr.{carerSupport?}\n][Près de chez votre proche : {homeHelpName}, {homeHelpPhone}.\n]' +
+      'Merci de prendre soin de votre proche.',
     next: 'menu',
   },
 };

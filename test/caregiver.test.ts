@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDepartments } from '../src/directory/departments.js';
 import { startTestRelais, type TestRelais } from './support/relais.js';
 
 const APP_SECRET = 'caregiver-app-secret';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   relais = await startTestRelais({
     meta: { appSecret: APP_SECRET, verifyToken: 'v', accessToken: 'graph-token', apiBaseUrl: base },
     twilioApi: { baseUrl: base, accountSid: 'AC123', authToken: 'rest-token', from: '+33939000000' },
+    departments: parseDepartments([{ code: '74', name: 'Haute-Savoie (test)', homeHelpName: 'CLIC de test', homeHelpPhone: '04 50 00 00 09' }]),
   });
 });
 afterAll(async () => {
@@ -89,7 +91,9 @@ describe('caregiver mode on WhatsApp', () => {
     expect(await say(from, pick('yes'))).toContain('numéro de portable');
     expect(await say(from, text('04 50 00 00 00'))).toContain("n'est pas un portable");
     expect(smsSent).toHaveLength(0);
-    expect(await say(from, text('06 12 34 56 78'))).toContain("C'est envoyé au 06 12 34 56 78");
+    const sentReply = await say(from, text('06 12 34 56 78'));
+    expect(sentReply).toContain("C'est envoyé au 06 12 34 56 78");
+    expect(sentReply).toContain('Près de chez votre proche : CLIC de test, 04 50 00 00 09.'); // the department's own help
     expect(smsSent).toHaveLength(1);
     const sms = smsSent[0]!;
     expect(sms.path).toBe('/2010-04-01/Accounts/AC123/Messages.json');

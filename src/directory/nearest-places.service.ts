@@ -86,6 +86,8 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       vars['commune'] = found.commune.name;
       vars['departement'] = found.commune.departement;
       const department = options.departments?.get(found.commune.departement);
+      // The department's own help (home help, CLIC…), useful beyond white zones: to a caregiver, for instance.
+      if (department?.homeHelpPhone) Object.assign(vars, { homeHelpName: department.homeHelpName ?? department.name, homeHelpPhone: department.homeHelpPhone });
       if (department?.whiteZoneRadiusKm) {
         maxDistanceKm = department.whiteZoneRadiusKm;
         vars['radiusKm'] = String(maxDistanceKm);
