@@ -1,11 +1,11 @@
 // A caregiver on WhatsApp (Meta Cloud API) helping a parent who lives elsewhere: a location share for the relative,
 // choices as buttons or lists, a message written for the relative to forward, and the consent gate before any SMS
 // goes to the relative (through Twilio's REST API, a loopback fake here).
-import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDepartments } from '../src/directory/departments.js';
+import { metaPayload, postMeta } from './support/meta.js';
 import { startTestRelais, type TestRelais } from './support/relais.js';
 
 const APP_SECRET = 'caregiver-app-secret';
@@ -44,16 +44,8 @@ afterAll(async () => {
 
 /** Sends one WhatsApp message as Meta would and returns what Relais answered through the Graph API. */
 async function say(from: string, message: Record<string, unknown>): Promise<string> {
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{ changes: [{ value: { metadata: { phone_number_id: 'PN' }, messages: [{ id: `wamid.c${sequence++}`, from, ...message }] } }] }],
-  });
   const before = graphSent.length;
-  const response = await fetch(`${relais.url}/meta/whatsapp`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': `sha256=${createHmac('sha256', APP_SECRET).update(raw).digest('hex')}` },
-    body: raw,
-  });
+  const response = await postMeta(relais.url, APP_SECRET, metaPayload(from, { id: `wamid.c${sequence++}`, ...message }));
   expect(response.status).toBe(200);
   return JSON.stringify(graphSent.slice(before));
 }

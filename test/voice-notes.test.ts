@@ -1,10 +1,10 @@
 // Voice notes on WhatsApp: with an OpenAI key, the note is fetched (Meta media API) and transcribed (a loopback fake
 // of OpenAI's transcription endpoint, reached through the `openai` package), and the flow goes on with the text;
 // without a key, a kind answer and the choices again.
-import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metaPayload, postMeta } from './support/meta.js';
 import { startTestRelais, type TestRelais } from './support/relais.js';
 
 const APP_SECRET = 'voice-app-secret';
@@ -39,16 +39,8 @@ beforeAll(async () => {
 afterAll(() => new Promise((r) => fake.close(r)));
 
 async function voiceNote(relais: TestRelais, from: string, id: string) {
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{ changes: [{ value: { metadata: { phone_number_id: 'PN' }, messages: [{ id, from, type: 'audio', audio: { id: 'MEDIA42', mime_type: 'audio/ogg; codecs=opus' } }] } }] }],
-  });
   const before = graphSent.length;
-  const response = await fetch(`${relais.url}/meta/whatsapp`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': `sha256=${createHmac('sha256', APP_SECRET).update(raw).digest('hex')}` },
-    body: raw,
-  });
+  const response = await postMeta(relais.url, APP_SECRET, metaPayload(from, { id, type: 'audio', audio: { id: 'MEDIA42', mime_type: 'audio/ogg; codecs=opus' } }));
   expect(response.status).toBe(200);
   return graphSent.slice(before).join('\n');
 }

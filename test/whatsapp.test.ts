@@ -1,10 +1,10 @@
 // WhatsApp, both ways in: Twilio (signed like SMS, location shares, button taps) and Meta's Cloud API (verification
 // handshake, X-Hub-Signature-256 computed here with the app secret, replies sent to a loopback fake Graph API).
-import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metaPayload as buildMetaPayload, postMeta } from './support/meta.js';
 import { AUTH_TOKEN, newSid, parseMessages, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from './support/relais.js';
 
 const APP_SECRET = 'meta-app-secret-for-tests';
@@ -45,21 +45,8 @@ async function twilioWhatsApp(params: Record<string, string>, signature?: string
   return { status: response.status, messages: parseMessages(await response.text()) };
 }
 
-const metaPayload = (from: string, message: Record<string, unknown>) => ({
-  object: 'whatsapp_business_account',
-  entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: 'PNID1' }, messages: [{ from, timestamp: '1700000000', ...message }] } }] }],
-});
-
-async function meta(payload: unknown, sign = true) {
-  const raw = JSON.stringify(payload);
-  const signature = `sha256=${createHmac('sha256', APP_SECRET).update(raw).digest('hex')}`;
-  const response = await fetch(`${relais.url}/meta/whatsapp`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(sign ? { 'X-Hub-Signature-256': signature } : { 'X-Hub-Signature-256': 'sha256=00' }) },
-    body: raw,
-  });
-  return { status: response.status, body: await response.text() };
-}
+const metaPayload = (from: string, message: Record<string, unknown>) => buildMetaPayload(from, message, 'PNID1');
+const meta = (payload: unknown, sign = true) => postMeta(relais.url, sign ? APP_SECRET : null, payload);
 
 describe('Twilio WhatsApp', () => {
   it('talks through the same engine, and reads a shared location as the place', async () => {
