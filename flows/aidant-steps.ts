@@ -1,6 +1,7 @@
 // For a relative (caregiver mode): where the relative lives, a few questions about them, places near them, a short
 // message written for them to forward, and, with their consent confirmed, an SMS sent to them directly.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
+import { itemTemplate, searchInput } from './place-steps.js';
 
 export const aidantSteps: FlowDefinition['steps'] = {
   carer_intro: {
@@ -40,8 +41,9 @@ export const aidantSteps: FlowDefinition['steps'] = {
   carer_places: {
     type: 'invoke',
     service: 'nearestPlaces',
-    input: { query: '{location}', need: '{need}', limit: '3', maxDistanceKm: '25', approximateNote: 'position approximative', itinerantTemplate: '{name}[, tél. {phone}]' },
-    itemTemplate: '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\nCarte : {map}]',
+    // No « which commune? » here: the caregiver is asked the postal code again instead, which is quicker for them.
+    input: { ...searchInput, askWhichCommune: 'no' },
+    itemTemplate,
     provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
     outcomes: {
       found: {
@@ -53,7 +55,6 @@ export const aidantSteps: FlowDefinition['steps'] = {
         next: 'carer_forward',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
-      whichCommune: { next: 'carer_where_again' },
       none: {
         text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
         signal: 'white-zone',

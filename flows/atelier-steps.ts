@@ -1,18 +1,13 @@
 // The next workshop sessions near the person, and booking a seat (overbooking is impossible in the database).
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
+import { whereQuestion } from './place-steps.js';
 
 const sessionChoices = [1, 2, 3].flatMap((i) => [`session${i}`, `session${i}Id`]);
-const whereQuestion = {
-  text: 'Pour les ateliers : quel est votre code postal, ou votre commune ?',
-  rephrase: 'Dans quelle commune cherchez-vous un atelier ?',
-  hint: 'Écrivez seulement les 5 chiffres du code postal. Par exemple : 74000',
-  capture: 'location',
-  next: 'find_sessions',
-} as const;
+const sessionsWhere = whereQuestion('find_sessions', 'Pour les ateliers : quel est votre code postal, ou votre commune ?');
 
 export const atelierSteps: FlowDefinition['steps'] = {
-  sessions_locate: { type: 'input', ...whereQuestion, skipIfKnown: true },
-  sessions_ask_location: { type: 'input', ...whereQuestion },
+  sessions_locate: { ...sessionsWhere, skipIfKnown: true },
+  sessions_ask_location: sessionsWhere,
   find_sessions: {
     type: 'invoke',
     service: 'nextSessions',

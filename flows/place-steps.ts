@@ -6,7 +6,7 @@ const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commun
 const whiteZoneVars = ['itinerant', 'farName', 'farDistance', 'farPhone', 'platformName', 'platformPhone', 'platformHours', 'homeHelpName', 'homeHelpPhone'];
 const placeVars = [...communeChoices, ...whiteZoneVars, 'commune', 'precisionNote', 'departement', 'radiusKm', 'placesOffset'];
 
-const searchInput = {
+export const searchInput = {
   query: '{location}',
   need: '{need}',
   limit: '3',
@@ -15,20 +15,23 @@ const searchInput = {
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
 };
-const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
-const whereQuestion = {
-  text: 'Quel est votre code postal, ou le nom de votre commune ?',
-  rephrase: 'Dans quelle commune habitez-vous ? Vous pouvez écrire son nom ou son code postal.',
-  hint: 'Écrivez seulement les 5 chiffres de votre code postal. Par exemple : 74000',
-  capture: 'location',
-  next: 'find_places',
-} as const;
+/** « Where? », asked before a search: the same question wherever it leads, with its own lead-in if any. */
+export const whereQuestion = (next: string, text = 'Quel est votre code postal, ou le nom de votre commune ?') =>
+  ({
+    type: 'input',
+    text,
+    rephrase: 'Dans quelle commune habitez-vous ? Vous pouvez écrire son nom ou son code postal.',
+    hint: 'Écrivez seulement les 5 chiffres de votre code postal. Par exemple : 74000',
+    capture: 'location',
+    next,
+  }) as const;
 
 export const placeSteps: FlowDefinition['steps'] = {
   /** Asks where, unless the person already said it (« ma mère habite à Mende »). */
-  locate: { type: 'input', ...whereQuestion, skipIfKnown: true },
-  ask_location: { type: 'input', ...whereQuestion },
+  locate: { ...whereQuestion('find_places'), skipIfKnown: true },
+  ask_location: whereQuestion('find_places'),
   find_places: {
     type: 'invoke',
     service: 'nearestPlaces',

@@ -7,7 +7,7 @@ import { createPlaceRepository } from '../src/db/place-repository.js';
 import { composeRelais, systemClock } from '../src/runtime/compose.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { createConsoleLogger } from '../src/runtime/node/logger.js';
-import { loadEmbeddedDirectory } from '../src/runtime/node/reference-data.js';
+import { loadDirectory } from '../src/runtime/node/reference-data.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
 
 const env = readNodeEnv();
@@ -18,7 +18,7 @@ const baseUrl = 'http://simulator.relais.local';
 const database = openSqliteDatabase(env.DATABASE_PATH);
 const { app } = composeRelais({
   database,
-  directory: loadEmbeddedDirectory(await createPlaceRepository(database).all()),
+  directory: loadDirectory(await createPlaceRepository(database).all()),
   config: { publicBaseUrl: baseUrl, twilioAuthToken: authToken },
   clock: systemClock,
   logger: createConsoleLogger(process.env['LOG_LEVEL'] === 'info' ? 'info' : 'silent'),

@@ -2,7 +2,7 @@
 // number that said STOP. Inputs `to` (as typed) and `text`. Outcomes `sent`, `invalidNumber`, `optedOut`, `unavailable`.
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { SmsSender } from '../channels/sms/twilio-rest.js';
-import { frenchMobile } from '../channels/sms/twilio-rest.js';
+import { formatPhoneFr } from '../directory/format.js';
 import type { ConversationStore, Logger } from './ports.js';
 
 export function sendSmsService(deps: { sender?: SmsSender; store: ConversationStore; logger: Logger }) {
@@ -17,6 +17,12 @@ export function sendSmsService(deps: { sender?: SmsSender; store: ConversationSt
       return { outcome: 'unavailable' };
     }
     deps.logger.info('sms.rest.sent', { sid: result.sid });
-    return { outcome: 'sent', vars: { sentTo: to.replace(/^\+33/, '0').replace(/(\d{2})(?=\d)/g, '$1 ') } };
+    return { outcome: 'sent', vars: { sentTo: formatPhoneFr(to)! } };
   };
+}
+
+/** A French mobile number in E.164 (+336…, +337…), from what a person typed; undefined if it is not one. */
+export function frenchMobile(text: string): string | undefined {
+  const national = formatPhoneFr(text)?.replace(/ /g, '');
+  return national && /^0[67]\d{8}$/.test(national) ? `+33${national.slice(1)}` : undefined;
 }

@@ -1,8 +1,8 @@
 // Imported places in the database: idempotent upserts keyed on the source's id, deletion only when asked.
-import { eq } from 'drizzle-orm';
 import type { Place, PlaceService, Public } from '../directory/types.js';
 import type { WeeklyHours } from '../directory/hours.js';
-import type { DatabaseHandle, Statement } from './database.js';
+import type { DatabaseHandle } from './database.js';
+import { sourceTable } from './source-table.js';
 import { places } from './schema.js';
 
 /** How each import source is credited in answers (Licence Ouverte asks for the source). */
@@ -15,43 +15,15 @@ const COLUMNS = [
   'id', 'source', 'source_id', 'name', 'address', 'postal_code', 'commune', 'latitude', 'longitude', 'phone',
   'services', 'hours_json', 'appointment', 'format', 'comment', 'france_services', 'publics', 'free', 'imported_at',
 ];
-const UPSERT =
-  `insert into places (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
-  `on conflict (id) do update set ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
-
-export interface UpsertReport {
-  inserted: number;
-  updated: number;
-}
-
-export function createPlaceRepository({ db, atomic }: DatabaseHandle) {
+export function createPlaceRepository(handle: DatabaseHandle) {
+  const { db } = handle;
+  const table = sourceTable(handle, 'places', COLUMNS, row);
   return {
     /** Inserts new places and updates known ones, in batches, each batch atomic. */
-    async upsert(source: string, list: Place[], importedAt: number, onProgress?: (done: number) => void): Promise<UpsertReport> {
-      const known = new Set((await db.select({ id: places.id }).from(places).where(eq(places.source, source))).map((r) => r.id));
-      for (let i = 0; i < list.length; i += 200) {
-        const batch = list.slice(i, i + 200);
-        await atomic(batch.map((p): Statement => ({ sql: UPSERT, params: row(source, p, importedAt) })));
-        onProgress?.(Math.min(i + 200, list.length));
-      }
-      const inserted = list.filter((p) => !known.has(p.id)).length;
-      return { inserted, updated: list.length - inserted };
-    },
-
+    upsert: table.upsert,
     /** Deletes a source's places that are not in `keepIds` (the `--replace` option). Returns how many. */
-    async deleteOthers(source: string, keepIds: Set<string>): Promise<number> {
-      const stale = (await db.select({ id: places.id }).from(places).where(eq(places.source, source))).map((r) => r.id).filter((id) => !keepIds.has(id));
-      for (let i = 0; i < stale.length; i += 200) {
-        const chunk = stale.slice(i, i + 200);
-        await atomic([{ sql: `delete from places where id in (${chunk.map(() => '?').join(', ')})`, params: chunk }]);
-      }
-      return stale.length;
-    },
-
-    async count(source?: string): Promise<number> {
-      const rows = await (source ? db.select({ id: places.id }).from(places).where(eq(places.source, source)) : db.select({ id: places.id }).from(places));
-      return rows.length;
-    },
+    deleteOthers: (source: string, keepIds: Set<string>) => table.deleteOthers(source, keepIds),
+    count: async (source: string) => (await table.idsOf(source)).length,
 
     async all(): Promise<Place[]> {
       const rows = await db.select().from(places);

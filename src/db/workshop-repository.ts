@@ -2,34 +2,24 @@
 // together, the count guarded by a CHECK constraint, so two people can never take the last seat twice.
 import { and, eq, gt } from 'drizzle-orm';
 import type { BookingResult, WorkshopSession } from '../directory/workshops.js';
-import type { DatabaseHandle, Statement } from './database.js';
+import type { DatabaseHandle } from './database.js';
+import { sourceTable } from './source-table.js';
 import { sessions } from './schema.js';
 
 const COLUMNS = [
   'id', 'source', 'title', 'themes', 'place_name', 'address', 'postal_code', 'commune', 'latitude', 'longitude', 'starts_at',
   'ends_at', 'seats', 'price', 'audience', 'organiser', 'contact', 'demo', 'imported_at',
 ];
-// seats_taken is left out of the update: re-importing a programme keeps the seats already booked.
-const UPSERT =
-  `insert into workshop_sessions (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
-  `on conflict (id) do update set ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
-
-export function createWorkshopRepository({ db, atomic }: DatabaseHandle) {
+export function createWorkshopRepository(handle: DatabaseHandle) {
+  const { db, atomic } = handle;
+  // seats_taken is not an import column: re-importing a programme keeps the seats already booked.
+  const table = sourceTable(handle, 'workshop_sessions', COLUMNS, row);
   return {
-    async upsert(source: string, list: WorkshopSession[], importedAt: number): Promise<{ inserted: number; updated: number }> {
-      const known = new Set((await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.source, source))).map((r) => r.id));
-      for (let i = 0; i < list.length; i += 200) {
-        await atomic(list.slice(i, i + 200).map((s): Statement => ({ sql: UPSERT, params: row(source, s, importedAt) })));
-      }
-      const inserted = list.filter((s) => !known.has(s.id)).length;
-      return { inserted, updated: list.length - inserted };
-    },
+    upsert: table.upsert,
 
-    async deleteOthers(source: string, keepIds: Set<string>): Promise<number> {
-      const stale = (await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.source, source))).map((r) => r.id).filter((id) => !keepIds.has(id));
-      for (const id of stale) await atomic([{ sql: 'delete from bookings where session_id = ?', params: [id] }, { sql: 'delete from workshop_sessions where id = ?', params: [id] }]);
-      return stale.length;
-    },
+    /** Deletes the sessions a new import no longer lists, with their bookings. */
+    deleteOthers: (source: string, keepIds: Set<string>) =>
+      table.deleteOthers(source, keepIds, (ids) => [{ sql: `delete from bookings where session_id in (${ids.map(() => '?').join(', ')})`, params: ids }]),
 
     async upcoming(after: number): Promise<WorkshopSession[]> {
       const rows = await db.select().from(sessions).where(gt(sessions.startsAt, after));

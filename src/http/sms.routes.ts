@@ -1,11 +1,10 @@
 // POST /twilio/sms: a signed Twilio Messaging webhook in, TwiML out. Replies are GSM-7 and at most 2 segments each.
 import { Hono } from 'hono';
 import { parseSmsWebhook } from '../channels/sms/parse.js';
-import { renderMessagingTwiml, renderSmsReplies, smsSegmentsOf } from '../channels/sms/twiml.js';
+import { renderSmsReplies, smsSegmentsOf } from '../channels/sms/twiml.js';
 import type { AppDeps } from './create-app.js';
-import { readTwilioWebhook } from './twilio-webhook.js';
+import { readTwilioWebhook, twimlResponse } from './twilio-webhook.js';
 
-const twiml = (body: string) => new Response(body, { headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
 
 export function smsRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
@@ -22,11 +21,11 @@ export function smsRoutes(deps: AppDeps): Hono {
       );
       const rendered = renderSmsReplies(result.replies);
       deps.logger.info('sms.reply', { messageSid, duplicate: result.duplicate, parts: rendered.parts.length, segments: rendered.segments });
-      return twiml(renderMessagingTwiml(rendered.parts));
+      return twimlResponse(rendered.parts);
     } catch (error) {
       // The person still gets a kind answer; Twilio gets a 200 so it does not redeliver into the same failure.
       deps.logger.error('sms.failed', { messageSid, error: String((error as Error)?.stack ?? error) });
-      return twiml(renderMessagingTwiml(renderSmsReplies([{ text: deps.texts.technicalError }]).parts));
+      return twimlResponse(renderSmsReplies([{ text: deps.texts.technicalError }]).parts);
     }
   });
   return routes;

@@ -1,6 +1,7 @@
 // Reads and authenticates a Twilio webhook: the form body, and X-Twilio-Signature checked against the public URL.
 // Shared by every Twilio route (SMS now; voice and WhatsApp later).
 import type { Context } from 'hono';
+import { renderMessagingTwiml } from '../channels/sms/twiml.js';
 import { publicUrlFor, verifyTwilioSignature } from '../channels/twilio/signature.js';
 import type { AppDeps } from './create-app.js';
 
@@ -29,3 +30,7 @@ export async function readTwilioWebhook(c: Context, deps: AppDeps): Promise<Twil
   const params = Object.fromEntries(Object.entries(allParams).map(([k, v]) => [k, Array.isArray(v) ? v[0]! : v]));
   return { ok: true, params, allParams };
 }
+
+/** A Twilio Messaging answer: one <Message> per part (SMS and WhatsApp alike). */
+export const twimlResponse = (parts: string[]) =>
+  new Response(renderMessagingTwiml(parts), { headers: { 'Content-Type': 'text/xml; charset=utf-8' } });

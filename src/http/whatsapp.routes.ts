@@ -7,14 +7,8 @@ import { renderWhatsApp } from '../channels/whatsapp/render.js';
 import { parseTwilioWhatsApp } from '../channels/whatsapp/twilio-parse.js';
 import { hearVoiceNote } from '../channels/whatsapp/voice-notes.js';
 import type { InboundContent } from '../engine/message.js';
-import { escapeXml } from '../channels/sms/twiml.js';
 import type { AppDeps } from './create-app.js';
-import { readTwilioWebhook } from './twilio-webhook.js';
-
-const twiml = (messages: string[]) =>
-  new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${messages.map((m) => `<Message>${escapeXml(m)}</Message>`).join('')}</Response>`, {
-    headers: { 'Content-Type': 'text/xml; charset=utf-8' },
-  });
+import { readTwilioWebhook, twimlResponse } from './twilio-webhook.js';
 
 /** Turns a voice note into text when a transcriber is configured (see voice-notes.ts). */
 const hearWith = (deps: AppDeps) => (content: InboundContent) =>
@@ -33,10 +27,10 @@ export function twilioWhatsAppRoutes(deps: AppDeps): Hono {
       const content = await hear(parsed.value.content);
       const result = await deps.conversations.handle({ channel: 'whatsapp', from, to, providerId: messageSid, receivedAt: deps.clock.now(), content });
       // WhatsApp carries UTF-8 and long texts: no GSM-7 conversion, one message per reply.
-      return twiml(result.replies.map((r) => r.text));
+      return twimlResponse(result.replies.map((r) => r.text));
     } catch (error) {
       deps.logger.error('whatsapp.twilio.failed', { messageSid, error: String((error as Error)?.stack ?? error) });
-      return twiml([deps.texts.technicalError]);
+      return twimlResponse([deps.texts.technicalError]);
     }
   });
   return routes;

@@ -26,11 +26,3 @@ export function createTwilioSmsSender(options: { baseUrl: string; accountSid: st
     },
   };
 }
-
-/** A French mobile number in E.164 (+336…, +337…), from what a person typed; undefined if it is not one. */
-export function frenchMobile(text: string): string | undefined {
-  let digits = text.replace(/[^\d+]/g, '');
-  if (digits.startsWith('+33')) digits = `0${digits.slice(3)}`;
-  else if (digits.startsWith('0033')) digits = `0${digits.slice(4)}`;
-  return /^0[67]\d{8}$/.test(digits) ? `+33${digits.slice(1)}` : undefined;
-}

@@ -29,7 +29,7 @@ function embeddedData() {
 }
 
 /** The directory: embedded communes and places, plus the places imported into the database (`npm run import`). */
-export function loadEmbeddedDirectory(imported: Place[] = []): Directory {
+export function loadDirectory(imported: Place[] = []): Directory {
   const { communes, places } = embeddedData();
   return createInMemoryDirectory({ communes, places: mergePlaces(places, imported) });
 }

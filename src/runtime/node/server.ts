@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
 import { createPlaceRepository } from '../../db/place-repository.js';
-import { loadEmbeddedDirectory } from './reference-data.js';
+import { loadDirectory } from './reference-data.js';
 import { openSqliteDatabase } from './sqlite.js';
 
 export interface NodeServerOptions {
@@ -50,7 +50,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
-  const directory = loadEmbeddedDirectory(await createPlaceRepository(database).all());
+  const directory = loadDirectory(await createPlaceRepository(database).all());
   const { app, store } = composeRelais({
     database,
     directory,
