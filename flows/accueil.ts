@@ -4,25 +4,33 @@ import type { FlowDefinition } from '../src/engine/flow-schema.js';
 import { arnaqueSteps } from './arnaque-steps.js';
 import { aidantSteps } from './aidant-steps.js';
 import { atelierSteps } from './atelier-steps.js';
-import { commands, texts } from './common.js';
+import { commands, texts, voiceTexts } from './common.js';
 import { candidateVars, demarcheSteps, procedureVars } from './demarche-steps.js';
 import { diagnosticSteps } from './diagnostic-steps.js';
 import { placeSteps } from './place-steps.js';
+import { telephoneSteps } from './telephone-steps.js';
 
 export const accueil: FlowDefinition = {
   id: 'accueil',
   title: 'Accueil, menu et parcours',
-  start: 'welcome',
+  start: 'start',
   menu: 'menu',
   commands,
   texts,
+  voiceTexts,
+  helpSteps: { voice: 'voice_person' },
   steps: {
+    /** A call transferred by a department's platform, with what its agent already knows, is greeted as such. */
+    start: { type: 'branch', on: 'transferred', cases: { yes: 'welcome_transferred' }, otherwise: 'welcome' },
     welcome: {
       type: 'say',
       text:
         'Bonjour, ici Relais. Nous vous aidons gratuitement pour vos démarches et le numérique. ' +
         'Nous gardons votre numéro et vos messages 6 mois, seulement pour vous répondre. ' +
         'Écrivez SUPPRIMER pour tout effacer.',
+      voice:
+        'Bonjour, ici Relais[, avec {calledDepartementName}]. Nous vous aidons gratuitement pour vos démarches et le numérique. ' +
+        'Nous gardons votre numéro 6 mois, seulement pour vous répondre. À tout moment, tapez 0 pour parler à une personne, ou étoile pour réécouter.',
       next: 'first_question',
     },
     /** On WhatsApp, family members write first for a parent: ask at once who the help is for. */
@@ -42,13 +50,14 @@ export const accueil: FlowDefinition = {
       text: 'Que souhaitez-vous ? Répondez avec un chiffre, ou écrivez votre question :',
       voice: 'Que souhaitez-vous ?',
       rephrase: 'Dites-moi ce que vous cherchez, ou répondez 1 pour un lieu près de chez vous :',
+      voiceRephrase: 'Dites-moi ce que vous cherchez, en quelques mots.',
       onFreeText: 'understand',
       options: [
-        { id: 'find_place', key: '1', label: "Trouver un lieu d'aide près de chez moi", synonyms: ['lieu', 'adresse', 'pres de chez moi', 'france services', 'trouver'], next: 'locate' },
-        { id: 'procedure', key: '2', label: 'Comprendre une démarche', synonyms: ['demarche', 'demarches', 'papiers', 'comprendre'], next: 'explain_ask' },
-        { id: 'learn', key: '3', label: 'Apprendre à utiliser mon téléphone ou ordinateur', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], next: 'assess_intro' },
-        { id: 'scam', key: '4', label: 'Un message bizarre : est-ce une arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], next: 'scam_intro' },
-        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], next: 'carer_intro' },
+        { id: 'find_place', key: '1', label: "Trouver un lieu d'aide près de chez moi", synonyms: ['lieu', 'adresse', 'pres de chez moi', 'france services', 'trouver'], voiceLabel: "Un lieu d'aide près de chez vous", next: 'locate' },
+        { id: 'procedure', key: '2', label: 'Comprendre une démarche', voiceLabel: 'Une démarche à comprendre', synonyms: ['demarche', 'demarches', 'papiers', 'comprendre'], next: 'explain_ask' },
+        { id: 'learn', key: '3', label: 'Apprendre à utiliser mon téléphone ou ordinateur', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], voiceLabel: 'Apprendre le numérique', next: 'assess_intro' },
+        { id: 'scam', key: '4', label: 'Un message bizarre : est-ce une arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], voiceLabel: 'Un message bizarre ou une arnaque', next: 'scam_intro' },
+        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', next: 'carer_intro' },
         { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler'], next: 'person' },
       ],
     },
@@ -84,6 +93,7 @@ export const accueil: FlowDefinition = {
     goodbye: {
       type: 'end',
       text: 'Merci, à bientôt ! Écrivez-nous quand vous voulez.',
+      voice: 'Merci de votre appel. Au revoir !',
     },
     ...placeSteps,
     ...demarcheSteps,
@@ -91,5 +101,6 @@ export const accueil: FlowDefinition = {
     ...arnaqueSteps,
     ...atelierSteps,
     ...aidantSteps,
+    ...telephoneSteps,
   },
 };

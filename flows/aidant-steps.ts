@@ -12,8 +12,10 @@ export const aidantSteps: FlowDefinition['steps'] = {
   carer_where: {
     type: 'input',
     text: 'Dans quelle commune habite votre proche ? Écrivez la commune ou le code postal, ou partagez sa position.',
+    voice: 'Dans quelle commune habite votre proche ? Dites-la, ou tapez son code postal puis la touche dièse.',
     rephrase: 'Quelle est la commune de votre proche ?',
     hint: 'Écrivez le code postal de votre proche. Par exemple : 48000',
+    voiceHint: 'Tapez les 5 chiffres du code postal de votre proche, puis la touche dièse.',
     capture: 'location',
     skipIfKnown: true,
     next: 'carer_need',
@@ -51,8 +53,11 @@ export const aidantSteps: FlowDefinition['steps'] = {
         set: {
           forwardMessage:
             "Bonjour. Pour {carerNeed}, vous pouvez aller à : {firstName}, {firstAddress}.[ Téléphone : {firstPhone}.] C'est gratuit. Vous pouvez y aller avec un proche.",
+          lastPlaces: 'Près de votre proche[, à {commune}] :\n\n{items}',
+          smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}',
+          smsTopic: 'places',
         },
-        next: 'carer_forward',
+        next: 'carer_after_places',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
       none: {
@@ -67,10 +72,14 @@ export const aidantSteps: FlowDefinition['steps'] = {
     type: 'input',
     text: 'Quel est le code postal de votre proche ?',
     rephrase: 'Écrivez le code postal de la commune de votre proche.',
+    voiceRephrase: 'Dites le code postal de la commune de votre proche.',
     hint: 'Par exemple : 48000',
+    voiceHint: 'Tapez les 5 chiffres, puis la touche dièse.',
     capture: 'location',
     next: 'carer_places',
   },
+  /** By phone, a message to forward means nothing: the caller is offered the places by SMS instead. */
+  carer_after_places: { type: 'branch', on: 'channel', cases: { voice: 'after_places' }, otherwise: 'carer_forward' },
   carer_forward: {
     type: 'say',
     text: 'Voici un message pour votre proche, à lui transférer :\n\n{forwardMessage}',

@@ -24,6 +24,7 @@ export const atelierSteps: FlowDefinition['steps'] = {
     type: 'choice',
     text: 'Voulez-vous réserver une place ?',
     rephrase: 'Pour réserver, répondez avec le chiffre de l’atelier.',
+    voiceRephrase: 'Pour réserver, tapez le chiffre de l’atelier.',
     options: [
       ...[1, 2, 3].map((i) => ({ id: `session_${i}`, key: String(i), label: `{session${i}}`, set: { pickSession: `{session${i}Id}` }, next: 'book_session' })),
       { id: 'no', key: '9', label: 'Non merci', synonyms: ['@non', 'non merci', 'menu'], next: 'menu' },

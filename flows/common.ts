@@ -7,6 +7,9 @@ export const commands: FlowDefinition['commands'] = {
   optOut: ['stop', 'arret', 'arreter', 'stopper', 'desabonner', 'desinscrire', 'stop sms'],
   optIn: ['start', 'demarrer', 'reprendre les sms'],
   erase: ['supprimer', 'effacer', 'supprimer mes donnees', 'effacer mes donnees'],
+  // « étoile » is also what the star key sends on the phone.
+  repeat: ['repeter', 'repetez', 'repete', 'etoile', 'redites', 'pardon', 'vous pouvez repeter', 'reecouter'],
+  slower: ['plus lentement', 'moins vite', 'parlez plus lentement', 'parlez moins vite', 'trop vite', 'lentement'],
 };
 
 export const texts: FlowDefinition['texts'] = {
@@ -24,6 +27,20 @@ export const texts: FlowDefinition['texts'] = {
   numberedOptionsIntro: 'Répondez seulement avec le chiffre de votre choix :',
   offerPerson: "Je n'arrive pas à bien vous comprendre. Écrivez AIDE et une personne vous rappellera.",
   unsupportedContent: 'Je ne sais pas encore lire ce type de message. Pouvez-vous écrire votre réponse ?',
+  noInput: 'Je ne vous entends pas.',
+  goneSilent: 'Je ne vous entends plus. Une personne de Relais vous rappellera à ce numéro. Au revoir.',
+  confirmHeard: { question: "J'ai compris : « {heard} ». C'est bien ça ?", yes: 'Oui', no: 'Non' },
+};
+
+/** The built-in texts for the ear: on the phone nobody writes, and a menu is answered with the keypad. */
+export const voiceTexts: FlowDefinition['voiceTexts'] = {
+  optOut: "C'est noté : Relais ne vous enverra plus de SMS. Au revoir.",
+  optIn: 'Vous recevez de nouveau les SMS de Relais.',
+  resume: 'Bonjour, on reprend.',
+  flowChanged: 'Relais a été mis à jour. Reprenons depuis le début.',
+  numberedOptionsIntro: 'Tapez seulement le chiffre de votre choix sur le clavier.',
+  offerPerson: "Je n'arrive pas à bien vous comprendre.",
+  unsupportedContent: 'Je ne comprends pas. Tapez votre réponse sur le clavier, s’il vous plaît.',
 };
 
 /** What a channel says when something fails on our side: kind, and never silent. */

@@ -5,7 +5,7 @@ import type { FlowDefinition } from '../src/engine/flow-schema.js';
 /** What the procedure services put in the conversation (see src/knowledge/flow-services.ts). */
 export const procedureVars = [
   'procedureId', 'procedureTitle', 'procedureAudience', 'procedureCost', 'procedureWarning', 'procedureDocuments', 'procedureWebsite',
-  'procedurePhone', 'procedurePhoneHours', 'procedurePhoneCost', 'procedureFranceServices', 'procedureAidantsConnect', 'stepIndex',
+  'procedurePhone', 'procedurePhoneHours', 'procedurePhoneCost', 'procedureFranceServices', 'procedureAidantsConnect', 'procedureSteps', 'stepIndex',
 ];
 export const candidateVars = ['candidate1Id', 'candidate1', 'candidate2Id', 'candidate2'];
 
@@ -14,8 +14,13 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     type: 'input',
     text: 'Quelle démarche ? Écrivez-la avec vos mots. Par exemple : carte Vitale, impôts, retraite, passeport.',
     rephrase: 'Dites-moi en quelques mots ce que vous devez faire. Par exemple : déclarer mes impôts.',
+    voice: 'Quelle démarche ? Dites-la avec vos mots. Par exemple : carte Vitale, impôts, retraite, passeport.',
+    voiceRephrase: 'Dites en quelques mots ce que vous devez faire. Par exemple : déclarer mes impôts.',
     hint: 'Écrivez un seul mot. Par exemple : retraite',
+    voiceHint: 'Dites un seul mot. Par exemple : retraite.',
     capture: 'procedureQuery',
+    // An agent who transferred the call may already have named it.
+    skipIfKnown: true,
     next: 'explain_find',
   },
   explain_find: {
@@ -26,7 +31,11 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     outcomes: {
       found: { next: 'explain_intro' },
       ambiguous: { next: 'explain_which' },
-      notFound: { text: "Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : répondez 1 pour trouver le plus proche.", next: 'menu' },
+      notFound: {
+        text: "Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : répondez 1 pour trouver le plus proche.",
+        voice: 'Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : tapez 1 pour trouver le plus proche.',
+        next: 'menu',
+      },
     },
   },
   explain_which: {
@@ -67,7 +76,9 @@ export const demarcheSteps: FlowDefinition['steps'] = {
   explain_next: {
     type: 'choice',
     text: "Écrivez SUITE pour l'étape suivante.",
+    voice: 'Et ensuite ?',
     rephrase: "Pour lire l'étape suivante, écrivez SUITE ou 1.",
+    voiceRephrase: "Pour l'étape suivante, dites « suite » ou tapez 1.",
     options: [
       { id: 'next', key: '1', label: 'Suite', synonyms: ['suite', 'suivant', 'suivante', 'ensuite', 'continuer', 'continue', '@oui'], next: 'explain_step' },
       { id: 'help', key: '2', label: 'Être aidé près de chez moi', synonyms: ['aide pres de chez moi', 'etre aide', 'france services'], set: { need: 'demarches' }, next: 'locate' },
@@ -77,6 +88,8 @@ export const demarcheSteps: FlowDefinition['steps'] = {
   explain_end: {
     type: 'say',
     text: '[À préparer : {procedureDocuments}.\n]Site officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}][, {procedurePhoneCost}]',
+    // An address on the web cannot be heard: it goes in the SMS Relais offers to send.
+    voice: '[À préparer : {procedureDocuments}.\n][Téléphone : {procedurePhone}][, {procedurePhoneHours}][, {procedurePhoneCost}.]',
     next: 'explain_help_offer',
   },
   explain_help_offer: {
@@ -86,6 +99,18 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     options: [
       { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui'], set: { need: 'demarches' }, next: 'locate' },
       { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
+      {
+        id: 'sms',
+        key: '3',
+        label: 'Recevoir les étapes par SMS',
+        channels: ['voice'],
+        synonyms: ['sms', 'par sms', 'texto', 'etapes'],
+        set: {
+          smsTopic: 'procedure',
+          smsText: 'Relais - {procedureTitle} :\n{procedureSteps}\nSite officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}]',
+        },
+        next: 'voice_sms',
+      },
     ],
   },
 };

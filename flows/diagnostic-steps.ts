@@ -8,6 +8,7 @@ export const diagnosticSteps: FlowDefinition['steps'] = {
   assess_intro: {
     type: 'say',
     text: 'Pour bien vous conseiller, voici quelques questions (6 au plus). Répondez avec un chiffre, ou 9 pour passer.',
+    voice: 'Pour bien vous conseiller, voici quelques questions, 6 au plus. Tapez le chiffre de votre réponse, ou 9 pour passer.',
     next: 'q_equipment',
   },
   q_equipment: {

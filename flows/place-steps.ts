@@ -23,7 +23,10 @@ export const whereQuestion = (next: string, text = 'Quel est votre code postal, 
     type: 'input',
     text,
     rephrase: 'Dans quelle commune habitez-vous ? Vous pouvez écrire son nom ou son code postal.',
+    voice: 'Quel est votre code postal, ou le nom de votre commune ? Dites-le, ou tapez le code postal puis la touche dièse.',
+    voiceRephrase: 'Dans quelle commune habitez-vous ?',
     hint: 'Écrivez seulement les 5 chiffres de votre code postal. Par exemple : 74000',
+    voiceHint: 'Tapez les 5 chiffres de votre code postal, puis la touche dièse.',
     capture: 'location',
     next,
   }) as const;
@@ -42,7 +45,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       found: {
         text: 'Les lieux les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
         // Kept, so that the person can ask for it again, even days later (« Recevoir à nouveau ces adresses »).
-        set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}' },
+        set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
         next: 'after_places',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
@@ -65,7 +68,7 @@ export const placeSteps: FlowDefinition['steps'] = {
     rephrase: 'Dans laquelle de ces communes habitez-vous ?',
     options: [
       ...[1, 2, 3, 4, 5, 6].map((i) => ({ id: `commune_${i}`, key: String(i), label: `{commune${i}}`, set: { location: `{commune${i}Code}` }, next: 'find_places' })),
-      { id: 'other', key: '9', label: 'Une autre : écrivez son nom', synonyms: ['autre', 'une autre', 'aucune'], next: 'ask_location' },
+      { id: 'other', key: '9', label: 'Une autre : écrivez son nom', voiceLabel: 'Une autre commune', synonyms: ['autre', 'une autre', 'aucune'], next: 'ask_location' },
     ],
   },
   places_again: { type: 'say', text: '{lastPlaces}', next: 'after_places' },
@@ -90,8 +93,9 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'other_place', key: '1', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
       { id: 'menu', key: '2', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
-      { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
-      { id: 'more', key: '4', label: "D'autres lieux (PLUS)", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+      { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
+      { id: 'more', key: '4', label: "D'autres lieux (PLUS)", voiceLabel: "D'autres lieux", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+      { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places' }, next: 'voice_sms' },
     ],
   },
 };

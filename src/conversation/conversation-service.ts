@@ -6,6 +6,7 @@ import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/
 import { step, type StepOutput } from '../engine/step.js';
 import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { parseStoredTurn, serializeTurn, sessionOf, type TurnSession } from './turn-outcome.js';
 
 export interface ConversationServiceDeps {
   store: ConversationStore;
@@ -23,6 +24,8 @@ export interface HandleOptions {
 
 export interface HandleResult {
   replies: OutboundMessage[];
+  /** What the conversation waits for now, and what the channel must do (connect a call). */
+  session: TurnSession;
   /** True when this delivery was already processed: the stored reply is returned and nothing changes. */
   duplicate: boolean;
 }
@@ -38,7 +41,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
   const mainFlow = flows.get(deps.mainFlowId);
   if (!mainFlow) throw new Error(`unknown main flow "${deps.mainFlowId}"`);
 
-  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number }> {
+  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number; flow: CompiledFlow }> {
     const conversationId = `${inbound.channel}:${inbound.from}`;
     const stored = await store.load(conversationId);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
@@ -52,7 +55,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
     }
-    return { snapshot: output.snapshot, effects, version: stored?.version ?? 0 };
+    return { snapshot: output.snapshot, effects, version: stored?.version ?? 0, flow };
   }
 
   async function callService(name: string, input: Record<string, string>, context: ServiceContext) {
@@ -81,11 +84,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
       return locks.run(conversationId, async () => {
         for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
           const previous = await store.findReply(inbound.providerId);
-          if (previous !== undefined) return { replies: JSON.parse(previous) as OutboundMessage[], duplicate: true };
+          if (previous !== undefined) return { ...parseStoredTurn(previous), duplicate: true };
 
           const at = clock.now();
-          const { snapshot, effects, version } = await runTurn(inbound, at);
-          const replies = effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
+          const { snapshot, effects, version, flow } = await runTurn(inbound, at);
+          // « Répéter »: what was said last is said again, word for word; the conversation does not move.
+          const repeated = effects.some((e) => e.type === 'repeat') ? await store.lastReply(conversationId) : undefined;
+          const replies = repeated ? parseStoredTurn(repeated).replies : effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
+          const session = sessionOf(flow, snapshot, effects);
           const erase = effects.some((e) => e.type === 'erase');
           const optOut = effects.some((e) => e.type === 'optOut') ? 'add' : effects.some((e) => e.type === 'optIn') ? 'remove' : undefined;
           const turn: TurnRecord = {
@@ -95,7 +101,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             providerId: inbound.providerId,
             expectedVersion: version,
             snapshot,
-            reply: JSON.stringify(replies),
+            reply: serializeTurn({ replies, session }),
             log: erase
               ? []
               : [
@@ -113,7 +119,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           if (result === 'committed') {
             if (erase) await store.eraseContact(inbound.from, inbound.providerId);
             logger.info('turn.committed', { conversationId, step: snapshot.stepId, turn: snapshot.turn, attempt });
-            return { replies, duplicate: false };
+            return { replies, session, duplicate: false };
           }
           if (result === 'duplicate') continue; // the stored reply is read at the top of the loop
           await pause(attempt);
@@ -137,5 +143,11 @@ function describe(content: InboundContent): string {
       return `[position ${content.latitude},${content.longitude}]`;
     case 'audio':
       return `[audio ${content.mimeType}]`;
+    case 'silence':
+      return '[silence]';
+    case 'session-start':
+      return '[appel]';
+    case 'status':
+      return `[transfert ${content.status}]`;
   }
 }

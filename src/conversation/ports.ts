@@ -33,6 +33,8 @@ export interface ConversationStore {
   /** The reply already given to this delivery, if it was processed. */
   findReply(providerId: string): Promise<string | undefined>;
   load(conversationId: string): Promise<StoredConversation | undefined>;
+  /** The stored reply of the conversation's last turn (what « répéter » says again). */
+  lastReply(conversationId: string): Promise<string | undefined>;
   commitTurn(turn: TurnRecord): Promise<CommitResult>;
   /** Erases everything kept about a contact except the opt-out list and the reply to `keepProviderId`. */
   eraseContact(address: string, keepProviderId: string): Promise<void>;

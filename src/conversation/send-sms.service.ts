@@ -3,6 +3,7 @@
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { SmsSender } from '../channels/sms/twilio-rest.js';
 import { formatPhoneFr } from '../directory/format.js';
+import { spokenDigits } from '../directory/spoken-numbers.js';
 import type { ConversationStore, Logger } from './ports.js';
 
 export function sendSmsService(deps: { sender?: SmsSender; store: ConversationStore; logger: Logger }) {
@@ -21,8 +22,9 @@ export function sendSmsService(deps: { sender?: SmsSender; store: ConversationSt
   };
 }
 
-/** A French mobile number in E.164 (+336…, +337…), from what a person typed; undefined if it is not one. */
+/** A French mobile number in E.164 (+336…, +337…), from what a person typed or said; undefined if it is not one. */
 export function frenchMobile(text: string): string | undefined {
-  const national = formatPhoneFr(text)?.replace(/ /g, '');
+  // Said on the phone: « zéro six, douze, trente-quatre… ».
+  const national = (formatPhoneFr(text) ?? formatPhoneFr(spokenDigits(text)))?.replace(/ /g, '');
   return national && /^0[67]\d{8}$/.test(national) ? `+33${national.slice(1)}` : undefined;
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
 import { parseSnapshot } from '../engine/snapshot.js';
 import { statementOf, type DatabaseHandle, type Statement } from './database.js';
-import { callbackRequests, contacts, conversations, messages, optOuts, processedWebhooks } from './schema.js';
+import { callbackRequests, calls, contacts, conversations, handoffs, messages, optOuts, processedWebhooks } from './schema.js';
 
 export function createConversationStore({ db, atomic }: DatabaseHandle): ConversationStore {
   // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
@@ -31,6 +31,16 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       return row ? { snapshot: parseSnapshot(row.snapshot), version: row.version } : undefined;
     },
 
+    async lastReply(conversationId) {
+      const rows = (await atomic([
+        {
+          sql: 'select w.reply from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id where c.id = ?',
+          params: [conversationId],
+        },
+      ]))[0] as { reply: string }[];
+      return rows[0]?.reply;
+    },
+
     async commitTurn(turn): Promise<CommitResult> {
       try {
         const results = await atomic(turnStatements(turn));
@@ -55,6 +65,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
         statementOf(db.delete(conversations).where(eq(conversations.contactAddress, address))),
         statementOf(db.delete(contacts).where(eq(contacts.address, address))),
         statementOf(db.delete(processedWebhooks).where(and(eq(processedWebhooks.contactAddress, address), ne(processedWebhooks.providerId, keepProviderId)))),
+        statementOf(db.delete(calls).where(eq(calls.contactAddress, address))),
+        statementOf(db.delete(handoffs).where(eq(handoffs.callerAddress, address))),
       ]);
     },
 
@@ -76,6 +88,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     async purgeInactive(before) {
       const stale = await db.select({ address: contacts.address }).from(contacts).where(lt(contacts.lastSeenAt, before));
       const addresses = stale.map((r) => r.address);
+      // Hand-offs older than the retention go too (unused ones carry a number and a commune).
+      await atomic([statementOf(db.delete(handoffs).where(lt(handoffs.expiresAt, before)))]);
       for (let i = 0; i < addresses.length; i += 100) {
         const chunk = addresses.slice(i, i + 100);
         await atomic([
@@ -83,6 +97,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
           statementOf(db.delete(conversations).where(inArray(conversations.contactAddress, chunk))),
           statementOf(db.delete(processedWebhooks).where(inArray(processedWebhooks.contactAddress, chunk))),
           statementOf(db.delete(contacts).where(inArray(contacts.address, chunk))),
+          statementOf(db.delete(calls).where(inArray(calls.contactAddress, chunk))),
         ]);
       }
       return addresses.length;

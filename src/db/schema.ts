@@ -184,3 +184,45 @@ export const geocodeCache = sqliteTable('geocode_cache', {
   result: text('result'),
   fetchedAt: integer('fetched_at').notNull(),
 });
+
+/**
+ * Phone calls, one row per call: who called which number (so which department), whether the call came with
+ * context from a department's platform, whether a transfer to a person was answered, and how the call ended.
+ */
+export const calls = sqliteTable(
+  'calls',
+  {
+    callSid: text('call_sid').primaryKey(),
+    contactAddress: text('contact_address').notNull(),
+    calledNumber: text('called_number').notNull(),
+    departement: text('departement'),
+    /** Where the context came from: a registered hand-off, SIP headers, the URL's query; null for a direct call. */
+    contextSource: text('context_source'),
+    /** The last transfer to a person: answered, or Twilio's DialCallStatus when it failed. */
+    transferStatus: text('transfer_status'),
+    /** Twilio's final CallStatus: completed, busy, no-answer, failed, canceled. */
+    status: text('status'),
+    durationSeconds: integer('duration_seconds'),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('calls_contact').on(t.contactAddress), index('calls_started').on(t.startedAt)],
+);
+
+/**
+ * What a department's agent registered before transferring a caller (`POST /api/handoffs`): valid a few minutes,
+ * used once, by the next call from that number. Context is JSON of the fields the agent gave.
+ */
+export const handoffs = sqliteTable(
+  'handoffs',
+  {
+    id: text('id').primaryKey(),
+    callerAddress: text('caller_address').notNull(),
+    context: text('context').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    usedByCall: text('used_by_call'),
+  },
+  (t) => [index('handoffs_caller').on(t.callerAddress, t.expiresAt)],
+);

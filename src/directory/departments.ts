@@ -3,6 +3,7 @@
 // would be said to seniors.
 import { z } from 'zod';
 import { FRENCH_PHONE } from '../knowledge/procedure-schema.js';
+import { parseOsmHours } from './osm-hours.js';
 
 const phone = z.string().regex(FRENCH_PHONE, 'a French number as people dial it, e.g. "04 66 49 66 66"');
 
@@ -18,6 +19,19 @@ export const departmentSchema = z.object({
   homeHelpPhone: phone.optional(),
   /** Beyond this distance, a commune is a white zone for this department. */
   whiteZoneRadiusKm: z.number().positive().max(200).optional(),
+  /**
+   * The Relais number (E.164) given to this department: its platform transfers callers to it and its leaflets print
+   * it, so a call to it is known to come from this department. One number per department.
+   */
+  voiceNumber: z.string().regex(/^\+\d{8,15}$/, 'an E.164 number such as "+33466000000"').optional(),
+  /** When the platform answers, OSM style ("Mo-Fr 09:00-12:00,13:30-17:00"): outside them, a callback is offered. */
+  platformOpeningHours: z
+    .string()
+    .refine((v) => parseOsmHours(v) !== undefined, 'opening hours such as "Mo-Fr 09:00-12:00,13:30-17:00"')
+    .optional(),
+  /** The department's own voice and pace on the phone (a Twilio voice such as "Polly.Lea-Neural"; 60–100 %). */
+  voice: z.string().min(3).optional(),
+  speechRatePercent: z.number().int().min(60).max(100).optional(),
 });
 
 export type DepartmentConfig = z.infer<typeof departmentSchema>;
@@ -28,5 +42,19 @@ export function parseDepartments(json: unknown): Map<string, DepartmentConfig> {
   if (!parsed.success) {
     throw new Error(`Invalid department configuration:\n${parsed.error.issues.map((i) => `- [${i.path.join('].')}: ${i.message}`).join('\n')}`);
   }
+  const byNumber = new Map<string, string>();
+  for (const d of parsed.data) {
+    if (!d.voiceNumber) continue;
+    const other = byNumber.get(d.voiceNumber);
+    if (other) throw new Error(`Invalid department configuration:\n- departments ${other} and ${d.code} share the voiceNumber ${d.voiceNumber}: one number per department`);
+    byNumber.set(d.voiceNumber, d.code);
+  }
   return new Map(parsed.data.map((d) => [d.code, d]));
+}
+
+/** The department whose Relais number was called, if any. */
+export function departmentCalled(departments: Map<string, DepartmentConfig> | undefined, calledNumber: string): DepartmentConfig | undefined {
+  if (!departments || !calledNumber) return undefined;
+  for (const d of departments.values()) if (d.voiceNumber === calledNumber) return d;
+  return undefined;
 }

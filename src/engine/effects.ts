@@ -15,6 +15,10 @@ export type Effect =
   | { type: 'optIn' }
   /** Erase everything kept about this contact (SUPPRIMER). */
   | { type: 'erase' }
+  /** Put the person through to someone (a transferred call); `whisper` is said to whoever answers, first. */
+  | { type: 'connect'; number: string; whisper: string }
+  /** Say again what was said last (« répéter », the star key): the conversation does not move. */
+  | { type: 'repeat' }
   /** Count an anonymous event for the department's figures (a white zone…), with the variables it names. */
   | { type: 'signal'; name: string; vars: Vars };
 

@@ -15,6 +15,10 @@ const option = z.object({
   synonyms: z.array(z.string()).default([]),
   /** Values to remember when this option is chosen (e.g. the need, for a later search). */
   set: vars.optional(),
+  /** The label written for the ear (« Réécouter ces adresses » where the text says « Recevoir à nouveau »). */
+  voiceLabel: z.string().optional(),
+  /** Offered only on these channels (sending the addresses by SMS makes sense during a call, not in an SMS). */
+  channels: z.array(z.enum(['sms', 'voice', 'whatsapp'])).optional(),
   next: stepId,
 });
 
@@ -24,6 +28,7 @@ const prompt = {
   voice: z.string().optional(),
   /** First rung of the reprompt ladder: the same question said differently. */
   rephrase: frenchText,
+  voiceRephrase: z.string().optional(),
 };
 
 const sayStep = z.object({ type: z.literal('say'), text: frenchText, voice: z.string().optional(), next: stepId });
@@ -44,6 +49,7 @@ const inputStep = z.object({
   ...prompt,
   /** Second rung of the ladder for free input: an example of a good answer. */
   hint: frenchText,
+  voiceHint: z.string().optional(),
   capture: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
   /** Skip the question when the answer is already known (said in an earlier sentence). */
   skipIfKnown: z.boolean().default(false),
@@ -74,12 +80,27 @@ const invokeStep = z.object({
 
 const callbackStep = z.object({ type: z.literal('callback'), text: frenchText, voice: z.string().optional(), next: stepId });
 
+/**
+ * Puts the person through to someone, on a channel that can (the phone): `number` and `whisper` (what whoever
+ * answers hears first: a one-line summary) are templates. Waits for the channel to say how it went; an empty
+ * number goes straight to `failed`.
+ */
+const connectStep = z.object({
+  type: z.literal('connect'),
+  text: frenchText,
+  voice: z.string().optional(),
+  number: z.string().min(1),
+  whisper: frenchText,
+  answered: stepId,
+  failed: stepId,
+});
+
 /** Goes on by the value of a variable (the channel, an answer): no message, no question. */
 const branchStep = z.object({ type: z.literal('branch'), on: z.string().min(1), cases: z.record(z.string(), stepId), otherwise: stepId });
 
 const endStep = z.object({ type: z.literal('end'), text: frenchText, voice: z.string().optional() });
 
-export const stepSchema = z.discriminatedUnion('type', [sayStep, choiceStep, inputStep, invokeStep, callbackStep, branchStep, endStep]);
+export const stepSchema = z.discriminatedUnion('type', [sayStep, choiceStep, inputStep, invokeStep, callbackStep, connectStep, branchStep, endStep]);
 
 /** Words that trigger the built-in commands. Data, so that each flow can read them in its own language. */
 const commandWords = z.object({
@@ -88,6 +109,10 @@ const commandWords = z.object({
   optOut: z.array(z.string()).min(1),
   optIn: z.array(z.string()).min(1),
   erase: z.array(z.string()).min(1),
+  /** Say again what was just said (on the phone, also the star key). */
+  repeat: z.array(z.string()).default([]),
+  /** Speak more slowly from now on (the phone). */
+  slower: z.array(z.string()).default([]),
 });
 
 /** The texts of the built-in behaviours every flow has. */
@@ -101,6 +126,12 @@ const builtInTexts = z.object({
   numberedOptionsIntro: frenchText,
   offerPerson: frenchText,
   unsupportedContent: frenchText,
+  /** Said before the question again when the person said nothing (the phone's no-input ladder). */
+  noInput: frenchText.optional(),
+  /** Said, with a callback request recorded, when the person stays silent after the ladder's last rung: the session ends. */
+  goneSilent: frenchText.optional(),
+  /** Asked when a speech recogniser was unsure: `{heard}` is what it heard. Without it, nothing is confirmed. */
+  confirmHeard: z.object({ question: frenchText, yes: frenchText, no: frenchText }).optional(),
 });
 
 export const flowSchema = z
@@ -114,13 +145,20 @@ export const flowSchema = z
     sessionTimeoutHours: z.number().positive().default(24),
     commands: commandWords,
     texts: builtInTexts,
+    /** The built-in texts written for the ear, where the written ones do not read well aloud. */
+    voiceTexts: builtInTexts.partial().default({}),
+    /**
+     * Per channel, where the help command leads instead of recording a callback (on the phone: to a person, now).
+     * The reprompt ladder's last rung leads there too, once per session.
+     */
+    helpSteps: z.partialRecord(z.enum(['sms', 'voice', 'whatsapp']), stepId).default({}),
     steps: z.record(z.string(), stepSchema),
   })
   .superRefine((flow, ctx) => {
     for (const id of Object.keys(flow.steps)) {
       if (!STEP_ID.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}": ${STEP_ID_RULE}`, path: ['steps', id] });
     }
-    for (const id of [flow.start, flow.menu]) {
+    for (const id of [flow.start, flow.menu, ...Object.values(flow.helpSteps)]) {
       if (!flow.steps[id]) ctx.addIssue({ code: 'custom', message: `unknown step "${id}"`, path: ['start'] });
     }
   });
@@ -131,4 +169,5 @@ export type Step = z.output<typeof stepSchema>;
 export type ChoiceStep = Extract<Step, { type: 'choice' }>;
 export type InputStep = Extract<Step, { type: 'input' }>;
 export type InvokeStep = Extract<Step, { type: 'invoke' }>;
+export type ConnectStep = Extract<Step, { type: 'connect' }>;
 export type StepOption = ChoiceStep['options'][number];

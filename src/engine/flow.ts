@@ -52,6 +52,11 @@ export function transitionsOf(step: Step): { to: string; label: string }[] {
       ];
     case 'invoke':
       return Object.entries(step.outcomes).map(([name, o]) => ({ to: o.next, label: name }));
+    case 'connect':
+      return [
+        { to: step.answered, label: 'répond' },
+        { to: step.failed, label: 'pas de réponse' },
+      ];
     case 'branch':
       return [...Object.entries(step.cases).map(([value, to]) => ({ to, label: `${step.on} = ${value}` })), { to: step.otherwise, label: 'sinon' }];
     case 'end':
@@ -61,3 +66,6 @@ export function transitionsOf(step: Step): { to: string; label: string }[] {
 
 /** Steps that wait for the person: the engine stops there until the next message. */
 export const waitsForAnswer = (step: Step): boolean => step.type === 'choice' || step.type === 'input';
+
+/** Steps where a turn stops: a question, or a connection whose outcome the channel reports later. */
+export const endsTurn = (step: Step): boolean => waitsForAnswer(step) || step.type === 'connect';

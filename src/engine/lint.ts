@@ -1,6 +1,6 @@
 // Finds what would strand a person in a flow: unknown targets, unreachable or dead-end steps,
 // automatic loops that never wait for an answer, and places with no way out.
-import { transitionsOf, waitsForAnswer } from './flow.js';
+import { endsTurn, transitionsOf } from './flow.js';
 import { flowSchema, type ParsedFlow } from './flow-schema.js';
 import { templateVariables } from './template.js';
 
@@ -37,13 +37,13 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
     }
   }
 
-  const reachable = reach([flow.start, flow.menu], (id) => edges.get(id) ?? []);
+  const reachable = reach([flow.start, flow.menu, ...Object.values(flow.helpSteps)], (id) => edges.get(id) ?? []);
   for (const id of ids) if (!reachable.has(id)) at(id, 'unreachable from the start or the menu');
 
   // A cycle of steps that never wait for an answer would spin forever inside one turn.
-  const autoEdges = (id: string) => (flow.steps[id] && !waitsForAnswer(flow.steps[id]!) ? (edges.get(id) ?? []) : []);
+  const autoEdges = (id: string) => (flow.steps[id] && !endsTurn(flow.steps[id]!) ? (edges.get(id) ?? []) : []);
   for (const id of ids) {
-    if (!waitsForAnswer(flow.steps[id]!) && reach(autoEdges(id), autoEdges).has(id)) at(id, 'loops without ever waiting for an answer');
+    if (!endsTurn(flow.steps[id]!) && reach(autoEdges(id), autoEdges).has(id)) at(id, 'loops without ever waiting for an answer');
   }
 
   // Every step must be able to reach an end or the menu, else a person is trapped in a loop with no exit.
@@ -74,7 +74,52 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
       if (!captured.has(name)) at(id, `text reads {${name}}, which no step captures or provides`);
     }
   }
+  if (flow.helpSteps.voice) lintForTheEar(flow, at);
   return problems;
+}
+
+/** Wording that only makes sense written down: on the phone it must have a voice wording instead. */
+const WRITTEN_ONLY = /(?<!\p{L})[éeÉE]crivez(?!\p{L})|(?<!\p{L})[rR]épondez avec|(?<!\p{L})[pP]artagez|\b(?:SUPPRIMER|SUITE|MENU|PLUS|STOP|START|AIDE)\b/u;
+
+/**
+ * On a flow the phone runs, every text a caller can hear (steps reachable by phone, branches on the channel
+ * followed as the phone takes them) must read aloud: no « écrivez », no command word to type in capitals.
+ */
+function lintForTheEar(flow: ParsedFlow, at: (stepId: string, message: string) => void): void {
+  const next = (id: string): string[] => {
+    const step = flow.steps[id];
+    if (!step) return [];
+    if (step.type === 'branch' && step.on === 'channel') return [step.cases['voice'] ?? step.otherwise];
+    if (step.type === 'choice') return step.options.filter((o) => !o.channels || o.channels.includes('voice')).map((o) => o.next);
+    return transitionsOf(step).map((t) => t.to);
+  };
+  const heard = reach([flow.start, flow.menu, flow.helpSteps.voice!], next);
+  for (const id of heard) {
+    const step = flow.steps[id];
+    if (!step) continue;
+    for (const text of spokenTextsOf(step)) if (WRITTEN_ONLY.test(text)) at(id, `a caller hears « ${text.slice(0, 50)}… », written for the eye: give it a voice wording`);
+  }
+  for (const [name, text] of Object.entries(flow.texts)) {
+    if (name === 'help' || typeof text !== 'string') continue; // help leads to the phone's help step instead
+    const spoken = (flow.voiceTexts as Record<string, unknown>)[name] ?? text;
+    if (typeof spoken === 'string' && WRITTEN_ONLY.test(spoken)) at(`texts.${name}`, `a caller hears « ${spoken.slice(0, 50)}… », written for the eye: give it a voice wording in voiceTexts`);
+  }
+}
+
+/** What a caller hears of a step: each text's voice wording where it has one. */
+function spokenTextsOf(step: ParsedFlow['steps'][string]): string[] {
+  switch (step.type) {
+    case 'choice':
+      return [step.voice ?? step.text, step.voiceRephrase ?? step.rephrase, ...step.options.filter((o) => !o.channels || o.channels.includes('voice')).map((o) => o.voiceLabel ?? o.label)];
+    case 'input':
+      return [step.voice ?? step.text, step.voiceRephrase ?? step.rephrase, step.voiceHint ?? step.hint];
+    case 'invoke':
+      return Object.values(step.outcomes).flatMap((o) => (o.voice ?? o.text ? [o.voice ?? o.text!] : []));
+    case 'branch':
+      return [];
+    default:
+      return [step.voice ?? step.text];
+  }
 }
 
 /** Every French text of a step, options and outcomes included. */

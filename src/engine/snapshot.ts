@@ -15,6 +15,8 @@ export const snapshotSchema = z.object({
   /** The last question asked and its rung, so that a failed lookup returning to it climbs the ladder. */
   asked: z.object({ stepId: z.string(), attempts: z.number().int().nonnegative() }).nullable(),
   optedOut: z.boolean(),
+  /** What a speech recogniser heard without being sure, while the person is asked to confirm it. */
+  confirming: z.string().optional(),
   lastActivityAt: z.number(),
   /** How many events this conversation has processed. */
   turn: z.number().int().nonnegative(),

@@ -3,12 +3,12 @@ import type { Effect, ServiceResult, Vars } from './effects.js';
 import type { InboundContent } from './message.js';
 import { getStep, waitsForAnswer, type CompiledFlow } from './flow.js';
 import { initialSnapshot, type Snapshot } from './snapshot.js';
-import { offeredOptions, questionMessage } from './prompt.js';
+import { offeredOptions, questionMessage, type Reprompt } from './prompt.js';
 import { fillTemplate } from './template.js';
 import { matchCommand, matchOption } from './nlu/match.js';
 import { meaningfulWords, normalizeFrench } from './nlu/normalize.js';
 import { pickedNumber } from './nlu/numbers.js';
-import type { StepOption } from './flow-schema.js';
+import type { ParsedFlow, StepOption } from './flow-schema.js';
 
 export type EngineEvent =
   /** `channel` is remembered in the conversation's variables, so that a flow may branch on it. */
@@ -23,10 +23,19 @@ export interface StepOutput {
 /** Auto steps (say, callback, invoke outcomes) chained in one turn beyond this are a flow bug; the lint catches loops. */
 const MAX_AUTO_STEPS = 50;
 const HOUR_MS = 3_600_000;
+/** The ladder's last rung: a person is offered (or, on a channel with a help step, reached). */
+const LAST_RUNG = 3;
+/** « Plus lentement » can be asked this many times; each time the channel slows down a notch. */
+const MAX_SLOWER = 3;
+
+type BuiltInText = Exclude<keyof ParsedFlow['texts'], 'confirmHeard'>;
 
 /** Advances a conversation by one event. A missing snapshot starts the flow. */
 export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: EngineEvent): StepOutput {
   const out: Effect[] = [];
+  if (event.type === 'message' && event.content.type === 'session-start') {
+    return { snapshot: startSession(flow, previous, event.content.known, event, out), effects: out };
+  }
   const isNew = previous === undefined;
   let snap: Snapshot = { ...(previous ?? initialSnapshot(flow, event.at)), turn: (previous?.turn ?? 0) + 1 };
   const lastActivityAt = snap.lastActivityAt;
@@ -34,27 +43,40 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
 
   if (event.type === 'result') return { snapshot: applyResult(flow, snap, event.result, out), effects: out };
 
-  const text = event.content.type === 'text' ? event.content.text : '';
+  const content = event.content;
+  const text = content.type === 'text' ? content.text : '';
   const command = text ? matchCommand(text, flow.definition.commands) : undefined;
-  const texts = flow.definition.texts;
+  const channel = event.channel ?? snap.vars['channel'] ?? '';
 
   if (snap.optedOut) {
     // Opted out: silence, except for the word that opts back in.
     if (command !== 'optIn') return { snapshot: { ...snap, turn: snap.turn - 1, lastActivityAt }, effects: [] };
-    out.push({ type: 'optIn' }, reply(texts.optIn, snap.vars));
+    out.push({ type: 'optIn' }, builtIn(flow, 'optIn', snap.vars));
     return { snapshot: enter(flow, { ...snap, optedOut: false }, flow.definition.menu, out), effects: out };
   }
 
+  if (command) snap = { ...snap, confirming: undefined };
   switch (command) {
     case 'optOut':
-      out.push({ type: 'optOut' }, reply(texts.optOut, snap.vars));
+      out.push({ type: 'optOut' }, builtIn(flow, 'optOut', snap.vars));
       return { snapshot: { ...snap, optedOut: true }, effects: out };
     case 'erase':
-      out.push({ type: 'erase' }, reply(texts.erase, {}));
+      out.push({ type: 'erase' }, builtIn(flow, 'erase', {}));
       return { snapshot: { ...initialSnapshot(flow, event.at), status: 'ended' }, effects: out };
-    case 'help':
-      out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, reply(texts.help, snap.vars));
+    case 'help': {
+      const helpStep = flow.definition.helpSteps[channel as 'voice'];
+      if (helpStep) return { snapshot: enter(flow, snap, helpStep, out), effects: out };
+      out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, builtIn(flow, 'help', snap.vars));
       return { snapshot: snap, effects: out };
+    }
+    case 'repeat':
+      out.push({ type: 'repeat' });
+      return { snapshot: snap, effects: out };
+    case 'slower': {
+      const slower = Math.min(MAX_SLOWER, Number(snap.vars['slower'] ?? 0) + 1);
+      out.push({ type: 'repeat' });
+      return { snapshot: { ...snap, vars: { ...snap.vars, slower: String(slower) } }, effects: out };
+    }
     case 'restart':
     case 'optIn':
       return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
@@ -68,41 +90,85 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     const saysMore = text !== '' && (meaningfulWords(normalizeFrench(text)).length >= 2 || pickedNumber(text) !== undefined);
     if (!saysMore || entered.status !== 'active' || !waitsForAnswer(getStep(flow, entered.stepId))) return { snapshot: entered, effects: out };
     out.pop(); // the question just asked, which ask() always pushes last
-    return { snapshot: answer(flow, entered, event.content, out), effects: out };
+    return { snapshot: answer(flow, entered, content, out), effects: out };
   }
 
   if (snap.flowHash !== flow.hash) {
     if (flow.stepHashes[snap.stepId] === snap.stepHash) {
       snap = { ...snap, flowId: flow.definition.id, flowHash: flow.hash };
     } else {
-      out.push(reply(texts.flowChanged, snap.vars));
-      const moved = { ...snap, flowId: flow.definition.id, flowHash: flow.hash, status: 'active' as const };
+      out.push(builtIn(flow, 'flowChanged', snap.vars));
+      const moved = { ...snap, flowId: flow.definition.id, flowHash: flow.hash, status: 'active' as const, confirming: undefined };
       return { snapshot: enter(flow, moved, flow.definition.menu, out), effects: out };
     }
   }
 
+  const current = getStep(flow, snap.stepId);
+  if (content.type === 'status') {
+    // How a connection went: only the step that asked for it reads it; a late or stray report changes nothing.
+    if (current.type !== 'connect' || snap.status !== 'active') return { snapshot: { ...snap, turn: snap.turn - 1, lastActivityAt }, effects: [] };
+    return { snapshot: enter(flow, snap, content.status === 'answered' ? current.answered : current.failed, out), effects: out };
+  }
+
   if (snap.status === 'ended') return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
 
-  const current = getStep(flow, snap.stepId);
   if (snap.status === 'awaiting-result' && current.type === 'invoke') {
     // A result never came back (the service failed mid-turn): ask for it again rather than lose the thread.
     return { snapshot: enter(flow, snap, snap.stepId, out), effects: out };
   }
 
   if (event.at - lastActivityAt > flow.definition.sessionTimeoutHours * HOUR_MS && waitsForAnswer(current)) {
-    out.push(reply(texts.resume, snap.vars));
-    return { snapshot: ask(flow, { ...snap, attempts: 0 }, out), effects: out };
+    out.push(builtIn(flow, 'resume', snap.vars));
+    return { snapshot: ask(flow, { ...snap, attempts: 0, confirming: undefined }, out), effects: out };
   }
 
-  return { snapshot: answer(flow, snap, event.content, out), effects: out };
+  if (snap.confirming !== undefined) return { snapshot: confirmHeard(flow, snap, content, out), effects: out };
+
+  if (content.type === 'silence') {
+    if (!waitsForAnswer(current)) return { snapshot: snap, effects: [] };
+    const goneSilent = flow.definition.texts.goneSilent;
+    if (snap.attempts >= LAST_RUNG && goneSilent) {
+      // Still nothing after the last rung: the person cannot hear us or is gone. Someone will call them back.
+      out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, builtIn(flow, 'goneSilent', snap.vars));
+      return { snapshot: { ...snap, status: 'ended' }, effects: out };
+    }
+    return { snapshot: ask(flow, { ...snap, attempts: snap.attempts + 1 }, out, 'repeat'), effects: out };
+  }
+
+  return { snapshot: answer(flow, snap, content, out), effects: out };
+}
+
+/** A new session (an incoming call) starts the flow again, with what is already known and the channel. */
+function startSession(flow: CompiledFlow, previous: Snapshot | undefined, known: Vars, event: EngineEvent & { type: 'message' }, out: Effect[]): Snapshot {
+  const fresh = initialSnapshot(flow, event.at);
+  const vars: Vars = { ...known, ...(event.channel ? { channel: event.channel } : {}) };
+  return enter(flow, { ...fresh, turn: (previous?.turn ?? 0) + 1, vars }, flow.definition.start, out);
 }
 
 /** Interprets a message as the answer to the current question. */
 function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out: Effect[]): Snapshot {
   const current = getStep(flow, snap.stepId);
   if (content.type === 'audio') {
-    out.push(reply(flow.definition.texts.unsupportedContent, snap.vars));
+    out.push(builtIn(flow, 'unsupportedContent', snap.vars));
     return ask(flow, snap, out);
+  }
+  const confirm = flow.definition.texts.confirmHeard;
+  if (content.type === 'text' && content.uncertain && confirm && waitsForAnswer(current) && /[\p{L}\p{N}]/u.test(content.text)) {
+    // Misheard answers would send a person down the wrong path: say back what was heard and let them confirm it.
+    const heard = content.text.trim();
+    const vars = { ...snap.vars, heard };
+    out.push({
+      type: 'reply',
+      message: {
+        text: `${fillTemplate(confirm.question, vars)}\n1 - ${confirm.yes}\n2 - ${confirm.no}`,
+        lead: fillTemplate(confirm.question, vars),
+        choices: [
+          { id: 'yes', key: '1', label: confirm.yes, words: ['oui'] },
+          { id: 'no', key: '2', label: confirm.no, words: ['non'] },
+        ],
+      },
+    });
+    return { ...snap, confirming: heard };
   }
   if (current.type === 'choice') {
     if (content.type === 'choice') {
@@ -131,6 +197,28 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
   return ask(flow, { ...snap, attempts: snap.attempts + 1 }, out);
 }
 
+/** The answer to « You said X, is that right? »: yes uses X, no asks the question again, anything else is a new answer. */
+function confirmHeard(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out: Effect[]): Snapshot {
+  const heard = snap.confirming!;
+  const cleared: Snapshot = { ...snap, confirming: undefined };
+  const confirm = flow.definition.texts.confirmHeard!;
+  const yesNo: StepOption[] = [
+    { id: 'yes', key: '1', label: confirm.yes, synonyms: ['@oui', 'c est ca', 'voila', 'exactement'], next: snap.stepId },
+    { id: 'no', key: '2', label: confirm.no, synonyms: ['@non', 'pas du tout', 'ce n est pas ca'], next: snap.stepId },
+  ];
+  const verdict =
+    content.type === 'choice'
+      ? yesNo.find((o) => o.id === content.choiceId || o.key === content.choiceId)?.id
+      : content.type === 'text'
+        ? matchOption(content.text, yesNo)?.id
+        : content.type === 'silence'
+          ? 'no'
+          : undefined;
+  if (verdict === 'yes') return answer(flow, cleared, { type: 'text', text: heard }, out);
+  if (verdict === 'no') return ask(flow, cleared, out, 'repeat');
+  return answer(flow, cleared, content, out);
+}
+
 /** Feeds a service's result to the invoke step that asked for it. */
 function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, out: Effect[]): Snapshot {
   const current = getStep(flow, snap.stepId);
@@ -138,12 +226,12 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   if (result.outcome === 'notUnderstood' && snap.asked) {
     // Free text the understanding could not use may still name one of the options of the question asked.
     const asked = getStep(flow, snap.asked.stepId);
-    const option = asked.type === 'choice' ? matchOption(snap.vars['freeText'] ?? '', asked.options) : undefined;
+    const option = asked.type === 'choice' ? matchOption(snap.vars['freeText'] ?? '', offeredOptions(asked, snap.vars)) : undefined;
     if (option) return choose(flow, { ...snap, status: 'active' }, option, out);
   }
   const outcome = current.outcomes[result.outcome] ?? current.outcomes['error'];
   if (!outcome) {
-    out.push(reply(flow.definition.texts.offerPerson, snap.vars));
+    out.push(builtIn(flow, 'offerPerson', snap.vars));
     return enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out);
   }
   const vars: Vars = { ...snap.vars, ...result.vars };
@@ -177,6 +265,15 @@ function enter(flow: CompiledFlow, snap: Snapshot, stepId: string, out: Effect[]
       case 'branch':
         id = st.cases[s.vars[st.on] ?? ''] ?? st.otherwise;
         continue;
+      case 'connect': {
+        const number = fillTemplate(st.number, s.vars).trim();
+        if (!number) {
+          id = st.failed;
+          continue;
+        }
+        out.push(reply(st.text, s.vars, st.voice), { type: 'connect', number, whisper: fillTemplate(st.whisper, s.vars) });
+        return s;
+      }
       case 'invoke': {
         const input = Object.fromEntries(Object.entries(st.input).map(([k, v]) => [k, fillTemplate(v, s.vars)]));
         out.push({ type: 'invoke', service: st.service, input });
@@ -198,11 +295,19 @@ function enter(flow: CompiledFlow, snap: Snapshot, stepId: string, out: Effect[]
   throw new Error(`flow "${flow.definition.id}" chains more than ${MAX_AUTO_STEPS} automatic steps from "${stepId}"`);
 }
 
-/** Asks the current question at the snapshot's rung of the ladder, and remembers it was asked. */
-function ask(flow: CompiledFlow, snap: Snapshot, out: Effect[]): Snapshot {
+/**
+ * Asks the current question at the snapshot's rung of the ladder, and remembers it was asked. At the last rung,
+ * a channel with a help step (the phone) goes to a person instead, once per session.
+ */
+function ask(flow: CompiledFlow, snap: Snapshot, out: Effect[], reprompt?: Reprompt): Snapshot {
   const st = getStep(flow, snap.stepId);
   if (st.type !== 'choice' && st.type !== 'input') return snap;
-  out.push({ type: 'reply', message: questionMessage(flow.definition, st, snap.vars, snap.attempts) });
+  const helpStep = flow.definition.helpSteps[(snap.vars['channel'] ?? '') as 'voice'];
+  if (snap.attempts >= LAST_RUNG && helpStep && snap.vars['escalated'] !== 'yes') {
+    out.push(builtIn(flow, 'offerPerson', snap.vars));
+    return enter(flow, { ...snap, vars: { ...snap.vars, escalated: 'yes' } }, helpStep, out);
+  }
+  out.push({ type: 'reply', message: questionMessage(flow.definition, st, snap.vars, snap.attempts, reprompt) });
   return { ...snap, status: 'active', asked: { stepId: snap.stepId, attempts: snap.attempts } };
 }
 
@@ -221,4 +326,10 @@ function choose(flow: CompiledFlow, snap: Snapshot, option: StepOption, out: Eff
 function reply(template: string, vars: Vars, voice?: string): Effect {
   const text = fillTemplate(template, vars);
   return { type: 'reply', message: voice ? { text, voice: fillTemplate(voice, vars) } : { text } };
+}
+
+/** One of the built-in texts every flow has, with its wording for the ear when the flow gives one. */
+function builtIn(flow: CompiledFlow, name: BuiltInText, vars: Vars): Effect {
+  const { texts, voiceTexts } = flow.definition;
+  return reply(texts[name] ?? '', vars, voiceTexts[name]);
 }

@@ -6,7 +6,13 @@ import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
 import type { MediaFetcher, Transcriber } from '../channels/whatsapp/voice-notes.js';
+import type { VoiceWording } from '../../data/voice.fr.js';
+import type { VoiceSettings } from '../channels/voice/twiml.js';
+import type { CallRepository } from '../db/call-repository.js';
+import type { DepartmentConfig } from '../directory/departments.js';
+import { handoffRoutes } from './handoff.routes.js';
 import { smsRoutes } from './sms.routes.js';
+import { voiceRoutes } from './voice.routes.js';
 import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
 
 export interface AppConfig {
@@ -16,6 +22,15 @@ export interface AppConfig {
   twilioAuthToken?: string;
   /** Meta's WhatsApp Cloud API: without the app secret, Meta webhooks are refused. */
   meta?: { appSecret?: string; verifyToken?: string };
+  /** The bearer token departments' platforms use to register hand-offs; without it, hand-offs are refused. */
+  handoffApiToken?: string;
+}
+
+/** The phone line's settings: the voice and pace, how unsure recognition may be before a confirmation, its wording. */
+export interface VoiceConfig {
+  settings: VoiceSettings;
+  minConfidence: number;
+  wording: VoiceWording;
 }
 
 export interface AppDeps {
@@ -31,6 +46,11 @@ export interface AppDeps {
   whatsAppSender?: WhatsAppSender;
   /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */
   hmacSha1?: HmacSha1;
+  voice: VoiceConfig;
+  /** Calls and hand-offs. */
+  calls: CallRepository;
+  /** Each department's settings: its Relais number names it when called, with its own voice and pace. */
+  departments?: Map<string, DepartmentConfig>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -38,6 +58,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok', twilioWebhooks: deps.config.twilioAuthToken ? 'enabled' : 'refused: TWILIO_AUTH_TOKEN is not set' }));
   app.route('/twilio', smsRoutes(deps));
   app.route('/twilio', twilioWhatsAppRoutes(deps));
+  app.route('/twilio', voiceRoutes(deps));
+  app.route('/api', handoffRoutes(deps));
   app.route('/meta', metaWhatsAppRoutes(deps));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {

@@ -69,6 +69,8 @@ export function procedureVars(p: Procedure): Vars {
     procedurePhoneCost: p.phone?.cost ?? '',
     procedureFranceServices: p.franceServicesCanHelp ? 'yes' : '',
     procedureAidantsConnect: p.aidantsConnect ? 'yes' : '',
+    /** Every step, numbered: what an SMS sent after a call carries. */
+    procedureSteps: p.steps.map((step, i) => `${i + 1}. ${step}`).join('\n'),
     stepIndex: '0',
   };
 }

@@ -5,6 +5,10 @@ import * as intents from '../../data/intents.fr.js';
 import { openingWording, sessionWording } from '../../data/labels.fr.js';
 import * as recommendationWording from '../../data/recommendations.fr.js';
 import { channelTexts } from '../../flows/common.js';
+import { voiceWording } from '../../data/voice.fr.js';
+import type { VoiceSettings } from '../channels/voice/twiml.js';
+import { createCallRepository } from '../db/call-repository.js';
+import { reachPersonService } from '../directory/reach-person.service.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
 import type { FlowDefinition } from '../engine/flow-schema.js';
 import { createConversationService } from '../conversation/conversation-service.js';
@@ -51,7 +55,20 @@ export interface RelaisParts {
   hmacSha1?: HmacSha1;
   /** The procedures explained; the shipped knowledge base by default. */
   procedures?: Procedure[];
+  /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
+  voice?: Partial<VoiceSettings> & { minConfidence?: number };
 }
+
+/** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
+export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
+  voice: 'Polly.Lea-Neural',
+  language: 'fr-FR',
+  ratePercent: 88,
+  speechTimeoutSeconds: 3,
+  noInputTimeoutSeconds: 6,
+};
+/** Below this speech-recognition confidence, what was heard is said back for confirmation. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function composeRelais(parts: RelaisParts) {
   const store = createConversationStore(parts.database);
@@ -76,13 +93,18 @@ export function composeRelais(parts: RelaisParts) {
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
+      reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
     clock: parts.clock,
     logger: parts.logger,
   });
+  const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
+    calls: createCallRepository(parts.database),
+    voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
+    ...(parts.departments ? { departments: parts.departments } : {}),
     ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
     ...(parts.openAi
       ? {

@@ -22,6 +22,13 @@ const relais = await startRelais({
     ? { openAi: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(env.OPENAI_TRANSCRIBE_MODEL ? { model: env.OPENAI_TRANSCRIBE_MODEL } : {}) } }
     : {}),
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
+  handoffApiToken: env.HANDOFF_API_TOKEN,
+  voice: {
+    ...(env.VOICE_NAME ? { voice: env.VOICE_NAME } : {}),
+    ...(env.VOICE_RATE_PERCENT ? { ratePercent: env.VOICE_RATE_PERCENT } : {}),
+    ...(env.VOICE_SPEECH_TIMEOUT ? { speechTimeoutSeconds: env.VOICE_SPEECH_TIMEOUT } : {}),
+    ...(env.VOICE_MIN_CONFIDENCE !== undefined ? { minConfidence: env.VOICE_MIN_CONFIDENCE } : {}),
+  },
   logger,
 });
 
@@ -31,6 +38,8 @@ Relais is running on port ${relais.port} (database: ${env.DATABASE_PATH})
   Health:             ${base}/health
   Twilio SMS webhook: POST ${base}/twilio/sms
   Twilio WhatsApp:    POST ${base}/twilio/whatsapp
+  Twilio Voice:       POST ${base}/twilio/voice  (status callback: POST ${base}/twilio/voice/status)
+  Hand-offs API:      POST ${base}/api/handoffs${env.HANDOFF_API_TOKEN ? '' : ' (refused until HANDOFF_API_TOKEN is set)'}
   Meta WhatsApp:      GET|POST ${base}/meta/whatsapp${env.META_APP_SECRET ? '' : ' (refused until META_APP_SECRET is set)'}
   Try it without a phone, in another terminal:  npm run chat
 ${env.TWILIO_AUTH_TOKEN ? '' : '\n  ! TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is. The simulator works.\n'}${

@@ -25,6 +25,17 @@ export interface WorkerEnv {
   META_API_BASE_URL?: string;
   /** The departments' settings, as a JSON array (see README). */
   DEPARTMENTS?: string;
+  HANDOFF_API_TOKEN?: string;
+  VOICE_NAME?: string;
+  VOICE_RATE_PERCENT?: string;
+  VOICE_SPEECH_TIMEOUT?: string;
+  VOICE_MIN_CONFIDENCE?: string;
+}
+
+/** A numeric Worker variable, or nothing when unset or not a number in range (the default then applies). */
+function numberVar(value: string | undefined, min: number, max: number): number | undefined {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n >= min && n <= max ? n : undefined;
 }
 
 let cached: { binding: D1Database; app: Promise<Hono> } | undefined;
@@ -38,6 +49,13 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
       twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,
       meta: { appSecret: env.META_APP_SECRET || undefined, verifyToken: env.META_VERIFY_TOKEN || undefined },
+      handoffApiToken: env.HANDOFF_API_TOKEN || undefined,
+    },
+    voice: {
+      ...(env.VOICE_NAME ? { voice: env.VOICE_NAME } : {}),
+      ...(numberVar(env.VOICE_RATE_PERCENT, 60, 100) ? { ratePercent: numberVar(env.VOICE_RATE_PERCENT, 60, 100)! } : {}),
+      ...(numberVar(env.VOICE_SPEECH_TIMEOUT, 1, 10) ? { speechTimeoutSeconds: Math.round(numberVar(env.VOICE_SPEECH_TIMEOUT, 1, 10)!) } : {}),
+      ...(numberVar(env.VOICE_MIN_CONFIDENCE, 0, 1) !== undefined ? { minConfidence: numberVar(env.VOICE_MIN_CONFIDENCE, 0, 1)! } : {}),
     },
     ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
       ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL || 'https://api.twilio.com', accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }

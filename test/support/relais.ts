@@ -9,6 +9,7 @@ import type { Clock, Logger } from '../../src/conversation/ports.js';
 import type { FlowDefinition } from '../../src/engine/flow-schema.js';
 import type { DepartmentConfig } from '../../src/directory/departments.js';
 import { startRelais, type NodeServerOptions, type RunningRelais } from '../../src/runtime/node/server.js';
+import { TwimlCall, type CallOptions } from './twiml-walker.js';
 
 export const PUBLIC_BASE_URL = 'https://relais.example.fr';
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -32,6 +33,8 @@ export interface TestRelais extends RunningRelais {
   /** Opens the same SQLite file read-only, to check what was stored. */
   query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
   sms(from: string, body: string, options?: SmsOptions): Promise<SmsReply>;
+  /** Calls Relais as Twilio would, through the TwiML walker (signed requests, every document checked). */
+  call(from: string, options?: Partial<CallOptions>): Promise<TwimlCall>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export interface TestRelaisOptions {
   meta?: NodeServerOptions['meta'];
   twilioApi?: NodeServerOptions['twilioApi'];
   openAi?: NodeServerOptions['openAi'];
+  handoffApiToken?: string;
+  voice?: NodeServerOptions['voice'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -82,6 +87,8 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.meta ? { meta: options.meta } : {}),
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
     ...(options.openAi ? { openAi: options.openAi } : {}),
+    ...(options.handoffApiToken ? { handoffApiToken: options.handoffApiToken } : {}),
+    ...(options.voice ? { voice: options.voice } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {
@@ -90,6 +97,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     clock,
     query: (sql, ...params) => reader.prepare(sql).all(...params) as never,
     sms: (from, body, opts = {}) => postSms(running.url, from, body, opts),
+    call: (from, opts = {}) => TwimlCall.start({ serverUrl: running.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from, to: '+33939000000', ...opts }),
     async stop() {
       reader.close();
       await running.close();

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../../conversation/ports.js';
 import type { FlowDefinition } from '../../engine/flow-schema.js';
 import type { DepartmentConfig } from '../../directory/departments.js';
-import { composeRelais, systemClock } from '../compose.js';
+import { composeRelais, systemClock, type RelaisParts } from '../compose.js';
 import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
@@ -30,6 +30,10 @@ export interface NodeServerOptions {
   openAi?: { apiKey: string; baseURL?: string; model?: string };
   /** Meta's WhatsApp Cloud API: webhook secrets, and the Graph API to answer (its base URL is a fake in tests). */
   meta?: { appSecret?: string; verifyToken?: string; accessToken?: string; apiBaseUrl: string };
+  /** The bearer token of POST /api/handoffs; refused without it. */
+  handoffApiToken?: string;
+  /** The phone line's voice, pace and confidence floor, over the defaults. */
+  voice?: RelaisParts['voice'];
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -58,7 +62,9 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
       publicBaseUrl: options.publicBaseUrl,
       twilioAuthToken: options.twilioAuthToken,
       meta: { appSecret: options.meta?.appSecret, verifyToken: options.meta?.verifyToken },
+      handoffApiToken: options.handoffApiToken,
     },
+    ...(options.voice ? { voice: options.voice } : {}),
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
     ...(options.openAi ? { openAi: options.openAi } : {}),
     ...(options.meta?.accessToken ? { metaApi: { baseUrl: options.meta.apiBaseUrl, accessToken: options.meta.accessToken } } : {}),

@@ -1,0 +1,17 @@
+// French wording the phone channel adds around the flows' texts: how a menu is read, how keys are named, and the
+// few rewrites that make written French read well aloud (« 8h30-12h » -> « 8 heures 30 à 12 heures »).
+export const voiceWording = {
+  /** How each choice of a menu is said, after the question. */
+  choice: '{label} : tapez {key}.',
+  /** Keys that carry a meaning of their own on the phone, as the words the flows' commands know. */
+  keys: { '*': 'étoile' } as Record<string, string>,
+  lexicon: {
+    hours: 'heures',
+    to: 'à',
+    kilometres: 'kilomètres',
+    phone: 'Téléphone',
+    number: 'numéro',
+  },
+};
+
+export type VoiceWording = typeof voiceWording;

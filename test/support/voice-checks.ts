@@ -1,0 +1,29 @@
+// Checks every TwiML document of a call against what the phone line promises: French neural voice slowed by SSML,
+// integer speech timeouts, keys accepted everywhere, and no prompt longer than about 25 seconds at its rate.
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { expect } from 'vitest';
+import { MAX_PROMPT_SECONDS, speakingSeconds } from '../../src/channels/voice/twiml.js';
+import type { TwimlCall } from './twiml-walker.js';
+
+const elements = (doc: Document | Element, tag: string): Element[] => Array.from((doc as Element).getElementsByTagName(tag) as unknown as Element[]);
+
+export function expectPhoneFriendly(call: TwimlCall, voice = 'Polly.Lea-Neural'): void {
+  for (const xml of call.documents) {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+    for (const say of elements(doc, 'Say')) {
+      expect(say.getAttribute('language'), xml).toBe('fr-FR');
+      const prosody = elements(say, 'prosody')[0];
+      const rate = Number(/^(\d+)%$/.exec(prosody?.getAttribute('rate') ?? '')?.[1]);
+      expect(rate, `a <Say> without an SSML rate: ${xml}`).toBeGreaterThanOrEqual(60);
+      expect(say.getAttribute('voice')).toBe(voice);
+      const text = say.textContent ?? '';
+      expect(speakingSeconds(text, rate), `too long to hear in one go: « ${text} »`).toBeLessThanOrEqual(MAX_PROMPT_SECONDS);
+    }
+    for (const gather of elements(doc, 'Gather')) {
+      expect(gather.getAttribute('input')).toBe('dtmf speech');
+      expect(gather.getAttribute('language')).toBe('fr-FR');
+      expect(gather.getAttribute('speechTimeout')).toMatch(/^\d+$/);
+      expect(gather.getAttribute('actionOnEmptyResult')).toBe('true');
+    }
+  }
+}
