@@ -1,13 +1,14 @@
 // Draws a flow as a Mermaid diagram, so that a person can review a journey without reading its data.
 import { transitionsOf } from './flow.js';
-import type { ParsedFlow } from './flow-schema.js';
+import type { ParsedFlow, Step } from './flow-schema.js';
 
-const SHAPES: Record<string, [string, string]> = {
+const SHAPES: Record<Step['type'], [string, string]> = {
   say: ['[', ']'],
   choice: ['{', '}'],
   input: ['[/', '/]'],
   invoke: ['[[', ']]'],
   callback: ['([', '])'],
+  connect: ['>', ']'],
   branch: ['{{', '}}'],
   end: ['((', '))'],
 };

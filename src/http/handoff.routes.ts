@@ -29,6 +29,12 @@ function toE164(value: string): string | undefined {
   return /^\+\d{8,15}$/.test(compact) ? compact : undefined;
 }
 
+/** « field: message », once: the context schema's own messages already name their field. */
+function problemOf(issue: z.core.$ZodIssue): string {
+  const field = issue.path.join('.') || '(body)';
+  return issue.message.startsWith(`${field}:`) ? issue.message : `${field}: ${issue.message}`;
+}
+
 export function handoffRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
   routes.post('/handoffs', async (c) => {
@@ -47,7 +53,7 @@ export function handoffRoutes(deps: AppDeps): Hono {
     }
     const parsed = handoffSchema.safeParse(body);
     if (!parsed.success) {
-      return c.json({ error: 'invalid hand-off', problems: parsed.error.issues.map((i) => (i.message.includes(':') ? i.message : `${i.path.join('.') || '(body)'}: ${i.message}`)) }, 400);
+      return c.json({ error: 'invalid hand-off', problems: parsed.error.issues.map(problemOf) }, 400);
     }
     const { caller, validMinutes, ...context } = parsed.data;
     const at = deps.clock.now();

@@ -49,7 +49,8 @@ export function splitPrompts(text: string, ratePercent: number, maxSeconds = MAX
     if (current) out.push(current);
     return out;
   };
-  const sentences = text.match(/[^.!?]+[.!?]*/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  // A sentence ends at a stop followed by a space: « cybermalveillance.gouv.fr » stays whole.
+  const sentences = text.match(/.+?(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
   return pack(sentences, ' ', (sentence) => pack(sentence.split(/(?<=,)\s+/), ' '));
 }
 
