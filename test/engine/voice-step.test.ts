@@ -101,6 +101,16 @@ describe('a person', () => {
   });
 });
 
+describe('yes and no, as people say them', () => {
+  const atInternetQuestion = () => say(say(call().snapshot, '3').snapshot, '3').snapshot;
+  it.each(["c'est ça", 'oui oui', 'voilà', 'absolument'])('hears « %s » as yes', (answer) => {
+    expect(say(atInternetQuestion(), answer).snapshot.vars['internetAtHome']).toBe('yes');
+  });
+  it.each(['non non', 'pas vraiment', 'ah non'])('hears « %s » as no', (answer) => {
+    expect(say(atInternetQuestion(), answer).snapshot.vars['internetAtHome']).toBe('no');
+  });
+});
+
 describe('répéter and plus lentement', () => {
   it('asks the channel to say the last reply again, without moving', () => {
     const menu = call().snapshot;

@@ -185,6 +185,15 @@ describe('department numbers', () => {
 });
 
 describe('privacy', () => {
+  it('helps a caller whose number is withheld, asking for a mobile before any SMS', async () => {
+    const call = await relais.call('anonymous');
+    expect(call.lastHeard()).toContain('Que souhaitez-vous');
+    await call.press('1');
+    await call.press('74000#');
+    await call.press('6');
+    expect(call.lastHeard()).toContain('Quel est votre numéro de portable');
+  });
+
   it('SUPPRIMER said on the phone erases the call and the conversation', async () => {
     const from = nextPhone();
     const call = await relais.call(from);

@@ -1,5 +1,5 @@
 // The Workers build stays honest: start `wrangler dev` (local D1, no network), apply the migrations,
-// and exchange one Twilio-signed SMS turn with it.
+// and exchange Twilio-signed SMS turns and a phone call with it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../support/import.js';
 import { AUTH_TOKEN, postSms, PUBLIC_BASE_URL } from '../support/relais.js';
+import { TwimlCall } from '../support/twiml-walker.js';
+
+const HANDOFF_TOKEN = 'worker-handoff-token-0123456789';
 
 const root = new URL('../../', import.meta.url).pathname;
 const wrangler = join(root, 'node_modules/.bin/wrangler');
@@ -57,7 +60,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--inspector-port', String(await freePort())],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--var', `HANDOFF_API_TOKEN:${HANDOFF_TOKEN}`, '--inspector-port', String(await freePort())],
     { cwd: root, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (output += d));
@@ -100,5 +103,27 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(again.body).toBe(first.body);
     const after = await postSms(url, from, 'aucun');
     expect(after.messages.join('\n')).toContain('vous etes plutot');
+  });
+
+  it('takes a phone call on D1: a hand-off used once, keys, « répéter », a retried gather answered the same', async () => {
+    const caller = '+33611223377';
+    const created = await fetch(`${url}/api/handoffs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${HANDOFF_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ caller, commune: '74000', need: 'lieu' }),
+    });
+    expect(created.status, output).toBe(201);
+    const call = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: caller, to: '+33939000000' });
+    expect(call.lastHeard()).toContain('Le conseiller nous a transmis votre demande');
+    const places = call.lastHeard();
+    expect(places).toContain('pour Annecy');
+    await call.press('*');
+    expect(call.lastHeard()).toBe(places);
+    const document = call.documents.at(-1)!;
+    expect(await call.retryLast()).toBe(document);
+    await call.press('3');
+    expect(call.ended).toBe(true);
+    const again = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: caller, to: '+33939000000' });
+    expect(again.lastHeard()).toContain('Que souhaitez-vous');
   });
 });

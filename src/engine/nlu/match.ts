@@ -4,8 +4,10 @@ import { meaningfulWords, normalizeFrench } from './normalize.js';
 import { pickedNumber } from './numbers.js';
 
 /** Yes and no, the way people actually say them. Options opt in with the synonyms "@oui" / "@non". */
-const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord', 'ok', 'okay', 'oki', 'bien sur', 'volontiers', 'yes', 'exact', 'exactement', 'tout a fait', 'parfait', 'entendu', 'vas y', 'allez y', 'go'];
-const NO = ['non', 'nan', 'no', 'pas du tout', 'jamais', 'surtout pas', 'non merci', 'pas maintenant', 'plus tard'];
+const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord', 'ok', 'okay', 'oki', 'bien sur', 'volontiers', 'yes', 'exact', 'exactement', 'tout a fait', 'parfait', 'entendu', 'vas y', 'allez y', 'go',
+  // Said rather than typed, on the phone.
+  'c est ca', 'voila', 'absolument', 'evidemment', 'certainement', 'avec plaisir', 'affirmatif'];
+const NO = ['non', 'nan', 'no', 'pas du tout', 'jamais', 'surtout pas', 'non merci', 'pas maintenant', 'plus tard', 'pas vraiment', 'pas la peine', 'negatif'];
 
 /**
  * Normalised forms of a list, computed once per list: flows are static data and matching runs on every message.
