@@ -1,5 +1,6 @@
 // `understand`: reads a free sentence for everything it says at once — a procedure, a place, a worry about a scam —
 // so that a person who says it all in one message is answered at once instead of walked through the menu.
+import { spokenDigits } from '../directory/spoken-numbers.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { normalizeFrench } from '../engine/nlu/normalize.js';
 import type { Directory } from '../directory/types.js';
@@ -47,10 +48,13 @@ export function understandService(deps: { directory: Directory; matcher: Procedu
     return { outcome: 'notUnderstood' };
   };
 
-  /** A postal code anywhere, or a commune named after a cue word ("à", "près de"), checked against the directory. */
+  /** A postal code anywhere (typed, or said in words), or a commune named after a cue word ("à", "près de"), checked against the directory. */
   async function findLocation(raw: string, text: string): Promise<string | undefined> {
     const postal = /(?:^|\D)(\d{2}) ?(\d{3})(?:\D|$)/.exec(raw);
     if (postal) return postal[1]! + postal[2]!;
+    // Said on the phone: « quatre huit six zéro zéro », « je suis au quarante-huit mille ».
+    const spoken = spokenDigits(raw);
+    if (spoken?.length === 5 && (await deps.directory.geocode(spoken, { strict: true })).type === 'found') return spoken;
     const words = text.split(' ');
     for (let i = 0; i < words.length; i++) {
       const cue = vocabulary.placeCues.find((c) => words.slice(i, i + c.split(' ').length).join(' ') === c);
