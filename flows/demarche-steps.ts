@@ -107,6 +107,7 @@ export const demarcheSteps: FlowDefinition['steps'] = {
         synonyms: ['sms', 'par sms', 'texto', 'etapes'],
         set: {
           smsTopic: 'procedure',
+          smsTo: '{callerNumber}',
           smsText: 'Relais - {procedureTitle} :\n{procedureSteps}\nSite officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}]',
         },
         next: 'voice_sms',

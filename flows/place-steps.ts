@@ -95,7 +95,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
       { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
       { id: 'more', key: '4', label: "D'autres lieux (PLUS)", voiceLabel: "D'autres lieux", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
-      { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places' }, next: 'voice_sms' },
+      { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
     ],
   },
 };

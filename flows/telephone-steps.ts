@@ -54,11 +54,14 @@ export const telephoneSteps: FlowDefinition['steps'] = {
   },
   voice_goodbye: { type: 'end', text: 'Merci de votre appel. Au revoir !' },
 
-  /** Sends what was just heard (`smsText`) to the caller's mobile, or to the mobile they give. */
+  /**
+   * Sends what was just heard (`smsText`) to `smsTo`: the caller's own number first (the option that leads here sets
+   * it), else the mobile they then give, asked again until it is one.
+   */
   voice_sms: {
     type: 'invoke',
     service: 'sendSms',
-    input: { to: '{callerNumber}', text: '{smsText}' },
+    input: { to: '{smsTo}', text: '{smsText}' },
     provides: ['sentTo'],
     outcomes: {
       sent: { text: "C'est envoyé par SMS au {sentTo}.", next: 'voice_sms_done' },
@@ -75,19 +78,7 @@ export const telephoneSteps: FlowDefinition['steps'] = {
     hint: 'Par exemple : 06 12 34 56 78',
     voiceHint: 'Tapez les 10 chiffres de votre portable, puis la touche dièse.',
     capture: 'smsTo',
-    next: 'voice_sms_to',
-  },
-  voice_sms_to: {
-    type: 'invoke',
-    service: 'sendSms',
-    input: { to: '{smsTo}', text: '{smsText}' },
-    provides: ['sentTo'],
-    outcomes: {
-      sent: { text: "C'est envoyé par SMS au {sentTo}.", next: 'voice_sms_done' },
-      invalidNumber: { text: "Ce n'est pas un numéro de portable.", next: 'voice_sms_number' },
-      optedOut: { text: 'Ce numéro a demandé à ne plus recevoir de SMS de Relais : rien n’est envoyé.', next: 'voice_sms_done' },
-      unavailable: { text: "L'envoi de SMS ne marche pas pour le moment.", next: 'voice_sms_done' },
-    },
+    next: 'voice_sms',
   },
   voice_sms_done: { type: 'branch', on: 'smsTopic', cases: { places: 'after_places' }, otherwise: 'menu' },
 };
