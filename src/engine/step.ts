@@ -8,6 +8,7 @@ import { fillTemplate } from './template.js';
 import { matchCommand, matchOption } from './nlu/match.js';
 import { meaningfulWords, normalizeFrench } from './nlu/normalize.js';
 import { pickedNumber } from './nlu/numbers.js';
+import { confirmQuestion, confirmVerdict } from './confirm.js';
 import type { ParsedFlow, StepOption } from './flow-schema.js';
 
 export type EngineEvent =
@@ -154,20 +155,8 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
   }
   const confirm = flow.definition.texts.confirmHeard;
   if (content.type === 'text' && content.uncertain && confirm && waitsForAnswer(current) && /[\p{L}\p{N}]/u.test(content.text)) {
-    // Misheard answers would send a person down the wrong path: say back what was heard and let them confirm it.
     const heard = content.text.trim();
-    const vars = { ...snap.vars, heard };
-    out.push({
-      type: 'reply',
-      message: {
-        text: `${fillTemplate(confirm.question, vars)}\n1 - ${confirm.yes}\n2 - ${confirm.no}`,
-        lead: fillTemplate(confirm.question, vars),
-        choices: [
-          { id: 'yes', key: '1', label: confirm.yes, words: ['oui'] },
-          { id: 'no', key: '2', label: confirm.no, words: ['non'] },
-        ],
-      },
-    });
+    out.push({ type: 'reply', message: confirmQuestion(confirm, heard) });
     return { ...snap, confirming: heard };
   }
   if (current.type === 'choice') {
@@ -199,22 +188,9 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
 
 /** The answer to « You said X, is that right? »: yes uses X, no asks the question again, anything else is a new answer. */
 function confirmHeard(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out: Effect[]): Snapshot {
-  const heard = snap.confirming!;
   const cleared: Snapshot = { ...snap, confirming: undefined };
-  const confirm = flow.definition.texts.confirmHeard!;
-  const yesNo: StepOption[] = [
-    { id: 'yes', key: '1', label: confirm.yes, synonyms: ['@oui', 'c est ca', 'voila', 'exactement'], next: snap.stepId },
-    { id: 'no', key: '2', label: confirm.no, synonyms: ['@non', 'pas du tout', 'ce n est pas ca'], next: snap.stepId },
-  ];
-  const verdict =
-    content.type === 'choice'
-      ? yesNo.find((o) => o.id === content.choiceId || o.key === content.choiceId)?.id
-      : content.type === 'text'
-        ? matchOption(content.text, yesNo)?.id
-        : content.type === 'silence'
-          ? 'no'
-          : undefined;
-  if (verdict === 'yes') return answer(flow, cleared, { type: 'text', text: heard }, out);
+  const verdict = confirmVerdict(flow.definition.texts.confirmHeard!, content);
+  if (verdict === 'yes') return answer(flow, cleared, { type: 'text', text: snap.confirming! }, out);
   if (verdict === 'no') return ask(flow, cleared, out, 'repeat');
   return answer(flow, cleared, content, out);
 }
