@@ -5,7 +5,7 @@ import type { Vars } from '../engine/effects.js';
 
 /** What the agent may say the caller needs; each opens the matching journey without asking again. */
 export const HANDOFF_NEEDS = ['lieu', 'demarche', 'apprendre', 'materiel', 'arnaque'] as const;
-export type HandoffNeed = (typeof HANDOFF_NEEDS)[number];
+type HandoffNeed = (typeof HANDOFF_NEEDS)[number];
 
 /** The search need (nearestPlaces) behind each hand-off need. */
 const PLACE_NEED: Partial<Record<HandoffNeed, string>> = { lieu: 'demarches', demarche: 'demarches', apprendre: 'apprendre', materiel: 'materiel' };
@@ -28,13 +28,7 @@ export type CallContext = z.infer<typeof callContextSchema>;
 
 /** Reads loose key-value context (SIP headers, query parameters): unknown keys ignored, bad values reported. */
 export function readLooseContext(raw: Record<string, string>): { context: CallContext; problems: string[] } {
-  const candidate = {
-    commune: raw['commune'],
-    need: raw['need'] ?? raw['besoin'],
-    procedure: raw['procedure'] ?? raw['demarche'],
-    slowSpeech: raw['slow'] ?? raw['slowspeech'],
-    note: raw['note'],
-  };
+  const candidate = { commune: raw['commune'], need: raw['need'], procedure: raw['procedure'], slowSpeech: raw['slow'], note: raw['note'] };
   const context: CallContext = {};
   const problems: string[] = [];
   // Field by field: one bad value must not throw away the good ones, nor the call.

@@ -43,8 +43,6 @@ export function sessionOf(flow: CompiledFlow, snapshot: Snapshot, effects: Effec
   };
 }
 
-export const serializeTurn = (output: TurnOutput): string => JSON.stringify(output);
-
 /** Reads a stored turn; replies stored before sessions were (a bare array) read with a neutral session. */
 export function parseStoredTurn(stored: string): TurnOutput {
   const value = JSON.parse(stored) as TurnOutput | OutboundMessage[];

@@ -23,8 +23,9 @@ export function confirmQuestion(confirm: ConfirmWording, heard: string): Outboun
 /** The answer to the confirmation: yes, no (silence counts as no), or something else, to be read as a new answer. */
 export function confirmVerdict(confirm: ConfirmWording, content: InboundContent): 'yes' | 'no' | 'other' {
   const options: StepOption[] = [
-    { id: 'yes', key: '1', label: confirm.yes, synonyms: ['@oui', 'c est ca', 'exactement'], next: '-' },
-    { id: 'no', key: '2', label: confirm.no, synonyms: ['@non', 'pas du tout', 'ce n est pas ca'], next: '-' },
+    // The yes and no words the matcher already knows: no French of its own here.
+    { id: 'yes', key: '1', label: confirm.yes, synonyms: ['@oui'], next: '-' },
+    { id: 'no', key: '2', label: confirm.no, synonyms: ['@non'], next: '-' },
   ];
   const picked =
     content.type === 'choice'

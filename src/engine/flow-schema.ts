@@ -169,5 +169,4 @@ export type Step = z.output<typeof stepSchema>;
 export type ChoiceStep = Extract<Step, { type: 'choice' }>;
 export type InputStep = Extract<Step, { type: 'input' }>;
 export type InvokeStep = Extract<Step, { type: 'invoke' }>;
-export type ConnectStep = Extract<Step, { type: 'connect' }>;
 export type StepOption = ChoiceStep['options'][number];

@@ -8,7 +8,7 @@ import { formatPhoneFr } from '../directory/format.js';
 import type { AppDeps } from './create-app.js';
 
 /** How long a hand-off waits for the call, by default and at most. */
-export const HANDOFF_DEFAULT_MINUTES = 10;
+const HANDOFF_DEFAULT_MINUTES = 10;
 const HANDOFF_MAX_MINUTES = 30;
 
 const handoffSchema = callContextSchema.extend({

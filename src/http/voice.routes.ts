@@ -101,8 +101,8 @@ export function voiceRoutes(deps: AppDeps): Hono {
   routes.post('/voice/gather', async (c) => {
     const read = await readCall(c);
     if (!read.ok) return read.response;
-    const turnId = c.req.query('turn') ?? '';
-    if (!/^\d{1,6}$/.test(turnId)) return c.text('Bad gather action: the query must name the turn (?turn=N).', 400);
+    const turnId = turnOf(c);
+    if (!turnId) return c.text('Bad gather action: the query must name the turn (?turn=N).', 400);
     const content = gatheredContent(read.params, { minConfidence: voice.minConfidence, keys: voice.wording.keys });
     return turn(c, read.call, `${read.call.callSid}:${turnId}`, content);
   });
@@ -110,8 +110,8 @@ export function voiceRoutes(deps: AppDeps): Hono {
   routes.post('/voice/dial', async (c) => {
     const read = await readCall(c);
     if (!read.ok) return read.response;
-    const turnId = c.req.query('turn') ?? '';
-    if (!/^\d{1,6}$/.test(turnId)) return c.text('Bad dial action: the query must name the turn (?turn=N).', 400);
+    const turnId = turnOf(c);
+    if (!turnId) return c.text('Bad dial action: the query must name the turn (?turn=N).', 400);
     const outcome = dialOutcome(read.params);
     await deps.calls.transferred(read.call.callSid, outcome.status === 'answered' ? 'answered' : outcome.detail);
     return turn(c, read.call, `${read.call.callSid}:dial:${turnId}`, { type: 'status', status: outcome.status });
@@ -121,7 +121,8 @@ export function voiceRoutes(deps: AppDeps): Hono {
     const webhook = await readTwilioWebhook(c, deps);
     if (!webhook.ok) return webhook.response;
     const text = (c.req.query('text') ?? '').slice(0, 300);
-    return xml(renderWhisper(text, settingsFor(webhook.params['To'] ?? ''), voice.wording));
+    // Here `To` is the agent's number, not Relais': the agent hears the default voice.
+    return xml(renderWhisper(text, voice.settings, voice.wording));
   });
 
   routes.post('/voice/status', async (c) => {
@@ -135,6 +136,12 @@ export function voiceRoutes(deps: AppDeps): Hono {
   });
 
   return routes;
+}
+
+/** The turn an action URL names (`?turn=N`), part of the turn's id; undefined when missing or malformed. */
+function turnOf(c: Context): string | undefined {
+  const turn = c.req.query('turn') ?? '';
+  return /^\d{1,6}$/.test(turn) ? turn : undefined;
 }
 
 /** The public base URL (what Twilio calls): the configured one, else the request's origin. */

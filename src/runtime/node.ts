@@ -4,6 +4,7 @@ import { createConsoleLogger } from './node/logger.js';
 import { readFileSync } from 'node:fs';
 import { parseDepartments } from '../directory/departments.js';
 import { startRelais } from './node/server.js';
+import { voicePartsOf } from './voice-env.js';
 
 const env = readNodeEnv();
 const logger = createConsoleLogger(env.LOG_LEVEL);
@@ -23,12 +24,7 @@ const relais = await startRelais({
     : {}),
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   handoffApiToken: env.HANDOFF_API_TOKEN,
-  voice: {
-    ...(env.VOICE_NAME ? { voice: env.VOICE_NAME } : {}),
-    ...(env.VOICE_RATE_PERCENT ? { ratePercent: env.VOICE_RATE_PERCENT } : {}),
-    ...(env.VOICE_SPEECH_TIMEOUT ? { speechTimeoutSeconds: env.VOICE_SPEECH_TIMEOUT } : {}),
-    ...(env.VOICE_MIN_CONFIDENCE !== undefined ? { minConfidence: env.VOICE_MIN_CONFIDENCE } : {}),
-  },
+  voice: voicePartsOf(env),
   logger,
 });
 

@@ -6,6 +6,7 @@ import { parseDepartments } from '../directory/departments.js';
 import { composeRelais, systemClock } from './compose.js';
 import { createPlaceRepository } from '../db/place-repository.js';
 import { openD1Database } from './worker/d1.js';
+import { readVoiceEnv, voicePartsOf } from './voice-env.js';
 import { bundledDirectory } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
 
@@ -32,15 +33,12 @@ export interface WorkerEnv {
   VOICE_MIN_CONFIDENCE?: string;
 }
 
-/** A numeric Worker variable, or nothing when unset or not a number in range (the default then applies). */
-function numberVar(value: string | undefined, min: number, max: number): number | undefined {
-  const n = Number(value);
-  return value && Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-}
 
 let cached: { binding: D1Database; app: Promise<Hono> } | undefined;
 
 async function buildApp(env: WorkerEnv): Promise<Hono> {
+  // A bad value is a deployment error: the start fails with the variable named, and the next request retries.
+  const voiceEnv = readVoiceEnv(env as unknown as Record<string, unknown>);
   const database = openD1Database(env.DB);
   const { app } = composeRelais({
     database,
@@ -49,14 +47,9 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
       twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,
       meta: { appSecret: env.META_APP_SECRET || undefined, verifyToken: env.META_VERIFY_TOKEN || undefined },
-      handoffApiToken: env.HANDOFF_API_TOKEN || undefined,
+      handoffApiToken: voiceEnv.HANDOFF_API_TOKEN,
     },
-    voice: {
-      ...(env.VOICE_NAME ? { voice: env.VOICE_NAME } : {}),
-      ...(numberVar(env.VOICE_RATE_PERCENT, 60, 100) ? { ratePercent: numberVar(env.VOICE_RATE_PERCENT, 60, 100)! } : {}),
-      ...(numberVar(env.VOICE_SPEECH_TIMEOUT, 1, 10) ? { speechTimeoutSeconds: Math.round(numberVar(env.VOICE_SPEECH_TIMEOUT, 1, 10)!) } : {}),
-      ...(numberVar(env.VOICE_MIN_CONFIDENCE, 0, 1) !== undefined ? { minConfidence: numberVar(env.VOICE_MIN_CONFIDENCE, 0, 1)! } : {}),
-    },
+    voice: voicePartsOf(voiceEnv),
     ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
       ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL || 'https://api.twilio.com', accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
       : {}),

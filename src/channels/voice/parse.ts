@@ -40,7 +40,7 @@ export function gatheredContent(fields: Record<string, string>, options: HeardOp
   if (digits) return { type: 'text', text: options.keys[digits] ?? digits };
   const speech = cleanBody(fields['SpeechResult'] ?? '');
   if (!/[\p{L}\p{N}]/u.test(speech)) return { type: 'silence' };
-  // Some speech models send no confidence at all: then nothing suggests the words were misheard.
+  // Some speech models send no confidence at all, or always 0: then nothing suggests the words were misheard.
   const confidence = Number.parseFloat(fields['Confidence'] ?? '');
   const uncertain = Number.isFinite(confidence) && confidence > 0 && confidence < options.minConfidence;
   return { type: 'text', text: speech, ...(uncertain ? { uncertain: true } : {}) };

@@ -19,7 +19,7 @@ const SLOWER_STEP = 8;
 const SLOWEST_RATE = 70;
 
 /** What a message says aloud, paragraph by paragraph: its voice wording, else its text; choices as keys to press. */
-export function spokenParagraphs(message: OutboundMessage, wording: VoiceWording): string[] {
+function spokenParagraphs(message: OutboundMessage, wording: VoiceWording): string[] {
   const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => forTheEar(p, wording)).filter(Boolean);
   if (!message.choices?.length) return paragraphs(message.voice ?? message.text);
   const lead = paragraphs(message.voice ?? message.lead ?? message.text);

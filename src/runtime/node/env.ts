@@ -1,5 +1,6 @@
 // The Node runtime's configuration, read from the environment in one place and validated.
 import { z } from 'zod';
+import { voiceEnvShape } from '../voice-env.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,13 +23,7 @@ const envSchema = z.object({
   META_API_BASE_URL: z.url({ message: 'META_API_BASE_URL must be a full URL such as https://graph.facebook.com' }).default('https://graph.facebook.com'),
   /** A JSON file listing each department's settings (see README). */
   DEPARTMENTS_FILE: z.string().min(1).optional(),
-  /** The bearer token department platforms use for POST /api/handoffs; hand-offs are refused without it. */
-  HANDOFF_API_TOKEN: z.string().min(16, 'HANDOFF_API_TOKEN must be at least 16 characters').optional(),
-  /** The phone line's voice (a Twilio neural voice), pace (SSML rate, %), listening and confidence floor. */
-  VOICE_NAME: z.string().min(3).optional(),
-  VOICE_RATE_PERCENT: z.coerce.number().int().min(60).max(100).optional(),
-  VOICE_SPEECH_TIMEOUT: z.coerce.number().int().min(1).max(10).optional(),
-  VOICE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+  ...voiceEnvShape,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
