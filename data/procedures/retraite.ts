@@ -74,7 +74,7 @@ export const retraite: ProcedureInput[] = [
     id: 'pension-reversion',
     title: 'Pension de réversion',
     category: 'retraite',
-    synonyms: ['mari decede', 'femme decedee', 'defunt mari', 'veuvage', 'reversion', 'pension de reversion', 'veuve', 'veuf', 'deces de mon mari', 'deces de ma femme', 'retraite du conjoint'],
+    synonyms: ['defunt mari', 'defunte femme', 'veuvage', 'reversion', 'pension de reversion', 'veuve', 'veuf', 'retraite mari decede', 'retraite femme decedee', 'retraite du conjoint', 'retraite du defunt', 'pension du defunt'],
     audience: "Pour le conjoint ou l'ex-conjoint marié d'une personne décédée : une part de sa retraite.",
     steps: [
       'Une seule demande en ligne vaut pour tous les régimes du défunt.',

@@ -1,4 +1,4 @@
-// Recognising scams: fake paid sites, phishing SMS and mails, and what to do when in doubt.
+// Recognising scams: fake paid sites, phishing SMS and mails, what to do when in doubt, stopping sales calls.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
@@ -64,5 +64,27 @@ export const securite: ProcedureInput[] = [
     aidantsConnect: false,
     source: 'https://www.cybermalveillance.gouv.fr',
     reviewedAt,
+  },
+  {
+    id: 'bloctel',
+    title: 'Bloquer le démarchage téléphonique (Bloctel)',
+    category: 'securite',
+    synonyms: ['bloctel', 'demarchage telephonique', 'appels publicitaires', 'demarchage', 'appels commerciaux', 'liste d opposition', 'appels non sollicites', 'vendeurs qui appellent', 'harcelement telephonique'],
+    audience: 'Pour ne plus recevoir d’appels de vendeurs sur son fixe ou son portable.',
+    steps: [
+      'Inscrivez votre numéro, fixe ou portable, sur bloctel.gouv.fr. C’est gratuit.',
+      'Confirmez avec le lien reçu par mail.',
+      'L’inscription vaut trois ans ; vous pouvez la renouveler.',
+      'Un vendeur appelle encore après un mois ? Signalez l’appel sur bloctel.gouv.fr.',
+      'Bloctel n’arrête ni vos fournisseurs actuels ni les escrocs : raccrochez sans rien donner.',
+    ],
+    documents: ['adresse mail'],
+    website: 'https://www.bloctel.gouv.fr',
+    cost: 'Gratuit',
+    fakeSitesWarning: 'Attention : l’inscription à Bloctel est gratuite. Un site qui la fait payer est un faux.',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://www.bloctel.gouv.fr',
+    reviewedAt: '2026-11-24',
   },
 ];

@@ -1,8 +1,12 @@
 // Finds the procedure a person means from everyday words, surviving typos ("carte vital", "impot", "reversion").
-// Scores each procedure by its best-matching synonym; close seconds are reported so the flow can ask.
+// Scores each procedure by its best-matching synonym; close seconds are reported so the flow can ask. The situation the
+// message states (lost, stolen, password forgotten…) then sets apart entries about the same thing.
 import { editDistance } from '../directory/geocode.js';
 import { meaningfulWords, normalizeFrench } from '../engine/nlu/normalize.js';
-import type { Procedure } from './procedure-schema.js';
+import type { Procedure, ProcedureSituation } from './procedure-schema.js';
+
+/** The everyday words saying each situation (« perdu », « volée », « mot de passe »…), from data/procedures. */
+export type SituationWords = Record<ProcedureSituation, string[]>;
 
 export type ProcedureMatch =
   | { type: 'found'; procedure: Procedure }
@@ -26,18 +30,52 @@ export interface ProcedureMatcher {
 const MIN_SCORE = 0.75;
 /** A runner-up this close to the winner means the person may have meant either. */
 const AMBIGUITY_RATIO = 0.9;
+/** An entry for the situation the message states wins clearly over the general entry on the same thing… */
+const SITUATION_SAID = 1.5;
+/** …and gives way to it when the message states none of its situations. */
+const SITUATION_UNSAID = 0.8;
 
-export function createProcedureMatcher(procedures: Procedure[]): ProcedureMatcher {
+/**
+ * @example
+ * const matcher = createProcedureMatcher(procedures, { situationWords });
+ * matcher.match("j'ai perdu ma carte vitale"); // { type: 'found', procedure: { id: 'carte-vitale-perdue', … } }
+ */
+export function createProcedureMatcher(procedures: Procedure[], options: { situationWords?: Partial<SituationWords> } = {}): ProcedureMatcher {
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
     [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s) })).filter((s) => s.words.length > 0),
   );
+  const situationPhrases = Object.entries(options.situationWords ?? {}).map(([situation, phrases]) => ({
+    situation: situation as ProcedureSituation,
+    phrases: (phrases ?? []).map((p) => normalizeFrench(p).split(' ')),
+  }));
+
+  /** The situations a message states: a phrase found word for word, or a single word found by stem (« perdue », « perdus »). */
+  function saidSituations(text: string): Set<ProcedureSituation> {
+    const words = normalizeFrench(text).split(' ');
+    const said = new Set<ProcedureSituation>();
+    for (const { situation, phrases } of situationPhrases) {
+      const found = phrases.some((phrase) =>
+        phrase.length === 1
+          ? words.some((w) => wordSimilarity(phrase[0]!, w) >= 0.95)
+          : words.some((_, i) => phrase.every((p, j) => words[i + j] === p)),
+      );
+      if (found) said.add(situation);
+    }
+    return said;
+  }
+
+  function situationFactor(procedure: Procedure, said: Set<ProcedureSituation>): number {
+    if (!procedure.situations) return 1;
+    return procedure.situations.some((s) => said.has(s)) ? SITUATION_SAID : SITUATION_UNSAID;
+  }
 
   function rank(text: string) {
     const words = keyWords(text);
     const best = new Map<string, { procedure: Procedure; score: number }>();
     if (words.length === 0) return [];
+    const said = saidSituations(text);
     for (const synonym of synonyms) {
-      const score = synonymScore(synonym.words, words);
+      const score = synonymScore(synonym.words, words) * situationFactor(synonym.procedure, said);
       const current = best.get(synonym.procedure.id);
       if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
     }

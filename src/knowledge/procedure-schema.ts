@@ -5,7 +5,14 @@ import { z } from 'zod';
 /** French phone numbers as people dial them: "39 60", "3646", "09 69 39 39 00", "0 809 401 401". */
 export const FRENCH_PHONE = /^(?:\d{2} ?\d{2}|0 ?\d{3} ?\d{3} ?\d{3}|0\d(?: ?\d{2}){4})$/;
 
-export const PROCEDURE_CATEGORIES = ['retraite', 'sante', 'impots', 'identite', 'vehicule', 'logement', 'autonomie', 'energie', 'numerique', 'securite'] as const;
+export const PROCEDURE_CATEGORIES = ['retraite', 'sante', 'impots', 'identite', 'vehicule', 'logement', 'autonomie', 'energie', 'numerique', 'securite', 'banque', 'famille'] as const;
+
+/**
+ * The situations that set apart entries about the same thing (« carte Vitale perdue » from « l'appli carte Vitale »,
+ * « mot de passe ameli oublié » from « créer mon compte ameli »). The words saying each live in data/procedures.
+ */
+export const PROCEDURE_SITUATIONS = ['lost', 'stolen', 'damaged', 'renew', 'firstTime', 'password'] as const;
+export type ProcedureSituation = (typeof PROCEDURE_SITUATIONS)[number];
 
 export const procedureSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -13,6 +20,11 @@ export const procedureSchema = z.object({
   category: z.enum(PROCEDURE_CATEGORIES),
   /** Everyday words people use for it ("carte vitale", "vitale", "ma carte verte"). Used by the matcher. */
   synonyms: z.array(z.string().min(2)).min(3),
+  /**
+   * The situations this entry is for, when another entry covers the same thing in general: the matcher prefers it
+   * when the message says one of them, and the general entry when it says none.
+   */
+  situations: z.array(z.enum(PROCEDURE_SITUATIONS)).min(1).optional(),
   /** Who it is for, in one plain sentence. */
   audience: z.string().min(10).max(200),
   /** At most 6 short steps, each readable in one SMS. */

@@ -1,6 +1,6 @@
 // Wires Relais from parts a runtime provides (database, directory, configuration, clock, logger).
 // Runtime-agnostic: Node and Workers both call it, so the two can never drift apart.
-import { procedures as shippedProcedures } from '../../data/procedures/index.js';
+import { procedures as shippedProcedures, situationWords } from '../../data/procedures/index.js';
 import * as intents from '../../data/intents.fr.js';
 import { openingWording, sessionWording } from '../../data/labels.fr.js';
 import * as recommendationWording from '../../data/recommendations.fr.js';
@@ -76,7 +76,7 @@ export function composeRelais(parts: RelaisParts) {
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
-  const matcher = createProcedureMatcher(procedures);
+  const matcher = createProcedureMatcher(procedures, { situationWords });
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();

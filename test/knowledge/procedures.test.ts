@@ -1,12 +1,12 @@
 // The knowledge base of procedures: every entry sourced, dated, within length, and found from everyday phrasings.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedures } from '../../data/procedures/index.js';
+import { procedures, situationWords } from '../../data/procedures/index.js';
 import { createProcedureMatcher } from '../../src/knowledge/match-procedure.js';
 import { FRENCH_PHONE, procedureSchema } from '../../src/knowledge/procedure-schema.js';
 import { phrasings } from '../fixtures/procedure-phrasings.js';
 
-const matcher = createProcedureMatcher(procedures);
+const matcher = createProcedureMatcher(procedures, { situationWords });
 const today = new Date().toISOString().slice(0, 10);
 
 describe('knowledge base', () => {
