@@ -82,7 +82,7 @@ export const banque: ProcedureInput[] = [
     id: 'virement-en-ligne',
     title: 'Faire un virement en ligne',
     category: 'banque',
-    synonyms: ['virement', 'faire un virement', 'virement en ligne', 'ajouter un beneficiaire', 'envoyer de l argent', 'iban', 'virement bancaire', 'payer par virement', 'rib'],
+    synonyms: ['virement', 'faire un virement', 'virement en ligne', 'ajouter un beneficiaire', 'envoyer de l argent', 'virement bancaire', 'payer par virement', 'faire un virement avec l appli'],
     audience: "Pour envoyer de l'argent depuis son compte, avec l’appli ou le site de sa banque.",
     steps: [
       'Ouvrez l’appli ou le site de votre banque, rubrique « Virement ».',

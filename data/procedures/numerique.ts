@@ -28,7 +28,7 @@ export const numerique: ProcedureInput[] = [
     id: 'adresse-mail',
     title: 'Créer une adresse mail',
     category: 'numerique',
-    synonyms: ['adresse mail', 'adresse email', 'courriel', 'boite mail', 'creer un mail', 'e mail', 'messagerie'],
+    synonyms: ['adresse mail', 'adresse email', 'courriel', 'boite mail', 'creer un mail', 'e mail', 'messagerie', 'changer d adresse mail', 'nouvelle adresse mail'],
     audience: "Pour recevoir des messages et s'inscrire aux sites publics, qui demandent presque tous une adresse mail.",
     steps: [
       'Choisissez un fournisseur gratuit connu, ou celui de votre box internet.',

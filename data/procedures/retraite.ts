@@ -1,4 +1,5 @@
-// Retirement procedures: personal space, applying, payment certificate, survivor's pension, ASPA, Agirc-Arrco, MSA.
+// Retirement procedures: personal space, applying, payment and tax certificates, survivor's pension, ASPA, Agirc-Arrco,
+// MSA, working while retired.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
@@ -150,5 +151,48 @@ export const retraite: ProcedureInput[] = [
     aidantsConnect: true,
     source: 'https://www.msa.fr',
     reviewedAt,
+  },
+  {
+    id: 'attestation-fiscale-retraite',
+    title: 'Attestation fiscale de retraite (pour les impôts)',
+    category: 'retraite',
+    synonyms: ['attestation fiscale', 'attestation fiscale retraite', 'montant a declarer', 'releve fiscal', 'retraite a declarer aux impots', 'montant imposable', 'montant imposable retraite', 'releve fiscal pension', 'releve annuel retraite', 'net imposable', 'declarer ma retraite aux impots'],
+    audience: 'Pour les retraités qui veulent connaître le montant de retraite à déclarer aux impôts.',
+    steps: [
+      'Chaque année, vers février, votre caisse met en ligne le montant de l’année à déclarer.',
+      'Connectez-vous à votre espace sur lassuranceretraite.fr et cherchez l’« attestation fiscale ».',
+      'Pour la retraite complémentaire, faites de même sur agirc-arrco.fr.',
+      'Ces montants sont en général déjà remplis dans votre déclaration : vérifiez-les.',
+      'Sans internet : appelez le 39 60, on vous l’envoie par courrier.',
+    ],
+    documents: ['votre numéro de sécurité sociale'],
+    website: 'https://www.lassuranceretraite.fr',
+    phone: retraitePhone,
+    cost: 'Gratuit',
+    franceServicesCanHelp: true,
+    aidantsConnect: true,
+    source: 'https://www.lassuranceretraite.fr',
+    reviewedAt: '2026-11-24',
+  },
+  {
+    id: 'cumul-emploi-retraite',
+    title: 'Travailler en étant retraité (cumul emploi-retraite)',
+    category: 'retraite',
+    synonyms: ['cumul emploi retraite', 'travailler a la retraite', 'reprendre un travail', 'retraite et travail', 'petit boulot', 'petit boulot retraite', 'retraite et salaire', 'travailler en etant retraite', 'retraite active'],
+    audience: 'Pour les retraités qui veulent reprendre une activité payée.',
+    steps: [
+      'Il faut avoir demandé toutes vos retraites, de base et complémentaires.',
+      'Avec une retraite à taux plein, vous pouvez en général cumuler sans limite.',
+      'Sinon, le total retraite et revenus du travail est plafonné : demandez à votre caisse.',
+      'Prévenez votre caisse de retraite dans le mois qui suit la reprise du travail.',
+    ],
+    documents: ['contrat de travail ou déclaration d’activité'],
+    website: 'https://www.info-retraite.fr',
+    phone: retraitePhone,
+    cost: 'Gratuit',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://www.info-retraite.fr',
+    reviewedAt: '2026-11-24',
   },
 ];

@@ -33,7 +33,7 @@ export const santeQuotidien: ProcedureInput[] = [
   },
   {
     id: 'mot-de-passe-ameli',
-    title: 'Mot de passe ameli oublié',
+    title: 'Compte ameli : mot de passe oublié',
     category: 'sante',
     situations: ['password'],
     synonyms: ['mot de passe ameli', 'code ameli', 'identifiant ameli', 'connecter ameli', 'connexion ameli', 'compte ameli bloque', 'ameli oublie', 'code provisoire ameli', 'mdp ameli'],
@@ -102,7 +102,7 @@ export const santeQuotidien: ProcedureInput[] = [
     id: 'rendez-vous-medecin-en-ligne',
     title: 'Prendre rendez-vous chez le médecin en ligne',
     category: 'sante',
-    synonyms: ['doctolib', 'rendez vous medecin', 'rdv medecin', 'rendez vous en ligne', 'rendez vous chez le docteur', 'rendez vous specialiste', 'rdv dentiste', 'rendez vous ophtalmo', 'prendre un rdv', 'rdv docteur'],
+    synonyms: ['doctolib', 'rendez vous medecin', 'rdv medecin', 'rendez vous medical', 'rendez vous chez le docteur', 'rendez vous specialiste', 'rdv dentiste', 'rendez vous ophtalmo', 'prendre un rdv', 'rdv docteur'],
     audience: 'Pour réserver un rendez-vous chez un médecin, un dentiste ou un kiné, sans attendre au téléphone.',
     steps: [
       'Allez sur doctolib.fr ou installez l’application Doctolib.',
