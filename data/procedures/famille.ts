@@ -60,7 +60,7 @@ export const famille: ProcedureInput[] = [
       'Demandez-le à la mairie du lieu de naissance (ou du mariage, ou du décès).',
       'En ligne : sur service-public.fr, « Demande d’acte d’état civil », ou sur le site de cette mairie.',
       'Né à l’étranger ? Faites la demande sur diplomatie.gouv.fr (service central d’état civil).',
-      'L’acte arrive par courrier ou par mail, gratuitement.',
+      'L’acte arrive par courrier, gratuitement.',
     ],
     documents: ['nom, prénoms et date de naissance', 'noms des parents'],
     website: 'https://www.service-public.fr',

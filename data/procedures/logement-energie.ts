@@ -13,7 +13,7 @@ export const logementEnergie: ProcedureInput[] = [
     steps: [
       'Appelez France Rénov’ ou allez sur france-renov.gouv.fr : un conseiller vous guide, gratuitement.',
       'Faites faire des devis par des artisans « RGE ».',
-      'Déposez la demande sur maprimerenov.gouv.fr avant de signer ou de commencer les travaux.',
+      'Déposez la demande sur maprimerenov.gouv.fr avant de commencer les travaux.',
       'Attendez l’accord, puis faites les travaux.',
       'Envoyez la facture en ligne : la prime est versée sur votre compte.',
     ],
@@ -65,7 +65,7 @@ export const logementEnergie: ProcedureInput[] = [
     documents: ['dernière facture d’énergie'],
     website: 'https://www.energie-info.fr',
     cost: 'Gratuit',
-    fakeSitesWarning: 'Attention : un vendeur qui se dit « d’EDF » ou « du gouvernement » à votre porte ou au téléphone n’a aucune obligation à vous imposer.',
+    fakeSitesWarning: 'Attention : aucun changement de fournisseur n’est obligatoire. Ne signez rien à la porte ni au téléphone sans avoir comparé.',
     franceServicesCanHelp: true,
     aidantsConnect: false,
     source: 'https://www.energie-info.fr',

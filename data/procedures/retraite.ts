@@ -159,7 +159,7 @@ export const retraite: ProcedureInput[] = [
     synonyms: ['attestation fiscale', 'attestation fiscale retraite', 'montant a declarer', 'releve fiscal', 'retraite a declarer aux impots', 'montant imposable', 'montant imposable retraite', 'releve fiscal pension', 'releve annuel retraite', 'net imposable', 'declarer ma retraite aux impots'],
     audience: 'Pour les retraités qui veulent connaître le montant de retraite à déclarer aux impôts.',
     steps: [
-      'Chaque année, vers février, votre caisse met en ligne le montant de l’année à déclarer.',
+      'En début d’année, votre caisse met en ligne le montant de l’année passée à déclarer.',
       'Connectez-vous à votre espace sur lassuranceretraite.fr et cherchez l’« attestation fiscale ».',
       'Pour la retraite complémentaire, faites de même sur agirc-arrco.fr.',
       'Ces montants sont en général déjà remplis dans votre déclaration : vérifiez-les.',

@@ -41,7 +41,7 @@ export const santeQuotidien: ProcedureInput[] = [
       'Entrez votre numéro de sécurité sociale (il est sur la carte Vitale) et ce qui est demandé.',
       'Vous recevez un lien par mail : ouvrez-le vite et choisissez un nouveau mot de passe.',
       'Plus accès à votre mail ? Entrez avec FranceConnect (vos codes impots.gouv par exemple).',
-      'Ou appelez le 36 46 : on vous envoie un code provisoire par courrier.',
+      'Ou appelez le 36 46 : un conseiller vous aide à retrouver l’accès.',
     ],
     documents: ['carte Vitale', 'accès à votre adresse mail'],
     website: 'https://www.ameli.fr',
