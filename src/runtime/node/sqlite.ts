@@ -4,11 +4,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from './project-files.js';
 import type { AppDatabase, DatabaseHandle, Statement } from '../../db/database.js';
 import * as schema from '../../db/schema.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = projectPath('src', 'db', 'migrations');
 
 /**
  * Runs drizzle-built statements through a cache of better-sqlite3 prepared statements keyed by their SQL: a turn's
