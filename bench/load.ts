@@ -1,59 +1,91 @@
-// A small closed-loop load generator: N concurrent conversations, each posting Twilio-signed SMS webhooks back to
-// back for a fixed time. Keep-alive sockets, no dependency, latency recorded per request.
+// A small closed-loop load generator: N concurrent clients, each running short conversations back to back (a new
+// number for each conversation) for a fixed time, as Twilio would post them: signed form posts, keep-alive sockets,
+// latency recorded per request. SMS and WhatsApp post the transcript's texts; a call starts with the « call comes in »
+// webhook, then answers each <Gather> at the action URL the previous TwiML gave (keys, as a keypad would).
 import http from 'node:http';
 import twilio from 'twilio';
+
+export type LoadChannel = 'sms' | 'whatsapp' | 'voice';
 
 export interface LoadResult {
   completed: number;
   errors: number;
   seconds: number;
   latenciesMs: number[];
+  /** The first unexpected answer, to say why errors happened. */
+  firstError?: string;
 }
 
 export interface LoadOptions {
   baseUrl: string;
   publicBaseUrl: string;
   authToken: string;
+  channel: LoadChannel;
   concurrency: number;
   seconds: number;
+  /** One conversation: what the person sends, turn by turn (keys on the phone; the call itself is turn 0). */
   transcript: string[];
   /** What every response must contain to count as a success. */
   expect: string;
-  /** Distinguishes the conversations of two runs against one database. */
+  /** Distinguishes the numbers of two runs against one database. */
   label: string;
 }
 
+const TO = '+33939000000';
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const target = new URL('/twilio/sms', options.baseUrl);
-  const signedUrl = `${options.publicBaseUrl}/twilio/sms`;
   const latenciesMs: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let sequence = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
+  const id = () => `${options.label}${(sequence++).toString(16).padStart(30, '0')}`;
 
-  async function conversation(index: number) {
-    const from = `+336${options.label}${String(index).padStart(5, '0')}`;
-    for (let turn = 0; performance.now() < deadline; turn++) {
-      const params = {
-        MessageSid: `SM${options.label}${(sequence++).toString(16).padStart(30, '0')}`,
-        From: from,
-        To: '+33939000000',
-        Body: options.transcript[turn % options.transcript.length]!,
-      };
-      const body = new URLSearchParams(params).toString();
-      const signature = twilio.getExpectedTwilioSignature(options.authToken, signedUrl, params);
-      const t0 = performance.now();
-      const { status, text } = await post(agent, target, body, signature);
-      latenciesMs.push(performance.now() - t0);
-      if (status !== 200 || !text.includes(options.expect)) errors++;
+  async function send(path: string, params: Record<string, string>): Promise<string> {
+    const body = new URLSearchParams(params).toString();
+    const signature = twilio.getExpectedTwilioSignature(options.authToken, `${options.publicBaseUrl}${path}`, params);
+    const t0 = performance.now();
+    const { status, text } = await post(agent, new URL(path, options.baseUrl), body, signature);
+    latenciesMs.push(performance.now() - t0);
+    if (status !== 200 || !text.includes(options.expect)) {
+      errors++;
+      firstError ??= `${status} ${text.slice(0, 300)}`;
+    }
+    return text;
+  }
+
+  async function conversation(from: string) {
+    if (options.channel === 'voice') {
+      const callSid = `CA${id()}`;
+      const call = { CallSid: callSid, AccountSid: 'AC00000000000000000000000000000000', From: from, To: TO, CallStatus: 'in-progress', Direction: 'inbound' };
+      let twiml = await send('/twilio/voice', call);
+      for (const keys of options.transcript) {
+        const action = /<Gather[^>]*action="([^"]+)"/.exec(twiml)?.[1]?.replace(/&amp;/g, '&');
+        if (!action || performance.now() >= deadline) return;
+        const url = new URL(action);
+        twiml = await send(url.pathname + url.search, { ...call, Digits: keys });
+      }
+      return;
+    }
+    const path = options.channel === 'sms' ? '/twilio/sms' : '/twilio/whatsapp';
+    const address = options.channel === 'sms' ? from : `whatsapp:${from}`;
+    for (const text of options.transcript) {
+      if (performance.now() >= deadline) return;
+      await send(path, { MessageSid: `SM${id()}`, AccountSid: 'AC00000000000000000000000000000000', From: address, To: TO, Body: text, NumMedia: '0' });
     }
   }
 
-  await Promise.all(Array.from({ length: options.concurrency }, (_, i) => conversation(i)));
+  async function client(index: number) {
+    for (let n = 0; performance.now() < deadline; n++) {
+      await conversation(`+336${options.label}${String(index).padStart(3, '0')}${String(n).padStart(5, '0')}`);
+    }
+  }
+
+  await Promise.all(Array.from({ length: options.concurrency }, (_, i) => client(i)));
   agent.destroy();
-  return { completed: latenciesMs.length, errors, seconds: (performance.now() - started) / 1000, latenciesMs };
+  return { completed: latenciesMs.length, errors, seconds: (performance.now() - started) / 1000, latenciesMs, ...(firstError ? { firstError } : {}) };
 }
 
 function post(agent: http.Agent, url: URL, body: string, signature: string): Promise<{ status: number; text: string }> {

@@ -6,7 +6,7 @@ import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/
 import { step, type StepOutput } from '../engine/step.js';
 import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import { parseStoredTurn, sessionOf, type TurnOutput, type TurnSession } from './turn-outcome.js';
+import { parseStoredTurn, sessionOf, storedTurnOf, type TurnSession } from './turn-outcome.js';
 
 export interface ConversationServiceDeps {
   store: ConversationStore;
@@ -101,7 +101,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             providerId: inbound.providerId,
             expectedVersion: version,
             snapshot,
-            reply: JSON.stringify({ replies, session } satisfies TurnOutput),
+            reply: storedTurnOf({ replies, session }, inbound.channel),
             log: erase
               ? []
               : [

@@ -2,7 +2,7 @@
 // channel must do (connect a call). Stored with the replies, so a redelivered webhook is answered exactly the same.
 import type { Effect } from '../engine/effects.js';
 import type { CompiledFlow } from '../engine/flow.js';
-import type { OutboundMessage } from '../engine/message.js';
+import type { ChannelName, OutboundMessage } from '../engine/message.js';
 import type { Snapshot } from '../engine/snapshot.js';
 
 export interface TurnSession {
@@ -45,7 +45,24 @@ export function sessionOf(flow: CompiledFlow, snapshot: Snapshot, effects: Effec
 
 /** Reads a stored turn; replies stored before sessions were (a bare array) read with a neutral session. */
 export function parseStoredTurn(stored: string): TurnOutput {
-  const value = JSON.parse(stored) as TurnOutput | OutboundMessage[];
-  if (Array.isArray(value)) return { replies: value, session: { awaiting: 'input', turn: 0, slower: 0 } };
-  return value;
+  const value = JSON.parse(stored) as Partial<TurnOutput> | OutboundMessage[];
+  if (Array.isArray(value)) return { replies: value, session: NEUTRAL_SESSION };
+  return { replies: value.replies ?? [], session: value.session ?? NEUTRAL_SESSION };
+}
+
+/** The session a channel that does not use it reads back: SMS and WhatsApp only render the replies. */
+const NEUTRAL_SESSION: TurnSession = { awaiting: 'input', turn: 0, slower: 0 };
+
+/**
+ * A turn as stored for a redelivery or « répéter »: only what the channel renders. An SMS keeps its texts, WhatsApp
+ * also its buttons (id, key, label), the phone everything it says and listens for (voice wordings, spoken labels, the
+ * speech hints) and its session. Storing every channel's wording for every turn cost about 2 KB a turn.
+ */
+export function storedTurnOf(output: TurnOutput, channel: ChannelName): string {
+  if (channel === 'voice') return JSON.stringify(output);
+  const replies = output.replies.map((r): OutboundMessage => {
+    if (channel === 'sms' || !r.choices?.length) return { text: r.text };
+    return { text: r.text, ...(r.lead ? { lead: r.lead } : {}), choices: r.choices.map((c) => ({ id: c.id, key: c.key, label: c.label })) };
+  });
+  return JSON.stringify({ replies });
 }

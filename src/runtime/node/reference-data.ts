@@ -1,18 +1,19 @@
 // Loads the embedded reference data from data/generated/ (built by `npm install`) into an in-memory directory.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectPath } from './project-files.js';
 import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory, Place } from '../../directory/types.js';
 
-const GENERATED = new URL('../../../data/generated/', import.meta.url);
+const GENERATED = projectPath('data', 'generated');
 
 function readGenerated<T>(name: string): T {
-  const file = new URL(name, GENERATED);
+  const file = join(GENERATED, name);
   if (!existsSync(file)) {
-    throw new Error(`${fileURLToPath(file)} is missing: run \`npm run data:build\` (npm install normally does it).`);
+    throw new Error(`${file} is missing: run \`npm run data:build\` (npm install normally does it).`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }

@@ -4,11 +4,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from './project-files.js';
 import type { AppDatabase, DatabaseHandle, Statement } from '../../db/database.js';
 import * as schema from '../../db/schema.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = projectPath('src', 'db', 'migrations');
 
 /**
  * Runs drizzle-built statements through a cache of better-sqlite3 prepared statements keyed by their SQL: a turn's
@@ -37,12 +37,52 @@ export function openSqliteDatabase(path: string): DatabaseHandle & { close(): vo
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  const run = statementRunner(sqlite);
-  // better-sqlite3 runs synchronously, so a native transaction around the statements is atomic and isolated.
-  const inTransaction = sqlite.transaction((statements: Statement[]) => statements.map(run));
   return {
     db: db as unknown as AppDatabase,
-    atomic: async (statements) => inTransaction(statements),
+    atomic: groupCommitter(sqlite, statementRunner(sqlite)),
     close: () => sqlite.close(),
   };
+}
+
+interface PendingUnit {
+  statements: Statement[];
+  resolve(rows: unknown[][]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: the atomic units asked for during one turn of the event loop are written in one transaction, each
+ * inside its own savepoint (better-sqlite3 nests transactions that way). A unit that fails — a redelivery hitting the
+ * primary key — rolls back to its savepoint alone and rejects its caller; the others commit together. Every caller
+ * is answered only after the commit that holds its unit, so a reply still leaves only once its turn is durable.
+ * It pays because a commit's cost (WAL frames for every page touched, the commit record) is shared by the group.
+ */
+function groupCommitter(sqlite: Database.Database, run: (statement: Statement) => unknown[]) {
+  const unit = sqlite.transaction((statements: Statement[]) => statements.map(run));
+  const group = sqlite.transaction((batch: PendingUnit[]) =>
+    batch.map((p) => {
+      try {
+        return { ok: true as const, rows: unit(p.statements) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+  let pending: PendingUnit[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    let outcomes: ReturnType<typeof group>;
+    try {
+      outcomes = group(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error); // the commit itself failed: nothing of the group was written
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.rows) : batch[i]!.reject(o.error)));
+  };
+  return (statements: Statement[]) =>
+    new Promise<unknown[][]>((resolve, reject) => {
+      if (pending.push({ statements, resolve, reject }) === 1) setImmediate(flush);
+    });
 }

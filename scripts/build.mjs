@@ -1,0 +1,27 @@
+// npm run build (also run before `npm start`): bundles the Node runtime and everything it imports from src/,
+// flows/ and data/ into one ES module, dist/relais.js, so that production runs compiled JavaScript in a single
+// Node process (no tsx, no per-file transpilation at start). npm packages stay external: better-sqlite3 is
+// native, and the others load faster from node_modules than re-bundled.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds the bundle into `outfile` (dist/relais.js by default). */
+export async function buildNodeBundle(outfile = `${root}/dist/relais.js`) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/runtime/node.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    outfile,
+  });
+  return outfile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildNodeBundle(process.argv[2]);
