@@ -19,6 +19,8 @@ interface IndexedSynonym {
 
 export interface ProcedureMatcher {
   match(text: string): ProcedureMatch;
+  /** The situations (lost, stolen, password…) an entry's own title and synonyms speak of. */
+  situationsOf(procedureId: string): string[];
   /** Every procedure with its score, best first: for tests and for tuning. */
   rank(text: string): { procedure: Procedure; score: number }[];
 }
@@ -27,7 +29,17 @@ const MIN_SCORE = 0.75;
 /** A runner-up this close to the winner means the person may have meant either. */
 const AMBIGUITY_RATIO = 0.9;
 
-export function createProcedureMatcher(procedures: Procedure[]): ProcedureMatcher {
+/**
+ * Reads the situation a text speaks of (« perdu », « mot de passe »…): given, entries that name a situation in their
+ * synonyms (« carte vitale perdue ») win over the general entry when the message names the same one, and lose when
+ * it names another. Generic: no entry id is known here.
+ */
+export type SituationReader = (text: string) => string[];
+const SITUATION_BONUS = 1.25;
+const SITUATION_PENALTY = 0.8;
+
+export function createProcedureMatcher(procedures: Procedure[], situationsIn: SituationReader = () => []): ProcedureMatcher {
+  const situations = new Map(procedures.map((p) => [p.id, [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]));
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
     [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s) })).filter((s) => s.words.length > 0),
   );
@@ -36,8 +48,11 @@ export function createProcedureMatcher(procedures: Procedure[]): ProcedureMatche
     const words = keyWords(text);
     const best = new Map<string, { procedure: Procedure; score: number }>();
     if (words.length === 0) return [];
+    const said = situationsIn(text);
     for (const synonym of synonyms) {
-      const score = synonymScore(synonym.words, words);
+      const own = situations.get(synonym.procedure.id)!;
+      const fit = said.length === 0 || own.length === 0 ? 1 : own.some((s) => said.includes(s)) ? SITUATION_BONUS : SITUATION_PENALTY;
+      const score = synonymScore(synonym.words, words) * fit;
       const current = best.get(synonym.procedure.id);
       if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
     }
@@ -46,6 +61,7 @@ export function createProcedureMatcher(procedures: Procedure[]): ProcedureMatche
 
   return {
     rank,
+    situationsOf: (id) => situations.get(id) ?? [],
     match(text) {
       const [first, second] = rank(text);
       if (!first || first.score < MIN_SCORE) return { type: 'notFound' };

@@ -1,0 +1,107 @@
+// The deterministic reader: reads the whole sentence, not its first keyword. A scam outranks everything; then a
+// request for a person; then who the help is for; then what is needed — a procedure (and what happened: lost,
+// stolen, password…), a place, learning or a device — with the place said in passing. Words come from
+// data/intents.fr.ts; no message is known here.
+import type { Directory } from '../../directory/types.js';
+import { normalizeFrench } from '../../engine/nlu/normalize.js';
+import { createProcedureMatcher, type ProcedureMatcher } from '../match-procedure.js';
+import type { Procedure } from '../procedure-schema.js';
+import { hasAny, keysFound, withoutPhrases, type PhraseList } from './phrases.js';
+import { placeReader, type PlaceVocabulary } from './places-in-text.js';
+import { CONSTRAINTS, SITUATIONS, type Constraint, type Need, type Reading, type ReadingContext, type Situation, type UnderstandingReader } from './reading.js';
+import { scamSignal, type ScamVocabulary } from './scam-signals.js';
+
+export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 'landlineDepartements'> {
+  callbackWords: PhraseList;
+  personWords: PhraseList;
+  relativeWords: PhraseList;
+  needWords: Record<string, PhraseList>;
+  deviceWords: PhraseList;
+  placeWords: PhraseList;
+  situationWords: Record<string, PhraseList>;
+  statusPhrases: PhraseList;
+  constraintWords: Record<string, PhraseList>;
+}
+
+/** Situations a known entry must name to be the right answer: a general entry does not explain a lost card. */
+const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged', 'password'];
+
+/** Reads the situations a text speaks of, most specific first. */
+export function situationReader(words: Record<string, PhraseList>) {
+  return (text: string): Situation[] => {
+    const found = keysFound(normalizeFrench(text), words);
+    return SITUATIONS.filter((s) => found.includes(s));
+  };
+}
+
+export function createDeterministicReader(deps: {
+  directory: Directory;
+  procedures: Procedure[];
+  vocabulary: ReaderVocabulary & { landlineDepartements: PlaceVocabulary['landlineDepartements'] };
+  matcher?: ProcedureMatcher;
+}): UnderstandingReader {
+  const v = deps.vocabulary;
+  const situationsOf = situationReader(v.situationWords);
+  const matcher = deps.matcher ?? createProcedureMatcher(deps.procedures, situationsOf);
+  const places = placeReader(deps.directory, v);
+
+  function procedureIn(text: string, situation: Situation | undefined) {
+    const match = matcher.match(text);
+    if (match.type === 'notFound') return undefined;
+    const first = match.type === 'found' ? match.procedure : match.candidates[0];
+    const covered = !situation || !SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) || matcher.situationsOf(first.id).includes(situation);
+    return {
+      procedureId: first.id,
+      ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
+      ...(covered ? {} : { situationNotCovered: true }),
+    };
+  }
+
+  return {
+    async read(raw: string, context: ReadingContext = {}): Promise<Reading> {
+      const text = normalizeFrench(raw);
+      const constraints = keysFound(text, v.constraintWords as Record<Constraint, PhraseList>).filter((c) => CONSTRAINTS.includes(c));
+      const base = { constraints, forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const), urgency: 'normal' as const };
+      if (!text) return { intent: 'unknown', ...base };
+
+      const scam = scamSignal(raw, v);
+      const found = await places.find(raw, context);
+      const place = {
+        ...(found.location ? { location: found.location } : {}),
+        ...(found.choices ? { locationChoices: found.choices } : {}),
+      };
+      if (scam) return { intent: 'scam', ...base, ...place, urgency: scam.urgency };
+      if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
+      if (hasAny(text, v.personWords)) return { intent: 'person', ...base, ...place };
+
+      const situation = situationsOf(text)[0];
+      const status = withoutPhrases(text, v.statusPhrases);
+      const needs = keysFound(text, v.needWords) as Need[];
+      const device = hasAny(text, v.deviceWords);
+      const equipment = needs.includes('materiel') && device;
+      const learn = needs.includes('apprendre') && !equipment;
+      const asksPlace = hasAny(text, v.placeWords);
+      // The procedure read without what the person says of themselves (« je suis à la retraite »); read with it
+      // only when nothing else is asked.
+      const procedure = procedureIn(status, situation) ?? (equipment || learn || asksPlace ? undefined : procedureIn(text, situation));
+      const need: Need | undefined = equipment ? 'materiel' : learn ? 'apprendre' : needs.includes('internet') ? 'internet' : needs.includes('demarches') || asksPlace ? 'demarches' : undefined;
+      const what = { ...(need ? { need } : {}), ...(situation ? { situation } : {}) };
+
+      if (base.forWhom === 'relative') return { intent: 'relative', ...base, ...place, ...what, ...(procedure ?? {}) };
+      if (equipment) return { intent: 'equipment', ...base, ...place, ...what };
+      // « Où aller pour envoyer un mail » asks for a place; « où refaire ma carte d'identité » for the procedure.
+      if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status))) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
+      if (learn) return { intent: 'learn', ...base, ...place, ...what };
+      if (need || found.location || found.choices) return { intent: 'place', ...base, ...place, ...what };
+      return { intent: 'unknown', ...base };
+    },
+  };
+
+  /** A procedure named by a phrase of several words (« carte d'identité »), not by one word said in passing. */
+  function namedClearly(id: string, text: string): boolean {
+    return (matcher.rank(text).find((r) => r.procedure.id === id)?.score ?? 0) >= CLEAR_SCORE;
+  }
+}
+
+/** The matcher's score of a two-word synonym found whole (see match-procedure.ts). */
+const CLEAR_SCORE = 1.4;
