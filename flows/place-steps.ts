@@ -17,6 +17,9 @@ export const searchInput = {
 };
 export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
+/** What an answer to « where? » must contain: a word of two letters or more, or a postal code. « 1 » is not a commune. */
+export const PLACE_ANSWER = '\\p{L}{2}|\\d{2} ?\\d{3}';
+
 /** « Where? », asked before a search: the same question wherever it leads, with its own lead-in if any. */
 export const whereQuestion = (next: string, text = 'Quel est votre code postal, ou le nom de votre commune ?') =>
   ({
@@ -28,6 +31,7 @@ export const whereQuestion = (next: string, text = 'Quel est votre code postal, 
     hint: 'Écrivez seulement les 5 chiffres de votre code postal. Par exemple : 74000',
     voiceHint: 'Tapez les 5 chiffres de votre code postal, puis la touche dièse.',
     capture: 'location',
+    accept: PLACE_ANSWER,
     next,
   }) as const;
 

@@ -41,7 +41,9 @@ export function loadCases(file: URL = EVAL_FILE): EvalCase[] {
 /** Why a reading misses what was expected, or undefined when it is right. */
 export function mismatch(expected: EvalCase, reading: Reading): string | undefined {
   if (reading.intent !== expected.intent) return `intent ${reading.intent}, expected ${expected.intent}`;
-  if (expected.procedureId && reading.procedureId !== expected.procedureId) return `procedure ${reading.procedureId ?? 'none'}, expected ${expected.procedureId}`;
+  // Two procedures offered to choose from, the expected one among them, is a right answer: the flow asks which.
+  const offered = [reading.procedureId, reading.alternativeProcedureId];
+  if (expected.procedureId && !offered.includes(expected.procedureId)) return `procedure ${reading.procedureId ?? 'none'}, expected ${expected.procedureId}`;
   if (expected.situation && reading.situation !== expected.situation) return `situation ${reading.situation ?? 'none'}, expected ${expected.situation}`;
   if (expected.location) {
     const want = normalizeFrench(expected.location);

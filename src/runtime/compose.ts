@@ -32,6 +32,10 @@ import { findProcedureService, procedureStepService, recommendService, selectPro
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import { understandService } from '../knowledge/understand.service.js';
+import { createDeterministicReader, situationReader } from '../knowledge/understanding/deterministic-reader.js';
+import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
+import { scamInterrupt } from '../knowledge/understanding/scam-signals.js';
+import { landlineDepartements } from '../../data/landline-zones.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -53,6 +57,8 @@ export interface RelaisParts {
   metaApi?: { baseUrl: string; accessToken: string };
   /** The runtime's native HMAC-SHA1, when it has one. */
   hmacSha1?: HmacSha1;
+  /** The understanding of free sentences; the deterministic reader by default. */
+  reader?: UnderstandingReader;
   /** The procedures explained; the shipped knowledge base by default. */
   procedures?: Procedure[];
   /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
@@ -76,7 +82,9 @@ export function composeRelais(parts: RelaisParts) {
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
-  const matcher = createProcedureMatcher(procedures);
+  const matcher = createProcedureMatcher(procedures, situationReader(intents.situationWords));
+  const vocabulary = { ...intents, landlineDepartements };
+  const reader: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary, matcher });
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();
@@ -88,7 +96,7 @@ export function composeRelais(parts: RelaisParts) {
       nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, ...(parts.departments ? { departments: parts.departments } : {}) }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
-      understand: understandService({ directory: directory, matcher, vocabulary: intents, procedures }),
+      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases }),
       findProcedure: findProcedureService(matcher),
       selectProcedure,
       procedureStep: procedureStepService(procedures),
@@ -96,6 +104,8 @@ export function composeRelais(parts: RelaisParts) {
       reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
+    // A scam in progress wins over whatever question was asked: checked on every message, at every step.
+    interruptOf: (content) => (content.type === 'text' ? scamInterrupt(content.text, intents) : undefined),
     clock: parts.clock,
     logger: parts.logger,
   });

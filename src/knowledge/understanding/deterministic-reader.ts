@@ -45,10 +45,12 @@ export function createDeterministicReader(deps: {
   const matcher = deps.matcher ?? createProcedureMatcher(deps.procedures, situationsOf);
   const places = placeReader(deps.directory, v);
 
-  function procedureIn(text: string, situation: Situation | undefined) {
+  /** The procedure the text names, if its score reaches `minScore` (a typo-level match does not outweigh another need). */
+  function procedureIn(text: string, situation: Situation | undefined, minScore = 0) {
     const match = matcher.match(text);
     if (match.type === 'notFound') return undefined;
     const first = match.type === 'found' ? match.procedure : match.candidates[0];
+    if (minScore > 0 && (matcher.rank(text)[0]?.score ?? 0) < minScore) return undefined;
     const covered = !situation || !SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) || matcher.situationsOf(first.id).includes(situation);
     return {
       procedureId: first.id,
@@ -83,7 +85,7 @@ export function createDeterministicReader(deps: {
       const asksPlace = hasAny(text, v.placeWords);
       // The procedure read without what the person says of themselves (« je suis à la retraite »); read with it
       // only when nothing else is asked.
-      const procedure = procedureIn(status, situation) ?? (equipment || learn || asksPlace ? undefined : procedureIn(text, situation));
+      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || asksPlace ? undefined : procedureIn(text, situation));
       const need: Need | undefined = equipment ? 'materiel' : learn ? 'apprendre' : needs.includes('internet') ? 'internet' : needs.includes('demarches') || asksPlace ? 'demarches' : undefined;
       const what = { ...(need ? { need } : {}), ...(situation ? { situation } : {}) };
 
@@ -91,7 +93,8 @@ export function createDeterministicReader(deps: {
       if (equipment) return { intent: 'equipment', ...base, ...place, ...what };
       // « Où aller pour envoyer un mail » asks for a place; « où refaire ma carte d'identité » for the procedure.
       if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status))) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
-      if (learn) return { intent: 'learn', ...base, ...place, ...what };
+      // « Un lieu d'aide numérique » asks for a place, for learning.
+      if (learn) return { intent: asksPlace ? 'place' : 'learn', ...base, ...place, ...what };
       if (need || found.location || found.choices) return { intent: 'place', ...base, ...place, ...what };
       return { intent: 'unknown', ...base };
     },
@@ -103,5 +106,6 @@ export function createDeterministicReader(deps: {
   }
 }
 
-/** The matcher's score of a two-word synonym found whole (see match-procedure.ts). */
+/** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
 const CLEAR_SCORE = 1.4;
+const EXACT_SCORE = 1;

@@ -31,6 +31,7 @@ const MAX_NAME_WORDS = 7;
 
 export function placeReader(directory: Directory, v: PlaceVocabulary) {
   const cues = v.placeCues.map((c) => c.split(' '));
+  const cueWords = new Set(cues.flat());
 
   /** The departments the person is likely in: the platform's, then their landline's region. */
   function likelyDepartements(context: ReadingContext): string[] {
@@ -63,7 +64,9 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
       const before = words[start - 1] ?? '';
       for (let size = Math.min(MAX_NAME_WORDS, words.length - start); size >= 1; size--) {
         const run = words.slice(start, start + size);
-        if (v.placeStops.includes(run[0]!) && run[0] !== 'y') continue;
+        if (v.placeStops.includes(run[0]!)) continue;
+        // « France Services vers Figeac »: a cue word alone is not the commune of Vers.
+        if (size === 1 && cueWords.has(run[0]!)) continue;
         const rest = [...words.slice(0, start), ...words.slice(start + size)];
         const alone = meaningfulWords(rest.join(' ')).every((w) => /^\d+$/.test(w) || GREETINGS.has(w));
         if (!cue && !alone) continue;

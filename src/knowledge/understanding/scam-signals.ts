@@ -57,3 +57,10 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   if (has(v.scamDoubtWords) && (contact || link || impostor)) return { strength: 'doubt', urgency: 'normal' };
   return undefined;
 }
+
+/** The engine's interrupt for a message that clearly shows a scam: `scamNow` when it is happening, else `scam`. */
+export function scamInterrupt(raw: string, v: ScamVocabulary): 'scam' | 'scamNow' | undefined {
+  const signal = scamSignal(raw, v);
+  if (signal?.strength !== 'clear') return undefined;
+  return signal.urgency === 'now' ? 'scamNow' : 'scam';
+}
