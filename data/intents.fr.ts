@@ -131,3 +131,11 @@ export const carerNeedPhrases: Record<string, string> = {
   materiel: 'trouver un appareil à petit prix',
   internet: 'avoir accès à internet',
 };
+
+/** What happened, as said back when the entry found does not cover it (« Pour une carte perdue, … »). */
+export const situationPhrases: Record<string, string> = {
+  lost: 'un papier ou une carte perdus',
+  stolen: 'un vol',
+  damaged: 'une carte abîmée ou qui ne marche plus',
+  password: 'un mot de passe oublié',
+};

@@ -69,6 +69,7 @@ export const accueil: FlowDefinition = {
       type: 'invoke',
       service: 'understand',
       input: { text: '{freeText}', departement: '{calledDepartement}' },
+      provides: ['situationText'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },
@@ -89,7 +90,7 @@ export const accueil: FlowDefinition = {
     /** A lost card, a forgotten password: the entry found explains something else, so a person helps instead. */
     explain_situation: {
       type: 'say',
-      text: "{procedureTitle} : pour votre cas précis, je n'ai pas de fiche. Un agent France Services peut vous aider, gratuitement.",
+      text: "[Pour {situationText}, ]je n'ai pas encore de fiche. Un agent France Services peut vous aider, gratuitement.",
       next: 'locate',
     },
     /** Two communes of the same name far apart, and nothing said to choose: ask rather than guess. */

@@ -14,11 +14,16 @@ const MAX_PLACE_CHOICES = 3;
  * gone, a scammer on the line), `scam`, `callback` (asked to be called back), `person` (a person now), `relative`
  * (help for someone else: `location`, `need`, `carerNeed`, `carerSupport` when said), `procedure` (vars of the
  * procedure), `procedureAmbiguous` (two candidates), `procedureSituation` (the entry found does not cover what
- * happened, a lost card: a France Services helps), `nearest` (a place is known: `location`, `need`), `whichPlace`
+ * happened, a lost card: `situationText`, and a France Services helps), `nearest` (a place is known: `location`, `need`), `whichPlace`
  * (homonyms far apart: `commune1`… and `commune1Code`…), `locate` (a place is wanted, where is not said: `need`),
  * `learn`, `notUnderstood`. A named place is kept in `location` whatever the outcome, so it is not asked again.
  */
-export function understandService(deps: { reader: UnderstandingReader; procedures: Procedure[]; carerNeedPhrases: Record<string, string> }) {
+export function understandService(deps: {
+  reader: UnderstandingReader;
+  procedures: Procedure[];
+  carerNeedPhrases: Record<string, string>;
+  situationPhrases: Record<string, string>;
+}) {
   const byId = new Map(deps.procedures.map((p) => [p.id, p]));
   return async (input: Vars, context?: { address?: string; channel?: string }): Promise<ServiceResult> => {
     const readingContext: ReadingContext = {
@@ -53,7 +58,9 @@ export function understandService(deps: { reader: UnderstandingReader; procedure
         if (alternative) {
           return { outcome: 'procedureAmbiguous', vars: { ...place, candidate1Id: procedure.id, candidate1: procedure.title, candidate2Id: alternative.id, candidate2: alternative.title } };
         }
-        if (r.situationNotCovered) return { outcome: 'procedureSituation', vars: { ...place, need: 'demarches', procedureTitle: procedure.title } };
+        if (r.situationNotCovered) {
+          return { outcome: 'procedureSituation', vars: { ...place, need: 'demarches', situationText: deps.situationPhrases[r.situation ?? ''] ?? '' } };
+        }
         return { outcome: 'procedure', vars: { ...place, ...procedureVars(procedure) } };
       }
       case 'place':

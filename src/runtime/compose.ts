@@ -96,7 +96,7 @@ export function composeRelais(parts: RelaisParts) {
       nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, ...(parts.departments ? { departments: parts.departments } : {}) }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
-      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases }),
+      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
       findProcedure: findProcedureService(matcher),
       selectProcedure,
       procedureStep: procedureStepService(procedures),
