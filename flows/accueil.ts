@@ -80,7 +80,7 @@ export const accueil: FlowDefinition = {
         procedureAmbiguous: { next: 'explain_which' },
         procedureSituation: { next: 'explain_situation' },
         nearest: { text: 'Je cherche près de {location}.', next: 'find_places' },
-        whichPlace: { next: 'which_place' },
+        whichPlace: { next: 'which_commune' },
         locate: { next: 'locate' },
         learn: { next: 'assess_intro' },
         notUnderstood: { text: "Je n'ai pas bien compris.", next: 'menu' },
@@ -92,16 +92,6 @@ export const accueil: FlowDefinition = {
       type: 'say',
       text: "[Pour {situationText}, ]je n'ai pas encore de fiche. Un agent France Services peut vous aider, gratuitement.",
       next: 'locate',
-    },
-    /** Two communes of the same name far apart, and nothing said to choose: ask rather than guess. */
-    which_place: {
-      type: 'choice',
-      text: 'Il y a plusieurs communes de ce nom. Laquelle ?',
-      rephrase: 'Dans laquelle de ces communes cherchez-vous ?',
-      options: [
-        ...[1, 2, 3].map((i) => ({ id: `place_${i}`, key: String(i), label: `{commune${i}}`, set: { location: `{commune${i}Code}` }, next: 'find_places' })),
-        { id: 'other', key: '9', label: 'Une autre : écrivez son code postal', voiceLabel: 'Une autre commune', synonyms: ['autre', 'une autre', 'aucune'], next: 'ask_location' },
-      ],
     },
     /** A position shared at any choice: the places near it, or, for a relative, the caregiver's journey goes on. */
     located: { type: 'branch', on: 'forWhom', cases: { relative: 'carer_need_known' }, otherwise: 'find_places' },

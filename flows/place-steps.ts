@@ -14,6 +14,7 @@ export const searchInput = {
   approximateNote: 'position approximative',
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
+  near: '{calledDepartement}',
 };
 export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
@@ -68,7 +69,7 @@ export const placeSteps: FlowDefinition['steps'] = {
   },
   which_commune: {
     type: 'choice',
-    text: 'Ce code postal couvre plusieurs communes. Laquelle ?',
+    text: 'Plusieurs communes correspondent. Laquelle ?',
     rephrase: 'Dans laquelle de ces communes habitez-vous ?',
     options: [
       ...[1, 2, 3, 4, 5, 6].map((i) => ({ id: `commune_${i}`, key: String(i), label: `{commune${i}}`, set: { location: `{commune${i}Code}` }, next: 'find_places' })),

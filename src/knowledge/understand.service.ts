@@ -6,8 +6,8 @@ import { procedureVars } from './flow-services.js';
 import type { Procedure } from './procedure-schema.js';
 import type { Reading, ReadingContext, UnderstandingReader } from './understanding/reading.js';
 
-/** How many homonymous communes the flow can offer (commune1…commune3). */
-const MAX_PLACE_CHOICES = 3;
+/** How many communes the flow's « which one? » question can offer (commune1…commune6). */
+const MAX_PLACE_CHOICES = 6;
 
 /**
  * Input `text` (and `departement`, the platform's, when a call was transferred). Outcomes: `scamNow` (codes or money
@@ -15,7 +15,7 @@ const MAX_PLACE_CHOICES = 3;
  * (help for someone else: `location`, `need`, `carerNeed`, `carerSupport` when said), `procedure` (vars of the
  * procedure), `procedureAmbiguous` (two candidates), `procedureSituation` (the entry found does not cover what
  * happened, a lost card: `situationText`, and a France Services helps), `nearest` (a place is known: `location`, `need`), `whichPlace`
- * (homonyms far apart: `commune1`… and `commune1Code`…), `locate` (a place is wanted, where is not said: `need`),
+ * (homonyms far apart: `commune1`… and `commune1Code`…, as the place search's own question), `locate` (a place is wanted, where is not said: `need`),
  * `learn`, `notUnderstood`. A named place is kept in `location` whatever the outcome, so it is not asked again.
  */
 export function understandService(deps: {
@@ -70,10 +70,12 @@ export function understandService(deps: {
         if (r.location) return { outcome: 'nearest', vars: { ...place, ...wanted } };
         if (r.locationChoices?.length) {
           const choices: Vars = { ...wanted };
-          r.locationChoices.slice(0, MAX_PLACE_CHOICES).forEach((c, i) => {
-            choices[`commune${i + 1}`] = c.postalCode ? `${c.name} (${c.postalCode})` : c.name;
-            choices[`commune${i + 1}Code`] = c.query;
-          });
+          for (let i = 0; i < MAX_PLACE_CHOICES; i++) {
+            const c = r.locationChoices[i];
+            // Every slot is written, so that no commune of an earlier question is offered again.
+            choices[`commune${i + 1}`] = c ? (c.postalCode ? `${c.name} (${c.postalCode})` : c.name) : '';
+            choices[`commune${i + 1}Code`] = c?.query ?? '';
+          }
           return { outcome: 'whichPlace', vars: choices };
         }
         if (r.intent === 'learn') return { outcome: 'learn', vars: wanted };

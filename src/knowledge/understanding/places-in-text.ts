@@ -2,7 +2,7 @@
 // (« j'habite à Mende », « au Puy-en-Velay »), or a commune typed alone. Reads the whole sentence: a month is not a
 // commune (« décédé au mois de mars »), and among homonyms the one that fits what else is known is preferred; when
 // homonyms far apart fit equally, they are returned to be asked about rather than guessed.
-import { haversineKm } from '../../directory/nearest.js';
+import { farHomonyms, likelyDepartements } from '../../directory/homonyms.js';
 import { spokenDigits } from '../../directory/spoken-numbers.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory } from '../../directory/types.js';
@@ -22,9 +22,6 @@ export interface FoundPlace {
   choices?: ReadPlace[];
 }
 
-/** Homonyms this far apart, each at least this share of the largest one's population, are asked about. */
-const FAR_APART_KM = 100;
-const COMPARABLE_POPULATION = 0.1;
 const MAX_CHOICES = 3;
 /** The longest commune name, in words, looked for in a sentence. */
 const MAX_NAME_WORDS = 7;
@@ -32,19 +29,6 @@ const MAX_NAME_WORDS = 7;
 export function placeReader(directory: Directory, v: PlaceVocabulary) {
   const cues = v.placeCues.map((c) => c.split(' '));
   const cueWords = new Set(cues.flat());
-
-  /** The departments the person is likely in: the platform's, then their landline's region. */
-  function likelyDepartements(context: ReadingContext): string[] {
-    const out: string[] = [];
-    if (context.departement) out.push(context.departement);
-    const national = /^(?:whatsapp:)?\+33(\d{9})$/.exec(context.from ?? '')?.[1];
-    if (national) {
-      const number = `0${national}`;
-      const zone = v.landlineDepartements[number.slice(0, 4)] ?? (/^0[1-5]/.test(number) ? v.landlineDepartements[number.slice(0, 2)] : undefined);
-      if (zone) out.push(...zone);
-    }
-    return out;
-  }
 
   const placeOf = (c: Commune): ReadPlace => ({ query: `${c.name} ${c.postalCodes[0] ?? ''}`.trim(), name: c.name, ...(c.postalCodes[0] ? { postalCode: c.postalCodes[0] } : {}) });
 
@@ -89,13 +73,12 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
 
   async function byName(raw: string, context: ReadingContext): Promise<FoundPlace | undefined> {
     const words = normalizePlaceName(raw).split(' ').filter(Boolean);
-    const prefer = likelyDepartements(context);
+    const prefer = likelyDepartements(v.landlineDepartements, context);
     for (const { run } of candidates(words)) {
       const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
       if (found.type !== 'found' || normalizePlaceName(found.commune.name) !== run) continue;
       const first = found.commune;
-      const fits = prefer.includes(first.departement);
-      const rivals = fits ? [] : (found.homonyms ?? []).filter((h) => h.population >= COMPARABLE_POPULATION * first.population && distanceKm(first, h) > FAR_APART_KM);
+      const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
       if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
       return { location: placeOf(first) };
     }
@@ -121,5 +104,3 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
 }
 
 const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'svp', 'merci', 'stp', 'bjr', 'slt']);
-
-const distanceKm = (a: Commune, b: Commune) => haversineKm(a.latitude, a.longitude, b.latitude, b.longitude);
