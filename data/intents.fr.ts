@@ -53,13 +53,19 @@ export const givenWords = [
   'on m a pris', 'on ma pris', 'ils m ont pris', 'vole ses codes', 'vole mes codes', 'tout donne', 'a tout donne', 'debite', 'debitee',
 ];
 /** A relative's number said to have changed: the « Bonjour maman » scam. */
-export const familyImpostorWords = ['change de numero', 'nouveau numero', 'perdu mon telephone', 'c est moi', 'ecris moi sur'];
+export const familyImpostorWords = [
+  'change de numero', 'nouveau numero', 'perdu mon telephone', 'c est moi', 'c moi', 'ecris moi sur', 'mon tel est casse', 'telephone casse',
+  'tel d un copain', 'tel dun copain', 'telephone d un ami', 'portable d un ami', 'portable d une amie',
+];
 
 /** « Call me back », asked in so many words. */
 export const callbackWords = [
   'rappelez moi', 'rappelez nous', 'me rappeler', 'me rappelle', 'me rappeliez', 'etre rappele', 'etre rappelee', 'qu on m appelle',
-  'qu on me rappelle', 'qu on me telephone', 'appelez moi', 'me telephoner', 'rappel', 'rappelle moi',
+  'qu on me rappelle', 'qu on me telephone', 'appelez moi', 'me telephoner', 'rappel', 'rappelle moi', 'quelqu un m appelle',
+  'quelqu un me rappelle', 'une personne m appelle',
 ];
+/** Said alone (« conseillère svp »), these ask for a person too; inside a longer sentence they may be about something else. */
+export const personAloneWords = ['conseiller', 'conseillere', 'humain', 'quelqu un', 'une personne'];
 /** A person now, rather than Relais. */
 export const personWords = [
   'parler a un conseiller', 'parler a une conseillere', 'parler a quelqu un', 'parler a une personne', 'parler a un humain',
@@ -82,14 +88,14 @@ export const placeWords = ['france services', 'france service', 'ou aller', 'end
 export const situationWords: Record<string, string[]> = {
   password: ['mot de passe', 'mdp', 'identifiant oublie', 'code oublie', 'plus me connecter', 'n arrive plus a me connecter', 'narrive plus a me connecter'],
   stolen: ['vole', 'volee', 'vol', 'cambriole', 'cambriolee'],
-  lost: ['perdu', 'perdue', 'egare', 'egaree', 'paume', 'ne trouve plus', 'retrouve plus'],
+  lost: ['perdu', 'perdue', 'egare', 'egaree', 'paume', 'trouve plus', 'retrouve plus'],
   damaged: ['abime', 'abimee', 'casse', 'cassee', 'ne marche plus', 'ne fonctionne plus', 'puce', 'illisible', 'dechire', 'dechiree'],
   renew: ['renouveler', 'renouvellement', 'perime', 'perimee', 'expire', 'expiree', 'refaire', 'plus valable'],
   firstTime: ['premiere fois', 'creer', 'jamais eu', 'ouvrir', 'nouveau compte'],
 };
 
 /** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
-export const statusPhrases = ['je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors'];
+export const statusPhrases = ['je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
 
 /** What limits the person. */
 export const constraintWords: Record<string, string[]> = {

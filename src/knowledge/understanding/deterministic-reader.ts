@@ -3,7 +3,7 @@
 // stolen, password…), a place, learning or a device — with the place said in passing. Words come from
 // data/intents.fr.ts; no message is known here.
 import type { Directory } from '../../directory/types.js';
-import { normalizeFrench } from '../../engine/nlu/normalize.js';
+import { meaningfulWords, normalizeFrench } from '../../engine/nlu/normalize.js';
 import { createProcedureMatcher, type ProcedureMatcher } from '../match-procedure.js';
 import type { Procedure } from '../procedure-schema.js';
 import { hasAny, keysFound, withoutPhrases, type PhraseList } from './phrases.js';
@@ -14,6 +14,7 @@ import { scamSignal, type ScamVocabulary } from './scam-signals.js';
 export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 'landlineDepartements'> {
   callbackWords: PhraseList;
   personWords: PhraseList;
+  personAloneWords: PhraseList;
   relativeWords: PhraseList;
   needWords: Record<string, PhraseList>;
   deviceWords: PhraseList;
@@ -74,7 +75,8 @@ export function createDeterministicReader(deps: {
       };
       if (scam) return { intent: 'scam', ...base, ...place, urgency: scam.urgency };
       if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
-      if (hasAny(text, v.personWords)) return { intent: 'person', ...base, ...place };
+      const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
+      if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };
 
       const situation = situationsOf(text)[0];
       const status = withoutPhrases(text, v.statusPhrases);
@@ -109,3 +111,5 @@ export function createDeterministicReader(deps: {
 /** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
 const CLEAR_SCORE = 1.4;
 const EXACT_SCORE = 1;
+/** A message this short is a request in itself (« conseillère svp »). */
+const SHORT_MESSAGE_WORDS = 2;
