@@ -52,6 +52,13 @@ export const givenWords = [
   'j ai donne', 'jai donne', 'a donne', 'ai donne', 'donne ses codes', 'donne mes codes', 'donne son', 'donne le code', 'ai mis ma carte',
   'on m a pris', 'on ma pris', 'ils m ont pris', 'vole ses codes', 'vole mes codes', 'tout donne', 'a tout donne', 'debite', 'debitee',
 ];
+/** The person paying online themselves: the bank's code by SMS is then the normal secure payment, not a scam. */
+export const selfPaymentWords = [
+  'payer en ligne', 'payer sur internet', 'paiement en ligne', 'achat en ligne', 'achat sur internet', 'acheter en ligne', 'acheter sur internet',
+  'mon achat', 'ma commande', 'valider mon achat', 'valider mon paiement', 'commande sur internet', 'sur le site',
+];
+/** Someone else at the other end: with them, a code asked is a scam even during a payment. */
+export const someoneElseWords = ['appel', 'appele', 'appelle', 'au telephone', 'conseiller', 'conseillere', 'quelqu un', 'monsieur', 'madame', 'technicien', 'gendarme', 'policier', 'lien', 'cliquer', 'cliquez'];
 /** A relative's number said to have changed: the « Bonjour maman » scam. */
 export const familyImpostorWords = [
   'change de numero', 'nouveau numero', 'perdu mon telephone', 'c est moi', 'c moi', 'ecris moi sur', 'mon tel est casse', 'telephone casse',

@@ -36,10 +36,18 @@ describe('the deterministic reader', () => {
     expect((await reader.read('Ameli : votre carte Vitale expire, renouvelez-la sur https://ameli-carte.info')).intent).toBe('scam');
     const carer = await reader.read('mon père a donné ses codes à un faux conseiller');
     expect(carer).toMatchObject({ intent: 'scam', urgency: 'now', forWhom: 'relative' });
+    const paying = await reader.read('un conseiller me demande le code reçu par SMS pour valider mon paiement en ligne');
+    expect(paying.intent).toBe('scam');
   });
 
   it('does not see a scam in an ordinary question about codes or the bank', async () => {
-    for (const message of ["j'ai oublié mon mot de passe ameli", 'il me faut une attestation de paiement pour la banque', 'renouveler mon passeport']) {
+    const ordinary = [
+      "j'ai oublié mon mot de passe ameli",
+      'il me faut une attestation de paiement pour la banque',
+      'renouveler mon passeport',
+      'ma banque me demande un code reçu par SMS pour valider mon achat en ligne',
+    ];
+    for (const message of ordinary) {
       expect(scamSignal(message, intents), message).toBeUndefined();
     }
   });

@@ -18,6 +18,8 @@ export interface ScamVocabulary {
   linkWords: PhraseList;
   givenWords: PhraseList;
   familyImpostorWords: PhraseList;
+  selfPaymentWords: PhraseList;
+  someoneElseWords: PhraseList;
 }
 
 export interface ScamSignal {
@@ -34,7 +36,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   if (!text) return undefined;
   const has = (list: PhraseList) => hasAny(text, list);
   const fake = text.split(' ').some((w, i, words) => v.fakeWords.includes(w) && v.impostorNouns.includes(words[i + 1] ?? ''));
-  const secretAsked = has(v.secretWords) && has(v.askWords);
+  // « Ma banque me demande un code reçu par SMS pour valider mon achat en ligne »: the secure payment working as it should.
+  const payingThemselves = has(v.selfPaymentWords) && !has(v.someoneElseWords);
+  const secretAsked = has(v.secretWords) && has(v.askWords) && !payingThemselves;
   const impostor = has(v.impostorWords);
   const contact = has(v.contactWords);
   const payment = has(v.paymentWords);
