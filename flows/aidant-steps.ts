@@ -48,8 +48,9 @@ export const aidantSteps: FlowDefinition['steps'] = {
   carer_places: {
     type: 'invoke',
     service: 'nearestPlaces',
-    // No « which commune? » here: the caregiver is asked the postal code again instead, which is quicker for them.
-    input: { ...searchInput, askWhichCommune: 'no' },
+    // No list of communes here: for a shared postal code or a name several communes bear (Saint-Denis), the
+    // caregiver is asked the postal code instead, which is quicker for them.
+    input: { ...searchInput, askWhichCommune: 'homonyms' },
     itemTemplate,
     provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
     outcomes: {
@@ -65,6 +66,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
         next: 'carer_after_places',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
+      whichCommune: { text: 'Plusieurs communes portent ce nom.', next: 'carer_where_again' },
       none: {
         text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
         signal: 'white-zone',

@@ -35,7 +35,8 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
  * `openNow` and `withoutAppointment` ("yes"), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
  * reads), `askWhichCommune` ("yes" to get `whichCommune`, with `commune1`…`commune6` and their `commune1Code`…, when
-a postal code covers several communes of similar size). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
+a postal code covers several communes of similar size, or far-apart communes share the name given; "homonyms" for the
+ * latter only). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
  * `farDistance`, `farPhone`, and the department's `platformName`, `platformPhone`, `platformHours`, `homeHelpName`,
  * `homeHelpPhone` when configured).
  */
@@ -86,7 +87,9 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       const found = await directory.geocode(query, prefer.length ? { prefer } : {});
       if (found.type !== 'found') return { outcome: 'notFound' };
       const homonyms = farHomonyms(found.commune, found.homonyms ?? [], prefer);
-      const which = input['askWhichCommune'] !== 'yes' ? undefined : homonyms.length ? homonymChoices([found.commune, ...homonyms]) : whichCommune(found.commune, found.others ?? []);
+      // Homonyms far apart are asked about unless the flow says "no"; a shared postal code only when it says "yes".
+      const ask = input['askWhichCommune'] ?? 'no';
+      const which = homonyms.length && ask !== 'no' ? homonymChoices([found.commune, ...homonyms]) : ask === 'yes' ? whichCommune(found.commune, found.others ?? []) : undefined;
       if (which) return { outcome: 'whichCommune', vars: which };
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;

@@ -47,7 +47,9 @@ export function understandService(deps: {
       case 'person':
         return { outcome: 'person', vars: place };
       case 'relative': {
-        const carer: Vars = { forWhom: 'relative', ...place };
+        // A name several communes bear far apart is kept as said: the caregiver's search then asks the postal code.
+        const said = r.location ? place : r.locationChoices?.[0] ? { location: r.locationChoices[0].name } : {};
+        const carer: Vars = { forWhom: 'relative', ...said };
         if (r.need && deps.carerNeedPhrases[r.need]) Object.assign(carer, { need: r.need, carerNeed: deps.carerNeedPhrases[r.need]!, carerNeedKnown: 'yes' });
         if (r.constraints.includes('carerExhausted')) carer['carerSupport'] = 'yes';
         return { outcome: 'relative', vars: carer };
