@@ -22,6 +22,7 @@ export interface FoundPlace {
   choices?: ReadPlace[];
 }
 
+/** Homonyms offered at most: more would not fit one SMS. */
 const MAX_CHOICES = 3;
 /** The longest commune name, in words, looked for in a sentence. */
 const MAX_NAME_WORDS = 7;
