@@ -32,7 +32,7 @@ import { findProcedureService, procedureStepService, recommendService, selectPro
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import { understandService } from '../knowledge/understand.service.js';
-import { createDeterministicReader, situationReader } from '../knowledge/understanding/deterministic-reader.js';
+import { createDeterministicReader, situationReader, uncoveredSituation } from '../knowledge/understanding/deterministic-reader.js';
 import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
 import { scamInterrupt } from '../knowledge/understanding/scam-signals.js';
 import { landlineDepartements } from '../../data/landline-zones.js';
@@ -82,7 +82,8 @@ export function composeRelais(parts: RelaisParts) {
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
-  const matcher = createProcedureMatcher(procedures, situationReader(intents.situationWords));
+  const situationsOf = situationReader(intents.situationWords);
+  const matcher = createProcedureMatcher(procedures, situationsOf);
   const vocabulary = { ...intents, landlineDepartements };
   const reader: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary, matcher });
   const selectProcedure = selectProcedureService(procedures);
@@ -97,7 +98,10 @@ export function composeRelais(parts: RelaisParts) {
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
-      findProcedure: findProcedureService(matcher),
+      findProcedure: findProcedureService(matcher, {
+        uncovered: (id, text) => uncoveredSituation(matcher, situationsOf, id, text),
+        phrases: intents.situationPhrases,
+      }),
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),

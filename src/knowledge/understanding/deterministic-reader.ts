@@ -27,6 +27,12 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
 /** Situations a known entry must name to be the right answer: a general entry does not explain a lost card. */
 const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged', 'password'];
 
+/** The situation a text says happened that the entry does not name (« perdu » for the app entry), if any. */
+export function uncoveredSituation(matcher: ProcedureMatcher, situationsOf: (text: string) => Situation[], procedureId: string, text: string): Situation | undefined {
+  const said = situationsOf(text)[0];
+  return said && SITUATIONS_NEEDING_THEIR_ENTRY.includes(said) && !matcher.situationsOf(procedureId).includes(said) ? said : undefined;
+}
+
 /** Reads the situations a text speaks of, most specific first. */
 export function situationReader(words: Record<string, PhraseList>) {
   return (text: string): Situation[] => {
@@ -52,7 +58,7 @@ export function createDeterministicReader(deps: {
     if (match.type === 'notFound') return undefined;
     const first = match.type === 'found' ? match.procedure : match.candidates[0];
     if (minScore > 0 && (matcher.rank(text)[0]?.score ?? 0) < minScore) return undefined;
-    const covered = !situation || !SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) || matcher.situationsOf(first.id).includes(situation);
+    const covered = !uncoveredSituation(matcher, () => (situation ? [situation] : []), first.id, text);
     return {
       procedureId: first.id,
       ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
