@@ -1,24 +1,144 @@
-// Everyday French words that reveal what a free sentence is about. Matched on normalised text (no accents).
+// Everyday French words that reveal what a free sentence is about, read by the deterministic reader
+// (src/knowledge/understanding/). Matched as whole words on normalised text (lowercase, no accents, no apostrophes).
 
-/** A message about a suspicious SMS, mail or call. */
+/** Words that name a scam or a worry about one, whatever else the message says. */
 export const scamWords = [
-  'arnaque', 'arnaquer', 'escroquerie', 'escroc', 'frauduleux', 'fraude', 'suspect', 'bizarre', 'louche', 'hameconnage', 'phishing',
-  'on me demande mon code', 'code bancaire', 'numero de carte', 'colis en attente', 'faux site', 'faux message', 'piratage', 'pirate',
+  'arnaque', 'arnaques', 'arnaquer', 'arnaquee', 'escroquerie', 'escroc', 'escrocs', 'frauduleux', 'frauduleuse', 'fraude',
+  'hameconnage', 'phishing', 'piratage', 'pirate', 'piratee', 'fait avoir', 'faite avoir', 'coupons pcs', 'coupon pcs', 'pcs',
+  'transcash', 'neosurf', 'colis en attente', 'pris la main', 'prise de main',
+];
+/** « faux … » / « fausse … » before one of these is a scam: a faux conseiller, une fausse banque. */
+export const fakeWords = ['faux', 'fausse', 'fausses'];
+export const impostorNouns = [
+  'conseiller', 'conseillere', 'banquier', 'banque', 'technicien', 'policier', 'gendarme', 'plombier', 'agent', 'livreur', 'site',
+  'sms', 'message', 'mail', 'email', 'numero', 'facture', 'huissier', 'neveu', 'petit', 'vendeur', 'depanneur', 'ameli',
+];
+/** Words of doubt: a scam worry at the menu, but too weak to interrupt an answer elsewhere. */
+export const scamDoubtWords = ['suspect', 'suspecte', 'bizarre', 'louche', 'douteux', 'douteuse', 'c est normal', 'c normal', 'est ce vrai', 'est ce normal'];
+
+/** What a scammer asks for. */
+export const secretWords = [
+  'code', 'codes', 'code secret', 'mot de passe', 'identifiant', 'identifiants', 'numero de carte', 'carte bleue', 'carte bancaire',
+  'cryptogramme', 'secure', 'securipass', 'code de validation', 'code recu',
+];
+/** Asking or handing over. */
+export const askWords = ['demande', 'demander', 'demandent', 'veut', 'veulent', 'donner', 'donne', 'donnee', 'valider', 'validez', 'confirmer', 'confirmez', 'communiquer', 'dicter', 'taper', 'dit de', 'faut'];
+/** Whom scammers pretend to be. */
+export const impostorWords = [
+  'banque', 'banquier', 'conseiller', 'conseillere', 'gendarme', 'gendarmerie', 'police', 'policier', 'technicien', 'microsoft',
+  'livreur', 'ameli', 'assurance maladie', 'impots', 'antai', 'cpf', 'la poste', 'chronopost', 'colissimo', 'colis', 'credit agricole',
+  'caisse d epargne', 'service client', 'la banque', 'ma banque', 'edf', 'caf',
+];
+/** Someone reaching out by phone, SMS or mail. */
+export const contactWords = [
+  'appele', 'appelle', 'appel', 'au telephone', 'en ligne', 'message', 'sms', 'mail', 'texto', 'recu', 'ma appeler', 'm a appele', 'allo',
+  'me dit', 'dit que', 'il dit', 'ils disent',
+];
+/** Money asked or gone. */
+export const paymentWords = [
+  'virement', 'virer', 'payer', 'paye', 'payez', 'reglez', 'regler', 'frais', 'euros', 'argent', 'debite', 'debitee', 'preleve',
+  'prelevement', 'remboursement', 'amende', 'majoration', 'paiement', 'operation',
+];
+/** Pressure, threats, « mettez à jour ». */
+export const threatWords = [
+  'expire', 'expiration', 'suspendu', 'suspendue', 'bloque', 'bloquee', 'bloquer', 'urgent', 'urgence', 'avant demain', 'sous 48h',
+  'derniere relance', 'mettez a jour', 'mettre a jour', 'renouvelez', 'renouveler', 'impayee', 'impaye', 'virus', 'securise',
+  'frauduleuse', 'annuler', 'droits a utiliser',
+];
+/** A link to click. */
+export const linkWords = ['clique', 'cliquer', 'cliquez', 'clik', 'cliquant', 'lien', 'http', 'https', 'www'];
+/** Codes or money already gone: the person needs the « too late » advice at once. */
+export const givenWords = [
+  'j ai donne', 'jai donne', 'a donne', 'ai donne', 'donne ses codes', 'donne mes codes', 'donne son', 'donne le code', 'ai mis ma carte',
+  'on m a pris', 'on ma pris', 'ils m ont pris', 'vole ses codes', 'vole mes codes', 'tout donne', 'a tout donne', 'debite', 'debitee',
+];
+/** The person paying online themselves: the bank's code by SMS is then the normal secure payment, not a scam. */
+export const selfPaymentWords = [
+  'payer en ligne', 'payer sur internet', 'paiement en ligne', 'achat en ligne', 'achat sur internet', 'acheter en ligne', 'acheter sur internet',
+  'mon achat', 'ma commande', 'valider mon achat', 'valider mon paiement', 'commande sur internet', 'sur le site',
+];
+/** Someone else at the other end: with them, a code asked is a scam even during a payment. */
+export const someoneElseWords = ['appel', 'appele', 'appelle', 'au telephone', 'conseiller', 'conseillere', 'quelqu un', 'monsieur', 'madame', 'technicien', 'gendarme', 'policier', 'lien', 'cliquer', 'cliquez'];
+/** A relative's number said to have changed: the « Bonjour maman » scam. */
+export const familyImpostorWords = [
+  'change de numero', 'nouveau numero', 'perdu mon telephone', 'c est moi', 'c moi', 'ecris moi sur', 'mon tel est casse', 'telephone casse',
+  'tel d un copain', 'tel dun copain', 'telephone d un ami', 'portable d un ami', 'portable d une amie',
+];
+
+/** « Call me back », asked in so many words. */
+export const callbackWords = [
+  'rappelez moi', 'rappelez nous', 'me rappeler', 'me rappelle', 'me rappeliez', 'etre rappele', 'etre rappelee', 'qu on m appelle',
+  'qu on me rappelle', 'qu on me telephone', 'appelez moi', 'me telephoner', 'rappel', 'rappelle moi', 'quelqu un m appelle',
+  'quelqu un me rappelle', 'une personne m appelle',
+];
+/** Said alone (« conseillère svp »), these ask for a person too; inside a longer sentence they may be about something else. */
+export const personAloneWords = ['conseiller', 'conseillere', 'humain', 'quelqu un', 'une personne'];
+/** A person now, rather than Relais. */
+export const personWords = [
+  'parler a un conseiller', 'parler a une conseillere', 'parler a quelqu un', 'parler a une personne', 'parler a un humain',
+  'parler avec quelqu un', 'parler a une vraie personne', 'un humain', 'vraie personne', 'passez moi', 'un conseiller', 'une conseillere',
 ];
 
 /** Words that name what someone wants to find nearby, mapped to the directory's needs. */
 export const needWords: Record<string, string[]> = {
-  demarches: ['france services', 'france service', 'demarche', 'demarches', 'papiers', 'dossier', 'maison france services'],
-  apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone', 'portable', 'telephone'],
-  materiel: ['acheter un ordinateur', 'ordinateur pas cher', 'materiel', 'reconditionne'],
-  internet: ['acces internet', 'wifi', 'connexion internet'],
+  demarches: ['france services', 'france service', 'demarche', 'demarches', 'papiers', 'dossier', 'maison france services', 'formulaire', 'remplir', 'administratif', 'administratifs', 'administratives'],
+  apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
+  materiel: ['pas cher', 'pas chere', 'petit prix', 'reconditionne', 'reconditionnee', 'materiel', 'acheter', 'les moyens', 'occasion', 'telephone simple'],
+  internet: ['acces internet', 'wifi', 'connexion internet', 'internet gratuit', 'imprimer'],
+};
+/** The devices an equipment request is about. */
+export const deviceWords = ['ordinateur', 'ordi', 'tablette', 'telephone', 'portable', 'smartphone', 'pc', 'appareil', 'materiel', 'informatique'];
+/** Words that ask for a place rather than an explanation: they win over a procedure named in passing. */
+export const placeWords = ['france services', 'france service', 'ou aller', 'endroit', 'lieu', 'imprimer', 'wifi', 'internet gratuit', 'acces internet', 'en vrai', 'pres de chez moi', 'plus proche', 'quelqu un pour m aider'];
+
+/** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
+export const statusPhrases = ['je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
+
+/** What limits the person. */
+export const constraintWords: Record<string, string[]> = {
+  noInternet: ['pas internet', 'pas d internet', 'sans internet', 'pas de connexion'],
+  noDevice: ['pas d ordinateur', 'pas d ordi', 'sans ordinateur', 'pas de tablette'],
+  hearing: ['malentendant', 'malentendante', 'sourd', 'sourde', 'entends mal', 'n entends pas'],
+  sight: ['malvoyant', 'malvoyante', 'vois mal', 'aveugle'],
+  mobility: ['pas de voiture', 'conduis plus', 'marche mal', 'fauteuil', 'ne peux pas me deplacer', 'me deplace pas'],
+  cost: ['pas les moyens', 'petite retraite', 'pas cher', 'pas chere', 'petit prix'],
+  carerExhausted: ['epuise', 'epuisee', 'a bout', 'fatigue', 'fatiguee', 'n en peux plus', 'debordee', 'deborde'],
 };
 
-/** Words after which a commune's name usually comes ("j'habite à Mende", "près de Rodez"). */
-export const placeCues = ['a', 'au', 'aux', 'sur', 'habite', 'habitons', 'vis', 'vit', 'pres de', 'pres d', 'vers', 'commune de', 'ville de', 'village de', 'mairie de', 'cote de', 'region de', 'secteur de'];
+/** Words after which a commune's name usually comes ("j'habite à Mende", "près de Rodez", "France Services de Dole"). */
+export const placeCues = [
+  'a', 'au', 'aux', 'sur', 'habite', 'habitons', 'habitent', 'vis', 'vit', 'vivent', 'pres de', 'pres d', 'vers', 'commune de', 'ville de',
+  'village de', 'mairie de', 'cote de', 'a cote de', 'region de', 'secteur de', 'je suis de', 'services de', 'service de', 'france services',
+  'france service', 'est a', 'suis a',
+];
+/** « au Puy » is « Le Puy », « aux Sables » is « Les Sables ». */
+export const placeArticles: Record<string, string> = { au: 'le', aux: 'les' };
+
+/** Months: « décédé au mois de mars » is a date, not the commune of Mars. */
+export const monthWords = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
 
 /** Words that end a commune's name in a sentence. */
-export const placeStops = ['et', 'mais', 'pour', 'je', 'j', 'il', 'elle', 'qui', 'que', 'avec', 'car', 'donc', 'depuis', 'merci', 'svp', 'besoin', 'a', 'cherche', 'voudrais', 'veux'];
+export const placeStops = ['et', 'mais', 'pour', 'je', 'j', 'il', 'elle', 'qui', 'que', 'avec', 'car', 'donc', 'depuis', 'merci', 'svp', 'besoin', 'a', 'cherche', 'voudrais', 'veux', 'ou', 'y'];
 
 /** Words that say the person to help is not the one writing. */
-export const relativeWords = ['ma mere', 'mon pere', 'mes parents', 'ma grand mere', 'mon grand pere', 'ma maman', 'mon papa', 'ma tante', 'mon oncle', 'ma voisine', 'mon voisin', 'un proche', 'pour ma mere', 'pour mon pere'];
+export const relativeWords = [
+  'ma mere', 'mon pere', 'mes parents', 'ma grand mere', 'mon grand pere', 'mes grands parents', 'ma maman', 'mon papa', 'ma tante',
+  'mon oncle', 'ma voisine', 'mon voisin', 'un proche', 'une proche', 'pour ma mere', 'pour mon pere', 'ma belle mere', 'mon beau pere',
+  'ma soeur', 'mon frere', 'aidante', 'aidant', 'je m occupe de', 'j aide', 'jaide', 'la fille de', 'le fils de', 'ma marraine', 'mon parrain',
+];
+
+/** How the caregiver's need reads in the message written for the relative (the flow's `carerNeed`). */
+export const carerNeedPhrases: Record<string, string> = {
+  demarches: 'faire vos démarches',
+  apprendre: 'apprendre à utiliser votre téléphone ou votre tablette',
+  materiel: 'trouver un appareil à petit prix',
+  internet: 'avoir accès à internet',
+};
+
+/** What happened, as said back when the entry found does not cover it (« Pour une carte perdue, … »). */
+export const situationPhrases: Record<string, string> = {
+  lost: 'un papier ou une carte perdus',
+  stolen: 'un vol',
+  damaged: 'une carte abîmée ou qui ne marche plus',
+  password: 'un mot de passe oublié',
+};

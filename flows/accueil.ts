@@ -19,6 +19,10 @@ export const accueil: FlowDefinition = {
   texts,
   voiceTexts,
   helpSteps: { voice: 'voice_person' },
+  // A scam in progress wins over any question, on every channel (the words are in data/intents.fr.ts).
+  interrupts: { scamNow: { next: 'scam_now', unlessAt: ['scam_'] }, scam: { next: 'scam_intro', unlessAt: ['scam_'] } },
+  // A position shared while a choice is asked (WhatsApp) is where to look: answered with the places near it.
+  onLocation: { capture: 'location', next: 'located' },
   steps: {
     /** A call transferred by a department's platform, with what its agent already knows, is greeted as such. */
     start: { type: 'branch', on: 'transferred', cases: { yes: 'welcome_transferred' }, otherwise: 'welcome' },
@@ -42,7 +46,7 @@ export const accueil: FlowDefinition = {
       onFreeText: 'understand',
       options: [
         { id: 'me', key: '1', label: 'Pour moi', synonyms: ['moi', 'pour moi', 'moi meme'], next: 'menu' },
-        { id: 'relative', key: '2', label: 'Pour un proche', synonyms: ['proche', 'ma mere', 'mon pere', 'parent', 'famille'], next: 'carer_intro' },
+        { id: 'relative', key: '2', label: 'Pour un proche', synonyms: ['proche', 'ma mere', 'mon pere', 'parent', 'famille'], set: { forWhom: 'relative' }, next: 'carer_intro' },
       ],
     },
     menu: {
@@ -57,24 +61,42 @@ export const accueil: FlowDefinition = {
         { id: 'procedure', key: '2', label: 'Comprendre une démarche', voiceLabel: 'Une démarche à comprendre', synonyms: ['demarche', 'demarches', 'papiers', 'comprendre'], next: 'explain_ask' },
         { id: 'learn', key: '3', label: 'Apprendre à utiliser mon téléphone ou ordinateur', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], voiceLabel: 'Apprendre le numérique', next: 'assess_intro' },
         { id: 'scam', key: '4', label: 'Un message bizarre : est-ce une arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], voiceLabel: 'Un message bizarre ou une arnaque', next: 'scam_intro' },
-        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', next: 'carer_intro' },
+        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', set: { forWhom: 'relative' }, next: 'carer_intro' },
         { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler'], next: 'person' },
       ],
     },
     understand: {
       type: 'invoke',
       service: 'understand',
-      input: { text: '{freeText}' },
+      input: { text: '{freeText}', departement: '{calledDepartement}' },
+      provides: ['situationText'],
       outcomes: {
+        scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },
+        callback: { next: 'person' },
+        person: { next: 'person_now' },
         relative: { next: 'carer_intro' },
         procedure: { next: 'explain_intro' },
         procedureAmbiguous: { next: 'explain_which' },
+        procedureSituation: { next: 'explain_situation' },
         nearest: { text: 'Je cherche près de {location}.', next: 'find_places' },
+        whichPlace: { next: 'which_commune' },
+        locate: { next: 'locate' },
+        learn: { next: 'assess_intro' },
         notUnderstood: { text: "Je n'ai pas bien compris.", next: 'menu' },
         error: { text: "Je n'ai pas bien compris.", next: 'menu' },
       },
     },
+    /** A lost card, a forgotten password: the entry found explains something else, so a person helps instead. */
+    explain_situation: {
+      type: 'say',
+      text: "[Pour {situationText}, ]je n'ai pas encore de fiche. Un agent France Services peut vous aider, gratuitement.",
+      next: 'locate',
+    },
+    /** A position shared at any choice: the places near it, or, for a relative, the caregiver's journey goes on. */
+    located: { type: 'branch', on: 'forWhom', cases: { relative: 'carer_need_known' }, otherwise: 'find_places' },
+    /** « Je voudrais parler à un conseiller »: on the phone a person now, as the keypad's 0; elsewhere a callback. */
+    person_now: { type: 'branch', on: 'channel', cases: { voice: 'voice_person' }, otherwise: 'person' },
     person: {
       type: 'callback',
       text: "C'est noté : une personne de Relais va vous rappeler à ce numéro. Pour parler à quelqu'un tout de suite : Allô Service Public, 39 39 (prix d'un appel local).",

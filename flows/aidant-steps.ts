@@ -1,7 +1,8 @@
 // For a relative (caregiver mode): where the relative lives, a few questions about them, places near them, a short
 // message written for them to forward, and, with their consent confirmed, an SMS sent to them directly.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
-import { itemTemplate, searchInput } from './place-steps.js';
+import { carerNeedPhrases } from '../data/intents.fr.js';
+import { itemTemplate, PLACE_ANSWER, searchInput } from './place-steps.js';
 
 export const aidantSteps: FlowDefinition['steps'] = {
   carer_intro: {
@@ -17,17 +18,21 @@ export const aidantSteps: FlowDefinition['steps'] = {
     hint: 'Écrivez le code postal de votre proche. Par exemple : 48000',
     voiceHint: 'Tapez les 5 chiffres du code postal de votre proche, puis la touche dièse.',
     capture: 'location',
+    accept: PLACE_ANSWER,
     skipIfKnown: true,
-    next: 'carer_need',
+    next: 'carer_need_known',
   },
+  /** What the caregiver already said (« pour ses papiers », « je suis épuisée ») is not asked again. */
+  carer_need_known: { type: 'branch', on: 'carerNeedKnown', cases: { yes: 'carer_support_known' }, otherwise: 'carer_need' },
+  carer_support_known: { type: 'branch', on: 'carerSupport', cases: { yes: 'carer_places' }, otherwise: 'carer_autonomy' },
   carer_need: {
     type: 'choice',
     text: 'De quoi votre proche a-t-il besoin ?',
     rephrase: "Qu'est-ce qui aiderait le plus votre proche ?",
     options: [
-      { id: 'procedure', key: '1', label: 'Faire une démarche', synonyms: ['demarche', 'papiers', 'dossier'], set: { need: 'demarches', carerNeed: 'faire vos démarches' }, next: 'carer_autonomy' },
-      { id: 'learn', key: '2', label: 'Apprendre (téléphone, tablette)', synonyms: ['apprendre', 'tablette', 'telephone', 'ordinateur'], set: { need: 'apprendre', carerNeed: 'apprendre à utiliser votre téléphone ou votre tablette' }, next: 'carer_autonomy' },
-      { id: 'equipment', key: '3', label: 'Un appareil pas cher', synonyms: ['appareil', 'materiel', 'pas cher'], set: { need: 'materiel', carerNeed: 'trouver un appareil à petit prix' }, next: 'carer_autonomy' },
+      { id: 'procedure', key: '1', label: 'Faire une démarche', synonyms: ['demarche', 'papiers', 'dossier'], set: { need: 'demarches', carerNeed: carerNeedPhrases['demarches']!, carerNeedKnown: 'yes' }, next: 'carer_autonomy' },
+      { id: 'learn', key: '2', label: 'Apprendre (téléphone, tablette)', synonyms: ['apprendre', 'tablette', 'telephone', 'ordinateur'], set: { need: 'apprendre', carerNeed: carerNeedPhrases['apprendre']!, carerNeedKnown: 'yes' }, next: 'carer_autonomy' },
+      { id: 'equipment', key: '3', label: 'Un appareil pas cher', synonyms: ['appareil', 'materiel', 'pas cher'], set: { need: 'materiel', carerNeed: carerNeedPhrases['materiel']!, carerNeedKnown: 'yes' }, next: 'carer_autonomy' },
     ],
   },
   carer_autonomy: {
@@ -43,8 +48,9 @@ export const aidantSteps: FlowDefinition['steps'] = {
   carer_places: {
     type: 'invoke',
     service: 'nearestPlaces',
-    // No « which commune? » here: the caregiver is asked the postal code again instead, which is quicker for them.
-    input: { ...searchInput, askWhichCommune: 'no' },
+    // No list of communes here: for a shared postal code or a name several communes bear (Saint-Denis), the
+    // caregiver is asked the postal code instead, which is quicker for them.
+    input: { ...searchInput, askWhichCommune: 'homonyms' },
     itemTemplate,
     provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
     outcomes: {
@@ -60,6 +66,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
         next: 'carer_after_places',
       },
       notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
+      whichCommune: { text: 'Plusieurs communes portent ce nom.', next: 'carer_where_again' },
       none: {
         text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
         signal: 'white-zone',
@@ -76,6 +83,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
     hint: 'Par exemple : 48000',
     voiceHint: 'Tapez les 5 chiffres, puis la touche dièse.',
     capture: 'location',
+    accept: PLACE_ANSWER,
     next: 'carer_places',
   },
   /** By phone, a message to forward means nothing: the caller is offered the places by SMS instead. */

@@ -2,6 +2,27 @@
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
 export const arnaqueSteps: FlowDefinition['steps'] = {
+  /**
+   * A scam happening now (a « bank adviser » on the line, codes given, money gone), reached from any step: the
+   * whole advice at once, before anything else.
+   */
+  scam_now: {
+    type: 'say',
+    text:
+      "Attention, c'est une arnaque. Ne donnez aucun code : votre banque ne le demande jamais. Raccrochez. " +
+      'Appelez vous-même le numéro écrit sur votre carte bancaire.',
+    next: 'scam_now_block',
+  },
+  scam_now_block: {
+    type: 'say',
+    text:
+      'Code ou carte donnés ? Faites opposition tout de suite : votre banque, ou le 0 892 705 705 (opposition interbancaire, 7j/7). ' +
+      "Argent parti ? Dites-le à votre banque pour contester et portez plainte. Urgence : le 17. SMS douteux : transférez-le au 33 700.",
+    voice:
+      'Si vous avez donné un code ou votre carte, faites opposition tout de suite : appelez votre banque, ou le 0 892 705 705, le numéro d’opposition interbancaire, 7 jours sur 7. ' +
+      "Si de l'argent est parti, dites-le à votre banque pour contester, et portez plainte. En cas d'urgence, appelez le 17.",
+    next: 'scam_person',
+  },
   scam_intro: {
     type: 'say',
     text:

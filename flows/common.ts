@@ -2,7 +2,8 @@
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
 export const commands: FlowDefinition['commands'] = {
-  help: ['aide', '0', 'conseiller', 'un conseiller', 'parler a quelqu un', 'humain', 'une personne'],
+  // « Je voudrais parler à un conseiller » is the same wish as « un conseiller »: filler words are ignored.
+  help: ['aide', '0', 'conseiller', 'un conseiller', 'parler a quelqu un', 'humain', 'une personne', 'parler a un conseiller', 'parler a une conseillere', 'conseillere', 'parler a une personne', 'parler a un humain', 'passez moi un conseiller', 'une vraie personne'],
   restart: ['recommencer', 'menu', 'retour', 'revenir au menu', 'accueil', 'reprendre au debut'],
   optOut: ['stop', 'arret', 'arreter', 'stopper', 'desabonner', 'desinscrire', 'stop sms'],
   optIn: ['start', 'demarrer', 'reprendre les sms'],

@@ -27,10 +27,12 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     type: 'invoke',
     service: 'findProcedure',
     input: { query: '{procedureQuery}' },
-    provides: [...procedureVars, ...candidateVars],
+    provides: [...procedureVars, ...candidateVars, 'situationText'],
     outcomes: {
       found: { next: 'explain_intro' },
       ambiguous: { next: 'explain_which' },
+      // « Carte vitale perdue » when only the app is explained: not the wrong steps, a France Services.
+      situation: { set: { need: 'demarches' }, next: 'explain_situation' },
       notFound: {
         text: "Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : répondez 1 pour trouver le plus proche.",
         voice: 'Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : tapez 1 pour trouver le plus proche.',

@@ -14,8 +14,12 @@ export const searchInput = {
   approximateNote: 'position approximative',
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
+  near: '{calledDepartement}',
 };
 export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+
+/** What an answer to « where? » must contain: a word of two letters or more, or a postal code. « 1 » is not a commune. */
+export const PLACE_ANSWER = '\\p{L}{2}|\\d{2} ?\\d{3}';
 
 /** « Where? », asked before a search: the same question wherever it leads, with its own lead-in if any. */
 export const whereQuestion = (next: string, text = 'Quel est votre code postal, ou le nom de votre commune ?') =>
@@ -28,6 +32,7 @@ export const whereQuestion = (next: string, text = 'Quel est votre code postal, 
     hint: 'Écrivez seulement les 5 chiffres de votre code postal. Par exemple : 74000',
     voiceHint: 'Tapez les 5 chiffres de votre code postal, puis la touche dièse.',
     capture: 'location',
+    accept: PLACE_ANSWER,
     next,
   }) as const;
 
@@ -64,7 +69,7 @@ export const placeSteps: FlowDefinition['steps'] = {
   },
   which_commune: {
     type: 'choice',
-    text: 'Ce code postal couvre plusieurs communes. Laquelle ?',
+    text: 'Plusieurs communes correspondent. Laquelle ?',
     rephrase: 'Dans laquelle de ces communes habitez-vous ?',
     options: [
       ...[1, 2, 3, 4, 5, 6].map((i) => ({ id: `commune_${i}`, key: String(i), label: `{commune${i}}`, set: { location: `{commune${i}Code}` }, next: 'find_places' })),

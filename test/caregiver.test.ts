@@ -107,4 +107,46 @@ describe('caregiver mode on WhatsApp', () => {
     expect(await say(from, text('06 98 76 54 32'))).toContain('ne plus recevoir de SMS');
     expect(smsSent.length).toBe(before);
   });
+
+  it('remembers what the caregiver already said: the need, the tiredness and the commune are not asked again', async () => {
+    const from = '33611110004';
+    const first = await say(from, text("Bonjour, je m'occupe de mon père à Annecy, il a besoin d'aide pour ses papiers, je suis épuisée"));
+    expect(first).toContain('Près de votre proche');
+    expect(first).not.toContain('Dans quelle commune');
+    expect(first).not.toContain('De quoi votre proche a-t-il besoin');
+    expect(first).not.toContain('au quotidien');
+    expect(first).toContain('Pour faire vos démarches'); // the message to forward says the need given at first
+  });
+
+  it('reads a position shared before saying who the help is for as the place, and remembers it for the relative', async () => {
+    const from = '33611110005';
+    expect(await say(from, text('Bonjour'))).toContain("C'est pour vous ou pour un proche ?");
+    const places = await say(from, { type: 'location', location: { latitude: 45.899, longitude: 6.129 } });
+    expect(places).toMatch(/1\. /);
+    expect(places).not.toContain("C'est pour vous ou pour un proche ?");
+    await say(from, text('menu'));
+    const relative = await say(from, text("c'est pour ma mère"));
+    expect(relative).toContain('De quoi votre proche a-t-il besoin'); // the position shared is where she is
+    expect(relative).not.toContain('Dans quelle commune');
+  });
+
+  it('never takes « 1 » as the relative’s commune', async () => {
+    const from = '33611110006';
+    await say(from, text('Bonjour'));
+    expect(await say(from, pick('relative'))).toContain('Dans quelle commune');
+    const one = await say(from, text('1'));
+    expect(one).not.toContain('De quoi votre proche');
+    expect(one).not.toContain('Je ne trouve pas la commune');
+    expect(await say(from, text('74000'))).toContain('De quoi votre proche a-t-il besoin');
+  });
+
+  it('puts a scam before everything: a father who gave his codes to a fake adviser', async () => {
+    const from = '33611110007';
+    await say(from, text('Bonjour'));
+    await say(from, pick('relative'));
+    const advice = await say(from, text('mon père a donné ses codes à un faux conseiller de sa banque hier soir'));
+    expect(advice).toContain('0 892 705 705');
+    expect(advice).toContain('opposition');
+    expect(advice).not.toContain('Dans quelle commune');
+  });
 });

@@ -13,6 +13,8 @@ export interface ConversationServiceDeps {
   flows: Map<string, CompiledFlow>;
   mainFlowId: string;
   services: Record<string, FlowService>;
+  /** Names an interrupt a message raises whatever the step (a scam in progress); the flow says where it leads. */
+  interruptOf?: (content: InboundContent) => string | undefined;
   clock: Clock;
   logger: Logger;
 }
@@ -46,7 +48,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const stored = await store.load(conversationId);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
     const flow = (stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
-    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at, channel: inbound.channel });
+    const interrupt = deps.interruptOf?.(inbound.content);
+    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
     const effects: Effect[] = [...output.effects];
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');

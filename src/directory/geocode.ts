@@ -55,13 +55,18 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
   const postalCode = typed ? typed[1]! + typed[2]! : spoken?.length === 5 ? spoken : undefined;
   if (postalCode) {
     const found = index.byPostalCode.get(postalCode);
-    return found?.[0] ? { type: 'found', commune: found[0], matchedBy: 'postal-code', others: found.slice(1) } : { type: 'notFound' };
+    if (!found?.[0]) return { type: 'notFound' };
+    // « Nasbinals 48260 »: the commune named beside its postal code is the one meant; no need to ask which.
+    const said = ` ${normalizePlaceName(query)} `;
+    const named = found.find((c) => said.includes(` ${normalizePlaceName(c.name)} `));
+    if (named) return { type: 'found', commune: named, matchedBy: 'postal-code' };
+    return { type: 'found', commune: found[0], matchedBy: 'postal-code', others: found.slice(1) };
   }
   const words = normalizePlaceName(query).split(' ').filter(Boolean);
   // Every exact run of words that names a commune; the best is the longest, then one said after a place cue
   // ("à Mende", "près de Rodez"): "j'habite à Saint Jean de Luz" is Saint-Jean-de-Luz, not Jean.
   // A run that leaves other meaningful words aside must follow a cue: in "Zzyzx-sur-Mer", "Mer" is not the place.
-  let best: { commune: Commune; score: number } | undefined;
+  let best: { commune: Commune; homonyms: Commune[]; score: number } | undefined;
   const meaningful = words.filter((w) => !NOT_PLACES.has(w));
   for (let size = Math.min(words.length, 8); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
@@ -70,13 +75,15 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
       if (run.every((w) => NOT_PLACES.has(w))) continue;
       const cued = CUES.has(words[start - 1] ?? '');
       if (!cued && !meaningful.every((w) => run.includes(w))) continue;
-      const exact = index.byName.get(run.join(' '))?.[0];
-      if (!exact) continue;
+      const all = index.byName.get(run.join(' '));
+      if (!all?.[0]) continue;
+      // Homonyms: the one in a department the caller is likely in (their platform, their landline) comes first.
+      const homonyms = preferred(all, options.prefer);
       const score = size * 10 + (cued ? 5 : 0);
-      if (!best || score > best.score) best = { commune: exact, score };
+      if (!best || score > best.score) best = { commune: homonyms[0]!, homonyms: homonyms.slice(1), score };
     }
   }
-  if (best) return { type: 'found', commune: best.commune, matchedBy: 'name' };
+  if (best) return { type: 'found', commune: best.commune, matchedBy: 'name', ...(best.homonyms.length ? { homonyms: best.homonyms } : {}) };
   if (options.strict || words.every((w) => NOT_PLACES.has(w))) return { type: 'notFound' };
   const whole = words.join(' ');
   // A name given by its beginning ("st erme" for Saint-Erme-Outre-et-Ramecourt), then one with a typo or two.
@@ -84,6 +91,13 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
   const close = prefixed ?? (whole.length >= 4 ? closestName(index, whole) ?? closestName(index, words.filter((w) => !NOT_PLACES.has(w)).join(' ')) : undefined);
   const commune = close ? index.byName.get(close)?.[0] : undefined;
   return commune ? { type: 'found', commune, matchedBy: 'name' } : { type: 'notFound' };
+}
+
+/** Communes of one name, those in the preferred departments first (each group most populated first). */
+function preferred(communes: Commune[], departements: string[] | undefined): Commune[] {
+  if (!departements?.length) return communes;
+  const inside = communes.filter((c) => departements.includes(c.departement));
+  return inside.length ? [...inside, ...communes.filter((c) => !departements.includes(c.departement))] : communes;
 }
 
 /** Words after which a commune's name usually comes. */

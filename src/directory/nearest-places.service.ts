@@ -4,6 +4,7 @@ import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
 import type { DepartmentConfig } from './departments.js';
+import { farHomonyms, likelyDepartements } from './homonyms.js';
 import type { Commune, Directory, Place, PlaceFilters, PlaceService, Public } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
@@ -22,6 +23,8 @@ export interface NearestPlacesOptions {
   wording: OpeningWording;
   /** Each department's settings (white-zone radius, platform, home help); none by default. */
   departments?: Map<string, DepartmentConfig>;
+  /** The departments behind each landline prefix (data/landline-zones.ts): among homonyms, the caller's region first. */
+  landlineZones?: Record<string, string[]>;
 }
 
 const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre: 'apprendre', materiel: 'materiel', internet: 'internet' };
@@ -32,7 +35,8 @@ const NEEDS: Record<string, PlaceService> = { demarches: 'demarches', apprendre:
  * `openNow` and `withoutAppointment` ("yes"), `maxDistanceKm` (default 60: beyond it the place is a white zone), `approximateNote` (French
  * words said when the commune's coordinates are only approximate), `itinerantTemplate` (how an itinerant service
  * reads), `askWhichCommune` ("yes" to get `whichCommune`, with `commune1`…`commune6` and their `commune1Code`…, when
-a postal code covers several communes of similar size). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
+a postal code covers several communes of similar size, or far-apart communes share the name given; "homonyms" for the
+ * latter only). Outcomes: `found` (items, and `placesOffset` for the next call), `noMore`, `notFound` (no such place), `none` (white zone: `itinerant`, `farName`,
  * `farDistance`, `farPhone`, and the department's `platformName`, `platformPhone`, `platformHours`, `homeHelpName`,
  * `homeHelpPhone` when configured).
  */
@@ -62,7 +66,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     };
   }
 
-  return async (input: Vars, context?: { channel: string }): Promise<ServiceResult> => {
+  return async (input: Vars, context?: { channel: string; address?: string }): Promise<ServiceResult> => {
     const query = (input['query'] ?? '').trim();
     // A map link helps on WhatsApp; by SMS, seniors distrust links, so none is given there.
     const withMap = context?.channel === 'whatsapp';
@@ -78,9 +82,14 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       latitude = Number(geo[1]);
       longitude = Number(geo[2]);
     } else {
-      const found = await directory.geocode(query);
+      // Among communes of one name, the one in the platform's department (`near`) or the caller's landline region.
+      const prefer = likelyDepartements(options.landlineZones ?? {}, { from: context?.address ?? '', departement: input['near'] ?? '' });
+      const found = await directory.geocode(query, prefer.length ? { prefer } : {});
       if (found.type !== 'found') return { outcome: 'notFound' };
-      const which = input['askWhichCommune'] === 'yes' ? whichCommune(found.commune, found.others ?? []) : undefined;
+      const homonyms = farHomonyms(found.commune, found.homonyms ?? [], prefer);
+      // Homonyms far apart are asked about unless the flow says "no"; a shared postal code only when it says "yes".
+      const ask = input['askWhichCommune'] ?? 'no';
+      const which = homonyms.length && ask !== 'no' ? homonymChoices([found.commune, ...homonyms]) : ask === 'yes' ? whichCommune(found.commune, found.others ?? []) : undefined;
       if (which) return { outcome: 'whichCommune', vars: which };
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;
@@ -170,6 +179,16 @@ function whichCommune(first: Commune, others: Commune[]): Vars | undefined {
   const vars: Vars = {};
   [first, ...others].slice(0, MAX_COMMUNES_OFFERED).forEach((c, i) => {
     vars[`commune${i + 1}`] = c.name;
+    vars[`commune${i + 1}Code`] = `insee:${c.code}`;
+  });
+  return vars;
+}
+
+/** Homonymous communes far apart, told apart by their postal code: « Saint-Denis (93200) ». */
+function homonymChoices(communes: Commune[]): Vars {
+  const vars: Vars = {};
+  communes.slice(0, MAX_COMMUNES_OFFERED).forEach((c, i) => {
+    vars[`commune${i + 1}`] = c.postalCodes[0] ? `${c.name} (${c.postalCodes[0]})` : c.name;
     vars[`commune${i + 1}Code`] = `insee:${c.code}`;
   });
   return vars;

@@ -60,8 +60,11 @@ export interface Place {
 }
 
 export type GeocodeResult =
-  /** `others`: the other communes of the same postal code, most populated first (to ask which one). */
-  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' | 'code'; others?: Commune[] }
+  /**
+ * `others`: the other communes of the same postal code, most populated first (to ask which one); `homonyms`: the other
+ * communes of the same name (Saint-Denis in Seine-Saint-Denis and in La Réunion), preferred departments first.
+ */
+  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' | 'code'; others?: Commune[]; homonyms?: Commune[] }
   | { type: 'notFound' };
 
 export interface NearbyPlace {
@@ -91,6 +94,8 @@ export interface NearestQuery {
 export interface GeocodeOptions {
   /** Exact names only, no typo tolerance: for names picked out of a sentence, where a guess would mislead. */
   strict?: boolean;
+  /** Departments the person is likely in (the platform that transferred them, their landline's region): among communes of one name, these come first. */
+  prefer?: string[];
 }
 
 export interface Directory {

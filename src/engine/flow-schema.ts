@@ -53,6 +53,21 @@ const inputStep = z.object({
   capture: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
   /** Skip the question when the answer is already known (said in an earlier sentence). */
   skipIfKnown: z.boolean().default(false),
+  /**
+   * A pattern (Unicode regular expression) an answer must contain to be taken: « 1 » is not a commune. An answer
+   * without it climbs the reprompt ladder.
+   */
+  accept: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'a valid regular expression')
+    .optional(),
   next: stepId,
 });
 
@@ -152,13 +167,20 @@ export const flowSchema = z
      * The reprompt ladder's last rung leads there too, once per session.
      */
     helpSteps: z.partialRecord(z.enum(['sms', 'voice', 'whatsapp']), stepId).default({}),
+    /**
+     * What wins over the question asked, named by the conversation (a scam in progress): where it leads, except on
+     * steps whose id starts with one of `unlessAt` (already on that journey).
+     */
+    interrupts: z.record(z.string(), z.object({ next: stepId, unlessAt: z.array(z.string()).default([]) })).default({}),
+    /** A position shared while a choice is asked (WhatsApp): kept in `capture`, then the flow goes on at `next`. */
+    onLocation: z.object({ capture: z.string().regex(/^[a-z][a-zA-Z0-9]*$/), next: stepId }).optional(),
     steps: z.record(z.string(), stepSchema),
   })
   .superRefine((flow, ctx) => {
     for (const id of Object.keys(flow.steps)) {
       if (!STEP_ID.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}": ${STEP_ID_RULE}`, path: ['steps', id] });
     }
-    for (const id of [flow.start, flow.menu, ...Object.values(flow.helpSteps)]) {
+    for (const id of [flow.start, flow.menu, ...Object.values(flow.helpSteps), ...Object.values(flow.interrupts).map((i) => i.next), ...(flow.onLocation ? [flow.onLocation.next] : [])]) {
       if (!flow.steps[id]) ctx.addIssue({ code: 'custom', message: `unknown step "${id}"`, path: ['start'] });
     }
   });

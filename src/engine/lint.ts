@@ -37,7 +37,8 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
     }
   }
 
-  const reachable = reach([flow.start, flow.menu, ...Object.values(flow.helpSteps)], (id) => edges.get(id) ?? []);
+  const roots = [flow.start, flow.menu, ...Object.values(flow.helpSteps), ...Object.values(flow.interrupts).map((i) => i.next), ...(flow.onLocation ? [flow.onLocation.next] : [])];
+  const reachable = reach(roots, (id) => edges.get(id) ?? []);
   for (const id of ids) if (!reachable.has(id)) at(id, 'unreachable from the start or the menu');
 
   // A cycle of steps that never wait for an answer would spin forever inside one turn.

@@ -13,7 +13,8 @@ import type { ParsedFlow, StepOption } from './flow-schema.js';
 
 export type EngineEvent =
   /** `channel` is remembered in the conversation's variables, so that a flow may branch on it. */
-  | { type: 'message'; content: InboundContent; at: number; channel?: string }
+  /** `interrupt`: what the conversation recognised in the message that wins over any question (see the flow's `interrupts`). */
+  | { type: 'message'; content: InboundContent; at: number; channel?: string; interrupt?: string }
   | { type: 'result'; result: ServiceResult; at: number };
 
 export interface StepOutput {
@@ -83,9 +84,14 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
       return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
   }
 
+  const interrupt = event.interrupt ? flow.definition.interrupts[event.interrupt] : undefined;
   if (isNew) {
     if (event.channel) snap = { ...snap, vars: { ...snap.vars, channel: event.channel } };
     const entered = enter(flow, snap, flow.definition.start, out);
+    if (interrupt && entered.status === 'active' && waitsForAnswer(getStep(flow, entered.stepId))) {
+      out.pop(); // the first question: the interrupt answers first
+      return { snapshot: enter(flow, { ...entered, vars: { ...entered.vars, freeText: text.trim() } }, interrupt.next, out), effects: out };
+    }
     // People often say everything in their first message: read it as the answer to the first question,
     // which then need not be shown (the welcome still is).
     const saysMore = text !== '' && (meaningfulWords(normalizeFrench(text)).length >= 2 || pickedNumber(text) !== undefined);
@@ -109,6 +115,12 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     // How a connection went: only the step that asked for it reads it; a late or stray report changes nothing.
     if (current.type !== 'connect' || snap.status !== 'active') return { snapshot: { ...snap, turn: snap.turn - 1, lastActivityAt }, effects: [] };
     return { snapshot: enter(flow, snap, content.status === 'answered' ? current.answered : current.failed, out), effects: out };
+  }
+
+  // A scam in progress (or any interrupt the flow declares) wins over the question asked, even after the end.
+  if (interrupt && !interrupt.unlessAt.some((prefix) => snap.stepId.startsWith(prefix))) {
+    const moved = { ...snap, confirming: undefined, status: 'active' as const, vars: { ...snap.vars, freeText: text.trim() } };
+    return { snapshot: enter(flow, moved, interrupt.next, out), effects: out };
   }
 
   if (snap.status === 'ended') return { snapshot: enter(flow, { ...snap, status: 'active' }, flow.definition.menu, out), effects: out };
@@ -160,6 +172,11 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
     return { ...snap, confirming: heard };
   }
   if (current.type === 'choice') {
+    const onLocation = flow.definition.onLocation;
+    if (content.type === 'location' && onLocation) {
+      const vars = { ...snap.vars, [onLocation.capture]: `geo:${content.latitude},${content.longitude}` };
+      return enter(flow, { ...snap, vars }, onLocation.next, out);
+    }
     if (content.type === 'choice') {
       const picked = offeredOptions(current, snap.vars).find((o) => o.id === content.choiceId || o.key === content.choiceId);
       if (picked) return choose(flow, snap, picked, out);
@@ -179,7 +196,8 @@ function answer(flow: CompiledFlow, snap: Snapshot, content: InboundContent, out
         : content.type === 'text'
           ? content.text.trim()
           : '';
-    if (/[\p{L}\p{N}]/u.test(value)) return enter(flow, { ...snap, vars: { ...snap.vars, [current.capture]: value } }, current.next, out);
+    const acceptable = /[\p{L}\p{N}]/u.test(value) && (!current.accept || content.type === 'location' || new RegExp(current.accept, 'u').test(value));
+    if (acceptable) return enter(flow, { ...snap, vars: { ...snap.vars, [current.capture]: value } }, current.next, out);
   } else {
     return enter(flow, snap, flow.definition.menu, out);
   }

@@ -13,10 +13,19 @@ export interface RecommendationWording {
   routeNeeds: Record<Route, string>;
 }
 
-/** `findProcedure`: input `query`. Outcomes `found`, `ambiguous` (two candidates to choose from), `notFound`. */
-export function findProcedureService(matcher: ProcedureMatcher) {
+/**
+ * `findProcedure`: input `query`. Outcomes `found`, `ambiguous` (two candidates to choose from), `notFound`, and
+ * `situation` (`situationText`) when the entry found does not cover what the query says happened (a lost card).
+ */
+export function findProcedureService(
+  matcher: ProcedureMatcher,
+  situations?: { uncovered: (procedureId: string, text: string) => string | undefined; phrases: Record<string, string> },
+) {
   return async (input: Vars): Promise<ServiceResult> => {
-    const match = matcher.match(input['query'] ?? '');
+    const query = input['query'] ?? '';
+    const match = matcher.match(query);
+    const uncovered = match.type === 'found' ? situations?.uncovered(match.procedure.id, query) : undefined;
+    if (uncovered) return { outcome: 'situation', vars: { situationText: situations!.phrases[uncovered] ?? '' } };
     if (match.type === 'found') return { outcome: 'found', vars: procedureVars(match.procedure) };
     if (match.type === 'ambiguous') {
       const [a, b] = match.candidates;

@@ -8,6 +8,21 @@ import type { Procedure, ProcedureSituation } from './procedure-schema.js';
 /** The everyday words saying each situation (« perdu », « volée », « mot de passe »…), from data/procedures. */
 export type SituationWords = Record<ProcedureSituation, string[]>;
 
+/** A reader of the situations a text states, from their words: a phrase word for word, a single word by its stem. */
+export function situationReaderOf(words: Partial<SituationWords>): SituationReader {
+  const phrases = Object.entries(words).map(([situation, list]) => ({ situation, phrases: (list ?? []).map((p) => normalizeFrench(p).split(' ')) }));
+  return (text) => {
+    const said = normalizeFrench(text).split(' ');
+    return phrases
+      .filter(({ phrases: list }) =>
+        list.some((phrase) =>
+          phrase.length === 1 ? said.some((w) => wordSimilarity(phrase[0]!, w) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
+        ),
+      )
+      .map((p) => p.situation);
+  };
+}
+
 export type ProcedureMatch =
   | { type: 'found'; procedure: Procedure }
   | { type: 'ambiguous'; candidates: [Procedure, Procedure] }
@@ -23,6 +38,8 @@ interface IndexedSynonym {
 
 export interface ProcedureMatcher {
   match(text: string): ProcedureMatch;
+  /** The situations (lost, stolen, password…) an entry's own title and synonyms speak of. */
+  situationsOf(procedureId: string): string[];
   /** Every procedure with its score, best first: for tests and for tuning. */
   rank(text: string): { procedure: Procedure; score: number }[];
 }
@@ -31,51 +48,39 @@ const MIN_SCORE = 0.75;
 /** A runner-up this close to the winner means the person may have meant either. */
 const AMBIGUITY_RATIO = 0.9;
 /** An entry for the situation the message states wins clearly over the general entry on the same thing… */
-const SITUATION_SAID = 1.5;
+const SITUATION_SAID = 1.25;
 /** …and gives way to it when the message states none of its situations. */
 const SITUATION_UNSAID = 0.8;
 
 /**
+ * Reads the situations a text speaks of (« perdu », « mot de passe »…), most specific first. Generic: no entry id is
+ * known here.
+ */
+export type SituationReader = (text: string) => string[];
+
+/**
+ * An entry's situations are the ones it names (`situations`), else those its title and synonyms speak of; an entry
+ * for the situation a message states wins over the general entry on the same thing, and gives way to it otherwise.
  * @example
- * const matcher = createProcedureMatcher(procedures, { situationWords });
+ * const matcher = createProcedureMatcher(procedures, situationReaderOf(situationWords));
  * matcher.match("j'ai perdu ma carte vitale"); // { type: 'found', procedure: { id: 'carte-vitale-perdue', … } }
  */
-export function createProcedureMatcher(procedures: Procedure[], options: { situationWords?: Partial<SituationWords> } = {}): ProcedureMatcher {
+export function createProcedureMatcher(procedures: Procedure[], situationsIn: SituationReader = () => []): ProcedureMatcher {
+  const situations = new Map<string, string[]>(
+    procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]),
+  );
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
     [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s) })).filter((s) => s.words.length > 0),
   );
-  const situationPhrases = Object.entries(options.situationWords ?? {}).map(([situation, phrases]) => ({
-    situation: situation as ProcedureSituation,
-    phrases: (phrases ?? []).map((p) => normalizeFrench(p).split(' ')),
-  }));
-
-  /** The situations a message states: a phrase found word for word, or a single word found by stem (« perdue », « perdus »). */
-  function saidSituations(text: string): Set<ProcedureSituation> {
-    const words = normalizeFrench(text).split(' ');
-    const said = new Set<ProcedureSituation>();
-    for (const { situation, phrases } of situationPhrases) {
-      const found = phrases.some((phrase) =>
-        phrase.length === 1
-          ? words.some((w) => wordSimilarity(phrase[0]!, w) >= 0.95)
-          : words.some((_, i) => phrase.every((p, j) => words[i + j] === p)),
-      );
-      if (found) said.add(situation);
-    }
-    return said;
-  }
-
-  function situationFactor(procedure: Procedure, said: Set<ProcedureSituation>): number {
-    if (!procedure.situations) return 1;
-    return procedure.situations.some((s) => said.has(s)) ? SITUATION_SAID : SITUATION_UNSAID;
-  }
-
   function rank(text: string) {
     const words = keyWords(text);
     const best = new Map<string, { procedure: Procedure; score: number }>();
     if (words.length === 0) return [];
-    const said = saidSituations(text);
+    const said = situationsIn(text);
     for (const synonym of synonyms) {
-      const score = synonymScore(synonym.words, words) * situationFactor(synonym.procedure, said);
+      const own = situations.get(synonym.procedure.id)!;
+      const fit = own.length === 0 ? 1 : own.some((s) => said.includes(s)) ? SITUATION_SAID : SITUATION_UNSAID;
+      const score = synonymScore(synonym.words, words) * fit;
       const current = best.get(synonym.procedure.id);
       if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
     }
@@ -84,6 +89,7 @@ export function createProcedureMatcher(procedures: Procedure[], options: { situa
 
   return {
     rank,
+    situationsOf: (id) => situations.get(id) ?? [],
     match(text) {
       const [first, second] = rank(text);
       if (!first || first.score < MIN_SCORE) return { type: 'notFound' };

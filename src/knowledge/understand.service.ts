@@ -1,73 +1,90 @@
-// `understand`: reads a free sentence for everything it says at once — a procedure, a place, a worry about a scam —
+// `understand`: turns a reading of a free sentence (src/knowledge/understanding/) into where the conversation goes,
 // so that a person who says it all in one message is answered at once instead of walked through the menu.
-import { spokenDigits } from '../directory/spoken-numbers.js';
+// The reader behind the port may change (issue 18); the outcomes below do not.
 import type { ServiceResult, Vars } from '../engine/effects.js';
-import { normalizeFrench } from '../engine/nlu/normalize.js';
-import type { Directory } from '../directory/types.js';
 import { procedureVars } from './flow-services.js';
-import type { ProcedureMatcher } from './match-procedure.js';
 import type { Procedure } from './procedure-schema.js';
+import type { Reading, ReadingContext, UnderstandingReader } from './understanding/reading.js';
 
-export interface UnderstandingVocabulary {
-  scamWords: string[];
-  relativeWords: string[];
-  needWords: Record<string, string[]>;
-  placeCues: string[];
-  placeStops: string[];
-}
-
-const contains = (text: string, phrase: string) => ` ${text} `.includes(` ${normalizeFrench(phrase)} `);
+/** How many communes the flow's « which one? » question can offer (commune1…commune6). */
+const MAX_PLACE_CHOICES = 6;
 
 /**
- * Input `text`. Outcomes: `scam`, `relative` (help for someone else; `location` if named), `procedure` (vars of the procedure), `procedureAmbiguous` (two candidates),
- * `nearest` (a place was named: vars `location` and `need`), `notUnderstood`. A named place is kept in `location`
- * whatever the outcome, so that later questions about it are skipped.
+ * Input `text` (and `departement`, the platform's, when a call was transferred). Outcomes: `scamNow` (codes or money
+ * gone, a scammer on the line), `scam`, `callback` (asked to be called back), `person` (a person now), `relative`
+ * (help for someone else: `location`, `need`, `carerNeed`, `carerSupport` when said), `procedure` (vars of the
+ * procedure), `procedureAmbiguous` (two candidates), `procedureSituation` (the entry found does not cover what
+ * happened, a lost card: `situationText`, and a France Services helps), `nearest` (a place is known: `location`, `need`), `whichPlace`
+ * (homonyms far apart: `commune1`… and `commune1Code`…, as the place search's own question), `locate` (a place is wanted, where is not said: `need`),
+ * `learn`, `notUnderstood`. A named place is kept in `location` whatever the outcome, so it is not asked again.
  */
-export function understandService(deps: { directory: Directory; matcher: ProcedureMatcher; vocabulary: UnderstandingVocabulary; procedures: Procedure[] }) {
-  const { vocabulary } = deps;
-  return async (input: Vars): Promise<ServiceResult> => {
-    const raw = input['text'] ?? '';
-    const text = normalizeFrench(raw);
-    if (!text) return { outcome: 'notUnderstood' };
-    if (vocabulary.scamWords.some((w) => contains(text, w))) return { outcome: 'scam' };
-
-    const location = await findLocation(raw, text);
-    const place: Vars = location ? { location } : {};
-    // « ma mère à Mende… »: the person to help is not the one writing.
-    if (vocabulary.relativeWords.some((w) => contains(text, w))) return { outcome: 'relative', vars: place };
-    const procedure = deps.matcher.match(raw);
-    if (procedure.type === 'found') return { outcome: 'procedure', vars: { ...place, ...procedureVars(procedure.procedure) } };
-    if (procedure.type === 'ambiguous') {
-      const [a, b] = procedure.candidates;
-      return { outcome: 'procedureAmbiguous', vars: { ...place, candidate1Id: a.id, candidate1: a.title, candidate2Id: b.id, candidate2: b.title } };
-    }
-    if (location) {
-      const need = Object.entries(vocabulary.needWords).find(([, words]) => words.some((w) => contains(text, w)))?.[0] ?? '';
-      return { outcome: 'nearest', vars: { location, need } };
-    }
-    return { outcome: 'notUnderstood' };
+export function understandService(deps: {
+  reader: UnderstandingReader;
+  procedures: Procedure[];
+  carerNeedPhrases: Record<string, string>;
+  situationPhrases: Record<string, string>;
+}) {
+  const byId = new Map(deps.procedures.map((p) => [p.id, p]));
+  return async (input: Vars, context?: { address?: string; channel?: string }): Promise<ServiceResult> => {
+    const readingContext: ReadingContext = {
+      ...(context?.channel ? { channel: context.channel } : {}),
+      ...(context?.address ? { from: context.address } : {}),
+      ...(input['departement'] ? { departement: input['departement'] } : {}),
+    };
+    const reading = await deps.reader.read(input['text'] ?? '', readingContext);
+    return outcomeOf(reading);
   };
 
-  /** A postal code anywhere (typed, or said in words), or a commune named after a cue word ("à", "près de"), checked against the directory. */
-  async function findLocation(raw: string, text: string): Promise<string | undefined> {
-    const postal = /(?:^|\D)(\d{2}) ?(\d{3})(?:\D|$)/.exec(raw);
-    if (postal) return postal[1]! + postal[2]!;
-    // Said on the phone: « quatre huit six zéro zéro », « je suis au quarante-huit mille ».
-    const spoken = spokenDigits(raw);
-    if (spoken?.length === 5 && (await deps.directory.geocode(spoken, { strict: true })).type === 'found') return spoken;
-    const words = text.split(' ');
-    for (let i = 0; i < words.length; i++) {
-      const cue = vocabulary.placeCues.find((c) => words.slice(i, i + c.split(' ').length).join(' ') === c);
-      if (!cue) continue;
-      const start = i + cue.split(' ').length;
-      let end = start;
-      while (end < words.length && end - start < 5 && !vocabulary.placeStops.includes(words[end]!)) end++;
-      for (let stop = end; stop > start; stop--) {
-        const candidate = words.slice(start, stop).join(' ');
-        const found = await deps.directory.geocode(candidate, { strict: true });
-        if (found.type === 'found') return found.commune.name;
+  function outcomeOf(r: Reading): ServiceResult {
+    const place: Vars = r.location ? { location: r.location.query } : {};
+    const need: Vars = r.need ? { need: r.need } : {};
+    const procedure = r.procedureId ? byId.get(r.procedureId) : undefined;
+    switch (r.intent) {
+      case 'scam':
+        return { outcome: r.urgency === 'now' ? 'scamNow' : 'scam', vars: place };
+      case 'callback':
+        return { outcome: 'callback', vars: place };
+      case 'person':
+        return { outcome: 'person', vars: place };
+      case 'relative': {
+        // A name several communes bear far apart is kept as said: the caregiver's search then asks the postal code.
+        const said = r.location ? place : r.locationChoices?.[0] ? { location: r.locationChoices[0].name } : {};
+        const carer: Vars = { forWhom: 'relative', ...said };
+        if (r.need && deps.carerNeedPhrases[r.need]) Object.assign(carer, { need: r.need, carerNeed: deps.carerNeedPhrases[r.need]!, carerNeedKnown: 'yes' });
+        if (r.constraints.includes('carerExhausted')) carer['carerSupport'] = 'yes';
+        return { outcome: 'relative', vars: carer };
       }
+      case 'procedure': {
+        if (!procedure) return { outcome: 'notUnderstood' };
+        const alternative = r.alternativeProcedureId ? byId.get(r.alternativeProcedureId) : undefined;
+        if (alternative) {
+          return { outcome: 'procedureAmbiguous', vars: { ...place, candidate1Id: procedure.id, candidate1: procedure.title, candidate2Id: alternative.id, candidate2: alternative.title } };
+        }
+        if (r.situationNotCovered) {
+          return { outcome: 'procedureSituation', vars: { ...place, need: 'demarches', situationText: deps.situationPhrases[r.situation ?? ''] ?? '' } };
+        }
+        return { outcome: 'procedure', vars: { ...place, ...procedureVars(procedure) } };
+      }
+      case 'place':
+      case 'learn':
+      case 'equipment': {
+        const wanted: Vars = { ...need, ...(r.intent === 'equipment' ? { need: 'materiel' } : {}) };
+        if (r.location) return { outcome: 'nearest', vars: { ...place, ...wanted } };
+        if (r.locationChoices?.length) {
+          const choices: Vars = { ...wanted };
+          for (let i = 0; i < MAX_PLACE_CHOICES; i++) {
+            const c = r.locationChoices[i];
+            // Every slot is written, so that no commune of an earlier question is offered again.
+            choices[`commune${i + 1}`] = c ? (c.postalCode ? `${c.name} (${c.postalCode})` : c.name) : '';
+            choices[`commune${i + 1}Code`] = c?.query ?? '';
+          }
+          return { outcome: 'whichPlace', vars: choices };
+        }
+        if (r.intent === 'learn') return { outcome: 'learn', vars: wanted };
+        return { outcome: 'locate', vars: { need: 'demarches', ...wanted } };
+      }
+      case 'unknown':
+        return { outcome: 'notUnderstood' };
     }
-    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 // Wires Relais from parts a runtime provides (database, directory, configuration, clock, logger).
 // Runtime-agnostic: Node and Workers both call it, so the two can never drift apart.
-import { procedures as shippedProcedures, situationWords } from '../../data/procedures/index.js';
+import { procedures as shippedProcedures } from '../../data/procedures/index.js';
+import { readerVocabulary } from '../../data/reader-vocabulary.js';
 import * as intents from '../../data/intents.fr.js';
 import { openingWording, sessionWording } from '../../data/labels.fr.js';
 import * as recommendationWording from '../../data/recommendations.fr.js';
@@ -32,6 +33,10 @@ import { findProcedureService, procedureStepService, recommendService, selectPro
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import { understandService } from '../knowledge/understand.service.js';
+import { createDeterministicReader, situationReader, uncoveredSituation } from '../knowledge/understanding/deterministic-reader.js';
+import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
+import { scamInterrupt } from '../knowledge/understanding/scam-signals.js';
+import { landlineDepartements } from '../../data/landline-zones.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -53,6 +58,8 @@ export interface RelaisParts {
   metaApi?: { baseUrl: string; accessToken: string };
   /** The runtime's native HMAC-SHA1, when it has one. */
   hmacSha1?: HmacSha1;
+  /** The understanding of free sentences; the deterministic reader by default. */
+  reader?: UnderstandingReader;
   /** The procedures explained; the shipped knowledge base by default. */
   procedures?: Procedure[];
   /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
@@ -76,7 +83,10 @@ export function composeRelais(parts: RelaisParts) {
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
-  const matcher = createProcedureMatcher(procedures, { situationWords });
+  // One list of situation words (data/procedures/situations.fr.ts) for the matcher and the reader alike.
+  const situationsOf = situationReader(readerVocabulary.situationWords);
+  const matcher = createProcedureMatcher(procedures, situationsOf);
+  const reader: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary: readerVocabulary, matcher });
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();
@@ -85,17 +95,22 @@ export function composeRelais(parts: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, ...(parts.departments ? { departments: parts.departments } : {}) }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
-      understand: understandService({ directory: directory, matcher, vocabulary: intents, procedures }),
-      findProcedure: findProcedureService(matcher),
+      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
+      findProcedure: findProcedureService(matcher, {
+        uncovered: (id, text) => uncoveredSituation(matcher, situationsOf, id, text),
+        phrases: intents.situationPhrases,
+      }),
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
       reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
+    // A scam in progress wins over whatever question was asked: checked on every message, at every step.
+    interruptOf: (content) => (content.type === 'text' ? scamInterrupt(content.text, intents) : undefined),
     clock: parts.clock,
     logger: parts.logger,
   });

@@ -2,10 +2,10 @@
 // the whole message choose « carte Vitale perdue » over « l'appli carte Vitale », and the general entry otherwise.
 import { describe, expect, it } from 'vitest';
 import { procedures, situationWords } from '../../data/procedures/index.js';
-import { createProcedureMatcher } from '../../src/knowledge/match-procedure.js';
+import { createProcedureMatcher, situationReaderOf } from '../../src/knowledge/match-procedure.js';
 import { PROCEDURE_SITUATIONS, procedureSchema, type Procedure } from '../../src/knowledge/procedure-schema.js';
 
-const matcher = createProcedureMatcher(procedures, { situationWords });
+const matcher = createProcedureMatcher(procedures, situationReaderOf(situationWords));
 const foundId = (text: string) => {
   const match = matcher.match(text);
   return match.type === 'found' ? match.procedure.id : match.type;
@@ -45,13 +45,13 @@ describe('the situation rule, on entries of our own', () => {
   const entries: Procedure[] = [general, lost];
 
   it('prefers the entry for the situation the message states', () => {
-    const m = createProcedureMatcher(entries, { situationWords });
+    const m = createProcedureMatcher(entries, situationReaderOf(situationWords));
     expect(m.match("j'ai égaré mon badge")).toMatchObject({ type: 'found', procedure: { id: 'badge-perdu' } });
     expect(m.match('on m a vole mon badge')).toMatchObject({ type: 'found', procedure: { id: 'badge-perdu' } });
   });
 
   it('gives way to the general entry when no situation is stated, or another one', () => {
-    const m = createProcedureMatcher(entries, { situationWords });
+    const m = createProcedureMatcher(entries, situationReaderOf(situationWords));
     expect(m.match('badge')).toMatchObject({ type: 'found', procedure: { id: 'badge' } });
     expect(m.match('mot de passe du badge')).toMatchObject({ type: 'found', procedure: { id: 'badge' } });
   });

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { procedures, situationWords } from '../../data/procedures/index.js';
-import { createProcedureMatcher } from '../../src/knowledge/match-procedure.js';
+import { createProcedureMatcher, situationReaderOf } from '../../src/knowledge/match-procedure.js';
 import { FRENCH_PHONE, PROCEDURE_CATEGORIES, procedureSchema } from '../../src/knowledge/procedure-schema.js';
 import { phrasings } from '../fixtures/procedure-phrasings.js';
 
-const matcher = createProcedureMatcher(procedures, { situationWords });
+const matcher = createProcedureMatcher(procedures, situationReaderOf(situationWords));
 const today = new Date().toISOString().slice(0, 10);
 
 describe('knowledge base', () => {

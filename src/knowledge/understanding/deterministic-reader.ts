@@ -1,0 +1,122 @@
+// The deterministic reader: reads the whole sentence, not its first keyword. A scam outranks everything; then a
+// request for a person; then who the help is for; then what is needed — a procedure (and what happened: lost,
+// stolen, password…), a place, learning or a device — with the place said in passing. Words come from
+// data/intents.fr.ts; no message is known here.
+import type { Directory } from '../../directory/types.js';
+import { meaningfulWords, normalizeFrench } from '../../engine/nlu/normalize.js';
+import { createProcedureMatcher, situationReaderOf, type ProcedureMatcher } from '../match-procedure.js';
+import type { Procedure } from '../procedure-schema.js';
+import { hasAny, keysFound, withoutPhrases, type PhraseList } from './phrases.js';
+import { placeReader, type PlaceVocabulary } from './places-in-text.js';
+import { CONSTRAINTS, SITUATIONS, type Constraint, type Need, type Reading, type ReadingContext, type Situation, type UnderstandingReader } from './reading.js';
+import { scamSignal, type ScamVocabulary } from './scam-signals.js';
+
+export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 'landlineDepartements'> {
+  callbackWords: PhraseList;
+  personWords: PhraseList;
+  personAloneWords: PhraseList;
+  relativeWords: PhraseList;
+  needWords: Record<string, PhraseList>;
+  deviceWords: PhraseList;
+  placeWords: PhraseList;
+  situationWords: Record<string, PhraseList>;
+  statusPhrases: PhraseList;
+  constraintWords: Record<string, PhraseList>;
+}
+
+/** Situations a known entry must name to be the right answer: a general entry does not explain a lost card. */
+const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged', 'password'];
+
+/** The situation a text says happened that the entry does not name (« perdu » for the app entry), if any. */
+export function uncoveredSituation(matcher: ProcedureMatcher, situationsOf: (text: string) => Situation[], procedureId: string, text: string): Situation | undefined {
+  const said = situationsOf(text)[0];
+  return said && SITUATIONS_NEEDING_THEIR_ENTRY.includes(said) && !matcher.situationsOf(procedureId).includes(said) ? said : undefined;
+}
+
+/** Reads the situations a text speaks of, most specific first. */
+export function situationReader(words: Record<string, PhraseList>) {
+  const read = situationReaderOf(words);
+  return (text: string): Situation[] => {
+    const found = read(text);
+    return SITUATIONS.filter((s) => found.includes(s));
+  };
+}
+
+export function createDeterministicReader(deps: {
+  directory: Directory;
+  procedures: Procedure[];
+  vocabulary: ReaderVocabulary & { landlineDepartements: PlaceVocabulary['landlineDepartements'] };
+  matcher?: ProcedureMatcher;
+}): UnderstandingReader {
+  const v = deps.vocabulary;
+  const situationsOf = situationReader(v.situationWords);
+  const matcher = deps.matcher ?? createProcedureMatcher(deps.procedures, situationsOf);
+  const places = placeReader(deps.directory, v);
+
+  /** The procedure the text names, if its score reaches `minScore` (a typo-level match does not outweigh another need). */
+  function procedureIn(text: string, situation: Situation | undefined, minScore = 0) {
+    const match = matcher.match(text);
+    if (match.type === 'notFound') return undefined;
+    const first = match.type === 'found' ? match.procedure : match.candidates[0];
+    if (minScore > 0 && (matcher.rank(text)[0]?.score ?? 0) < minScore) return undefined;
+    const covered = !uncoveredSituation(matcher, () => (situation ? [situation] : []), first.id, text);
+    return {
+      procedureId: first.id,
+      ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
+      ...(covered ? {} : { situationNotCovered: true }),
+    };
+  }
+
+  return {
+    async read(raw: string, context: ReadingContext = {}): Promise<Reading> {
+      const text = normalizeFrench(raw);
+      const constraints = keysFound(text, v.constraintWords as Record<Constraint, PhraseList>).filter((c) => CONSTRAINTS.includes(c));
+      const base = { constraints, forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const), urgency: 'normal' as const };
+      if (!text) return { intent: 'unknown', ...base };
+
+      const scam = scamSignal(raw, v);
+      const found = await places.find(raw, context);
+      const place = {
+        ...(found.location ? { location: found.location } : {}),
+        ...(found.choices ? { locationChoices: found.choices } : {}),
+      };
+      if (scam) return { intent: 'scam', ...base, ...place, urgency: scam.urgency };
+      if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
+      const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
+      if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };
+
+      const situation = situationsOf(text)[0];
+      const status = withoutPhrases(text, v.statusPhrases);
+      const needs = keysFound(text, v.needWords) as Need[];
+      const device = hasAny(text, v.deviceWords);
+      const equipment = needs.includes('materiel') && device;
+      const learn = needs.includes('apprendre') && !equipment;
+      const asksPlace = hasAny(text, v.placeWords);
+      // The procedure read without what the person says of themselves (« je suis à la retraite »); read with it
+      // only when nothing else is asked.
+      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || asksPlace ? undefined : procedureIn(text, situation));
+      const need: Need | undefined = equipment ? 'materiel' : learn ? 'apprendre' : needs.includes('internet') ? 'internet' : needs.includes('demarches') || asksPlace ? 'demarches' : undefined;
+      const what = { ...(need ? { need } : {}), ...(situation ? { situation } : {}) };
+
+      if (base.forWhom === 'relative') return { intent: 'relative', ...base, ...place, ...what, ...(procedure ?? {}) };
+      if (equipment) return { intent: 'equipment', ...base, ...place, ...what };
+      // « Où aller pour envoyer un mail » asks for a place; « où refaire ma carte d'identité » for the procedure.
+      if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status))) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
+      // « Un lieu d'aide numérique » asks for a place, for learning.
+      if (learn) return { intent: asksPlace ? 'place' : 'learn', ...base, ...place, ...what };
+      if (need || found.location || found.choices) return { intent: 'place', ...base, ...place, ...what };
+      return { intent: 'unknown', ...base };
+    },
+  };
+
+  /** A procedure named by a phrase of several words (« carte d'identité »), not by one word said in passing. */
+  function namedClearly(id: string, text: string): boolean {
+    return (matcher.rank(text).find((r) => r.procedure.id === id)?.score ?? 0) >= CLEAR_SCORE;
+  }
+}
+
+/** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
+const CLEAR_SCORE = 1.4;
+const EXACT_SCORE = 1;
+/** A message this short is a request in itself (« conseillère svp »). */
+const SHORT_MESSAGE_WORDS = 2;

@@ -1,0 +1,107 @@
+// Finds the place a sentence names, if any: a postal code (typed or said), a commune named after a cue word
+// (« j'habite à Mende », « au Puy-en-Velay »), or a commune typed alone. Reads the whole sentence: a month is not a
+// commune (« décédé au mois de mars »), and among homonyms the one that fits what else is known is preferred; when
+// homonyms far apart fit equally, they are returned to be asked about rather than guessed.
+import { farHomonyms, likelyDepartements } from '../../directory/homonyms.js';
+import { spokenDigits } from '../../directory/spoken-numbers.js';
+import { normalizePlaceName } from '../../directory/normalize.js';
+import type { Commune, Directory } from '../../directory/types.js';
+import { meaningfulWords } from '../../engine/nlu/normalize.js';
+import type { ReadPlace, ReadingContext } from './reading.js';
+
+export interface PlaceVocabulary {
+  placeCues: string[];
+  placeArticles: Record<string, string>;
+  monthWords: string[];
+  placeStops: string[];
+  landlineDepartements: Record<string, string[]>;
+}
+
+export interface FoundPlace {
+  location?: ReadPlace;
+  choices?: ReadPlace[];
+}
+
+/** Homonyms offered at most: more would not fit one SMS. */
+const MAX_CHOICES = 3;
+/** The longest commune name, in words, looked for in a sentence. */
+const MAX_NAME_WORDS = 7;
+
+export function placeReader(directory: Directory, v: PlaceVocabulary) {
+  const cues = v.placeCues.map((c) => c.split(' '));
+  const cueWords = new Set(cues.flat());
+
+  const placeOf = (c: Commune): ReadPlace => ({ query: `${c.name} ${c.postalCodes[0] ?? ''}`.trim(), name: c.name, ...(c.postalCodes[0] ? { postalCode: c.postalCodes[0] } : {}) });
+
+  async function byPostalCode(raw: string, postalCode: string): Promise<FoundPlace | undefined> {
+    const found = await directory.geocode(`${raw} ${postalCode}`, { strict: true });
+    if (found.type !== 'found') return undefined;
+    // Several communes share the code and none was named: keep the code, the search asks which one.
+    if (found.others?.length) return { location: { query: postalCode, name: '', postalCode } };
+    return { location: { query: `${found.commune.name} ${postalCode}`, name: found.commune.name, postalCode } };
+  }
+
+  /** Every run of words after a cue (or the whole message) that is exactly a commune's name, longest first. */
+  function candidates(words: string[]): { run: string; cued: boolean }[] {
+    const out: { run: string; cued: boolean }[] = [];
+    for (let start = 0; start < words.length; start++) {
+      const cue = cues.find((c) => c.length <= start && c.every((w, k) => words[start - c.length + k] === w));
+      const before = words[start - 1] ?? '';
+      for (let size = Math.min(MAX_NAME_WORDS, words.length - start); size >= 1; size--) {
+        const run = words.slice(start, start + size);
+        if (v.placeStops.includes(run[0]!)) continue;
+        // « France Services vers Figeac »: a cue word alone is not the commune of Vers.
+        if (size === 1 && cueWords.has(run[0]!)) continue;
+        const rest = [...words.slice(0, start), ...words.slice(start + size)];
+        const alone = meaningfulWords(rest.join(' ')).every((w) => /^\d+$/.test(w) || GREETINGS.has(w));
+        if (!cue && !alone) continue;
+        if (isDate(words, start, size)) continue;
+        const article = v.placeArticles[before];
+        if (cue && article) out.push({ run: [article, ...run].join(' '), cued: true });
+        out.push({ run: run.join(' '), cued: Boolean(cue) });
+      }
+    }
+    return out;
+  }
+
+  /** « au mois de mars », « le 3 mars », « en avril 2024 »: a month, not Mars nor Avril. */
+  function isDate(words: string[], start: number, size: number): boolean {
+    if (size !== 1 || !v.monthWords.includes(words[start]!)) return false;
+    const before = words[start - 1] ?? '';
+    const after = words[start + 1] ?? '';
+    return ['de', 'd', 'en', 'depuis', 'fin', 'debut', 'mi', 'mois'].includes(before) || /^\d+$/.test(before) || /^\d+$/.test(after) || words.includes('mois');
+  }
+
+  async function byName(raw: string, context: ReadingContext): Promise<FoundPlace | undefined> {
+    const words = normalizePlaceName(raw).split(' ').filter(Boolean);
+    const prefer = likelyDepartements(v.landlineDepartements, context);
+    for (const { run } of candidates(words)) {
+      const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
+      if (found.type !== 'found' || normalizePlaceName(found.commune.name) !== run) continue;
+      const first = found.commune;
+      const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
+      if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
+      return { location: placeOf(first) };
+    }
+    return undefined;
+  }
+
+  return {
+    async find(raw: string, context: ReadingContext = {}): Promise<FoundPlace> {
+      const typed = /(?:^|\D)(\d{2}) ?(\d{3})(?:\D|$)/.exec(raw);
+      if (typed) {
+        const found = await byPostalCode(raw, typed[1]! + typed[2]!);
+        if (found) return found;
+      }
+      // Said on the phone: « quatre huit six zéro zéro », « je suis au quarante-huit mille ».
+      const spoken = spokenDigits(raw);
+      if (spoken?.length === 5) {
+        const found = await byPostalCode(raw, spoken);
+        if (found) return found;
+      }
+      return (await byName(raw, context)) ?? {};
+    },
+  };
+}
+
+const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'svp', 'merci', 'stp', 'bjr', 'slt']);

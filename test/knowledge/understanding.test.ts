@@ -1,0 +1,103 @@
+// The deterministic reader on the real communes and procedures: whole sentences, homonyms settled by what else is
+// known, dates that are not places, situations an entry does not cover. And the evaluation's floor (README).
+import { describe, expect, it } from 'vitest';
+import { procedures } from '../../data/procedures/index.js';
+import { readerVocabulary } from '../../data/reader-vocabulary.js';
+import { createDeterministicReader } from '../../src/knowledge/understanding/deterministic-reader.js';
+import { scamSignal } from '../../src/knowledge/understanding/scam-signals.js';
+import { loadDirectory } from '../../src/runtime/node/reference-data.js';
+import { evaluate, formatReport, loadCases } from '../../scripts/understanding-eval.js';
+
+const reader = createDeterministicReader({ directory: loadDirectory(), procedures, vocabulary: readerVocabulary });
+
+/** The floor README states (« Understanding evaluation »): the deterministic reader must not fall below it. */
+const ACCURACY_FLOOR = 0.9;
+const MENU_FALLBACK_CEILING = 0.15;
+
+describe('the understanding evaluation', () => {
+  it('has at least 200 messages, each intent represented', () => {
+    const cases = loadCases();
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(cases.map((c) => c.intent)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  it(`reads at least ${ACCURACY_FLOOR * 100} % of them right and sends at most ${MENU_FALLBACK_CEILING * 100} % back to the menu`, async () => {
+    const report = await evaluate(reader);
+    expect(report.accuracy, formatReport(report, 'Deterministic reader')).toBeGreaterThanOrEqual(ACCURACY_FLOOR);
+    expect(report.menuFallback).toBeLessThanOrEqual(MENU_FALLBACK_CEILING);
+  });
+});
+
+describe('the deterministic reader', () => {
+  it('recognises a scam without the word « arnaque », and knows when it is happening now', async () => {
+    const call = await reader.read("la banque m'appelle, ils veulent le code reçu par SMS pour annuler un virement");
+    expect(call).toMatchObject({ intent: 'scam', urgency: 'now' });
+    expect((await reader.read('Ameli : votre carte Vitale expire, renouvelez-la sur https://ameli-carte.info')).intent).toBe('scam');
+    const carer = await reader.read('mon père a donné ses codes à un faux conseiller');
+    expect(carer).toMatchObject({ intent: 'scam', urgency: 'now', forWhom: 'relative' });
+    const paying = await reader.read('un conseiller me demande le code reçu par SMS pour valider mon paiement en ligne');
+    expect(paying.intent).toBe('scam');
+  });
+
+  it('does not see a scam in an ordinary question about codes or the bank', async () => {
+    const ordinary = [
+      "j'ai oublié mon mot de passe ameli",
+      'il me faut une attestation de paiement pour la banque',
+      'renouveler mon passeport',
+      'ma banque me demande un code reçu par SMS pour valider mon achat en ligne',
+    ];
+    for (const message of ordinary) {
+      expect(scamSignal(message, readerVocabulary), message).toBeUndefined();
+    }
+  });
+
+  it('reads the need, not the first procedure word', async () => {
+    expect((await reader.read("un ordinateur pas cher, je suis à la retraite")).intent).toBe('equipment');
+    expect((await reader.read("cours d'informatique pour les retraités")).intent).toBe('learn');
+    expect((await reader.read("quelqu'un pour m'aider à remplir mes papiers")).intent).toBe('place');
+    expect((await reader.read("je voudrais qu'on m'appelle")).intent).toBe('callback');
+    expect((await reader.read('je voudrais parler à un conseiller')).intent).toBe('person');
+  });
+
+  it('reads what happened, and says when the entry found explains something else', async () => {
+    // A lost carte Vitale has its own entry; a lost carte grise is explained by the general entry, which says so.
+    expect(await reader.read("j'ai perdu ma carte vitale")).toMatchObject({ intent: 'procedure', procedureId: 'carte-vitale-perdue', situation: 'lost' });
+    const lost = await reader.read("j'ai perdu ma carte grise");
+    expect(lost).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise', situation: 'lost', situationNotCovered: true });
+    const password = await reader.read("j'ai oublié mon mot de passe des impôts");
+    expect(password).toMatchObject({ intent: 'procedure', procedureId: 'espace-impots', situation: 'password' });
+    expect(password.situationNotCovered).toBeUndefined();
+  });
+
+  it('does not read a month as a commune', async () => {
+    const reading = await reader.read('mon mari est décédé au mois de mars, pour la pension de réversion');
+    expect(reading.location).toBeUndefined();
+    expect(reading.procedureId).toBe('pension-reversion');
+    expect((await reader.read('ma femme est décédée le 3 avril')).location).toBeUndefined();
+  });
+
+  it('settles homonyms by what else is known, and asks when nothing does', async () => {
+    const alone = await reader.read("j'habite Saint-Denis, je cherche une France Services");
+    expect(alone.location).toBeUndefined();
+    expect(alone.locationChoices?.map((c) => c.postalCode)).toEqual(expect.arrayContaining(['93200', '97400']));
+    const landline = await reader.read("j'habite Saint-Denis", { from: '+33148000000' });
+    expect(landline.location?.postalCode).toBe('93200');
+    const platform = await reader.read("j'habite Saint-Denis", { departement: '974' });
+    expect(platform.location?.postalCode).toBe('97400');
+    const postal = await reader.read('Saint-Denis 93200');
+    expect(postal.location?.name).toBe('Saint-Denis');
+  });
+
+  it('finds a commune typed alone, with its postal code, or by its official name inside a sentence', async () => {
+    expect((await reader.read('Perpignan')).location?.name).toBe('Perpignan');
+    expect((await reader.read('Nasbinals 48260')).location).toMatchObject({ name: 'Nasbinals', query: 'Nasbinals 48260' });
+    expect((await reader.read("j'habite au Puy-en-Velay et je cherche de l'aide")).location?.name).toBe('Le Puy-en-Velay');
+    expect((await reader.read('une France Services vers Figeac')).location?.name).toBe('Figeac');
+  });
+
+  it('reads a caregiver’s need and tiredness, to ask neither again', async () => {
+    const reading = await reader.read("je m'occupe de mon père à Aurillac, il a besoin d'aide pour ses papiers, je suis épuisée");
+    expect(reading).toMatchObject({ intent: 'relative', need: 'demarches', location: { name: 'Aurillac' } });
+    expect(reading.constraints).toContain('carerExhausted');
+  });
+});
