@@ -59,7 +59,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
   }
 
   async function callService(name: string, input: Record<string, string>, context: ServiceContext) {
-    const service = deps.services[name];
+    const service = Object.hasOwn(deps.services, name) ? deps.services[name] : undefined;
     if (!service) {
       logger.error('service.unknown', { service: name });
       return { outcome: 'error' };

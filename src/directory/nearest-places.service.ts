@@ -95,7 +95,8 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 
-    const service = NEEDS[input['need'] ?? ''];
+    const need = input['need'] ?? '';
+    const service = Object.hasOwn(NEEDS, need) ? NEEDS[need] : undefined;
     const filters = filtersOf(input, options.now());
     const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}), ...(filters ? { filters } : {}) }))
       .filter((p) => p.distanceKm <= maxDistanceKm)
