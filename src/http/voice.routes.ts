@@ -70,7 +70,7 @@ export function voiceRoutes(deps: AppDeps): Hono {
     if (!read.ok) return read.response;
     const { call, params } = read;
     // A retried incoming-call webhook is answered from the store: the hand-off was already taken the first time.
-    if (await deps.conversations.isProcessed(call.callSid)) return turn(c, call, call.callSid, { type: 'session-start', known: {} });
+    if (await deps.conversations.isProcessed(call.callSid, call.from)) return turn(c, call, call.callSid, { type: 'session-start', known: {} });
     const at = deps.clock.now();
     const department = departmentCalled(deps.departments, call.to);
     const { context, source } = await callContext(c, call, params, at);

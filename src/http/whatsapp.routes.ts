@@ -67,7 +67,7 @@ export function metaWhatsAppRoutes(deps: AppDeps): Hono {
     for (const status of parsed.statuses) deps.logger.info('whatsapp.meta.status', { id: status.id, status: status.status });
     for (const m of parsed.messages) {
       // A redelivery is answered from the store: the note is transcribed only the first time.
-      const content = (await deps.conversations.isProcessed(m.id)) ? m.content : await hear(m.content);
+      const content = (await deps.conversations.isProcessed(m.id, m.from)) ? m.content : await hear(m.content);
       const result = await deps.conversations.handle({ channel: 'whatsapp', from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content });
       // A redelivery was answered the first time: sending again would repeat ourselves to the person.
       if (result.duplicate || !deps.whatsAppSender) continue;

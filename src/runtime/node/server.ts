@@ -41,9 +41,13 @@ export const nodeHmacSha1: HmacSha1 = (key, data) => createHmac('sha1', key).upd
 
 /** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
 export const RETENTION_DAYS = 183;
+/** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept this long. */
+export const REDELIVERY_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export interface RunningRelais {
+  /** Runs the retention purge now (it also runs at start and daily). */
+  purge(): Promise<void>;
   url: string;
   port: number;
   server: ServerType;
@@ -77,8 +81,9 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   });
 
   const purge = async () => {
-    const removed = await store.purgeInactive(clock.now() - RETENTION_DAYS * DAY_MS);
-    if (removed > 0) logger.info('retention.purged', { contacts: removed });
+    const now = clock.now();
+    const removed = await store.purgeOlderThan(now - RETENTION_DAYS * DAY_MS, now - REDELIVERY_WINDOW_DAYS * DAY_MS);
+    if (removed > 0) logger.info('retention.purged', { rows: removed });
   };
   await purge();
   const purgeTimer = setInterval(() => void purge().catch((e) => logger.error('retention.failed', { error: String(e) })), DAY_MS);
@@ -89,6 +94,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   });
   const { port } = server.address() as AddressInfo;
   return {
+    purge,
     url: `http://127.0.0.1:${port}`,
     port,
     server,
