@@ -12,6 +12,7 @@ import { reachPersonService } from '../directory/reach-person.service.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
 import type { FlowDefinition } from '../engine/flow-schema.js';
 import { createConversationService } from '../conversation/conversation-service.js';
+import { redactingLogger } from '../conversation/redacting-logger.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import { createConversationStore } from '../db/conversation-store.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -70,7 +71,8 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
 /** Below this speech-recognition confidence, what was heard is said back for confirmation. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
-export function composeRelais(parts: RelaisParts) {
+export function composeRelais(input: RelaisParts) {
+  const parts: RelaisParts = { ...input, logger: redactingLogger(input.logger) };
   const store = createConversationStore(parts.database);
   const directory = parts.geoApiBaseUrl
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
