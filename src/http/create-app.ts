@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { ConversationService } from '../conversation/conversation-service.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
-import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
+import type { OutboxDelivery } from '../conversation/outbox-delivery.js';
 import type { MediaFetcher, Transcriber } from '../channels/whatsapp/voice-notes.js';
 import type { VoiceWording } from '../../data/voice.fr.js';
 import type { VoiceSettings } from '../channels/voice/twiml.js';
@@ -42,8 +42,8 @@ export interface AppDeps {
   texts: { technicalError: string; whatsappListButton: string };
   /** Voice-note transcription (OpenAI) and media download; without them, notes get a kind « not yet ». */
   voiceNotes?: { transcribe: Transcriber; fetchMedia: MediaFetcher };
-  /** Sends WhatsApp replies through Meta's Graph API (when configured). */
-  whatsAppSender?: WhatsAppSender;
+  /** Delivers Meta WhatsApp replies through the Graph API from the outbox (when configured). */
+  whatsAppOutbox?: OutboxDelivery;
   /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */
   hmacSha1?: HmacSha1;
   voice: VoiceConfig;

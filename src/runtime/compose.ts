@@ -25,6 +25,9 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
+import { renderWhatsApp } from '../channels/whatsapp/render.js';
+import { createOutboxDelivery } from '../conversation/outbox-delivery.js';
+import { createOutboxRepository } from '../db/outbox-repository.js';
 import { createMediaFetcher, createOpenAiTranscriber } from '../channels/whatsapp/voice-notes.js';
 import { createTwilioSmsSender } from '../channels/sms/twilio-rest.js';
 import { sendSmsService } from '../conversation/send-sms.service.js';
@@ -102,12 +105,22 @@ export function composeRelais(input: RelaisParts) {
     logger: parts.logger,
   });
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
+  const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
+  const whatsAppOutbox = whatsAppSender
+    ? createOutboxDelivery({
+        store: createOutboxRepository(parts.database),
+        send: (row, reply) => whatsAppSender.send(row.via, row.address, renderWhatsApp(reply, channelTexts.whatsappListButton)),
+        clock: parts.clock,
+        logger: parts.logger,
+        giveUpAfterMs: REDELIVERY_WINDOW_MS,
+      })
+    : undefined;
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
     voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
     ...(parts.departments ? { departments: parts.departments } : {}),
-    ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
+    ...(whatsAppOutbox ? { whatsAppOutbox } : {}),
     ...(parts.openAi
       ? {
           voiceNotes: {
@@ -120,7 +133,12 @@ export function composeRelais(input: RelaisParts) {
         }
       : {}),
   });
-  return { app, store, conversations };
+  return { app, store, conversations, whatsAppOutbox };
 }
+
+/** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an
+ * undeliverable reply retried, this long. */
+export const REDELIVERY_WINDOW_DAYS = 7;
+export const REDELIVERY_WINDOW_MS = REDELIVERY_WINDOW_DAYS * 86_400_000;
 
 export const systemClock: Clock = { now: () => Date.now() };
