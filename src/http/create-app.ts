@@ -1,6 +1,7 @@
 // The Hono app, built from its dependencies: no environment, no driver choice, no global state.
 // Both runtimes (Node, Workers) call createApp with what they built.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ConversationService } from '../conversation/conversation-service.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
@@ -53,8 +54,20 @@ export interface AppDeps {
   departments?: Map<string, DepartmentConfig>;
 }
 
+/**
+ * Request bodies are capped before they are read (by Content-Length, else while streaming): Twilio's form posts are
+ * small (a 1,600-character SMS is at most ~20 KB encoded), Meta's batched JSON is bounded, a hand-off is a few fields.
+ */
+export const BODY_LIMITS = { twilio: 64 * 1024, meta: 1024 * 1024, api: 16 * 1024 } as const;
+
+const limit = (maxSize: number) =>
+  bodyLimit({ maxSize, onError: (c) => c.text(`Request body too large: ${maxSize} bytes at most on this route.`, 413) });
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use('/twilio/*', limit(BODY_LIMITS.twilio));
+  app.use('/meta/*', limit(BODY_LIMITS.meta));
+  app.use('/api/*', limit(BODY_LIMITS.api));
   app.get('/health', (c) => c.json({ status: 'ok', twilioWebhooks: deps.config.twilioAuthToken ? 'enabled' : 'refused: TWILIO_AUTH_TOKEN is not set' }));
   app.route('/twilio', smsRoutes(deps));
   app.route('/twilio', twilioWhatsAppRoutes(deps));

@@ -12,9 +12,12 @@ export type ProcedureMatch =
 /** Words too common in requests to identify a procedure on their own. */
 const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en']);
 
+/** The distinct words of a message compared with every synonym, at most: a procedure is named early, not after a page. */
+const MAX_MESSAGE_WORDS = 120;
+
 interface IndexedSynonym {
   procedure: Procedure;
-  words: string[];
+  words: Stemmed[];
 }
 
 export interface ProcedureMatcher {
@@ -29,11 +32,12 @@ const AMBIGUITY_RATIO = 0.9;
 
 export function createProcedureMatcher(procedures: Procedure[]): ProcedureMatcher {
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
-    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s) })).filter((s) => s.words.length > 0),
+    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s).map(stemmed) })).filter((s) => s.words.length > 0),
   );
 
   function rank(text: string) {
-    const words = keyWords(text);
+    // Each distinct word once, stemmed once: the cost grows with the words of the message, never with their repeats.
+    const words = [...new Set(keyWords(text))].slice(0, MAX_MESSAGE_WORDS).map(stemmed);
     const best = new Map<string, { procedure: Procedure; score: number }>();
     if (words.length === 0) return [];
     for (const synonym of synonyms) {
@@ -63,7 +67,7 @@ function keyWords(text: string): string[] {
  * How well a synonym's words are found in the message: each synonym word found (exactly, by a shared stem,
  * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word.
  */
-function synonymScore(synonym: string[], message: string[]): number {
+function synonymScore(synonym: Stemmed[], message: Stemmed[]): number {
   let found = 0;
   for (const word of synonym) {
     let best = 0;
@@ -75,10 +79,17 @@ function synonymScore(synonym: string[], message: string[]): number {
   return coverage * (1 + 0.5 * (synonym.length - 1));
 }
 
-function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const stemA = stem(a);
-  const stemB = stem(b);
+interface Stemmed {
+  word: string;
+  stem: string;
+}
+
+const stemmed = (word: string): Stemmed => ({ word, stem: stem(word) });
+
+function wordSimilarity(a: Stemmed, b: Stemmed): number {
+  if (a.word === b.word) return 1;
+  const stemA = a.stem;
+  const stemB = b.stem;
   if (stemA === stemB) return 0.95;
   if (stemA.length < 4 || stemB.length < 4) return 0;
   const budget = Math.max(stemA.length, stemB.length) >= 7 ? 2 : 1;

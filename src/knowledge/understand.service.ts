@@ -8,6 +8,9 @@ import { procedureVars } from './flow-services.js';
 import type { ProcedureMatcher } from './match-procedure.js';
 import type { Procedure } from './procedure-schema.js';
 
+
+/** Commune names tried in one message, at most. */
+const MAX_PLACE_LOOKUPS = 12;
 export interface UnderstandingVocabulary {
   scamWords: string[];
   relativeWords: string[];
@@ -56,7 +59,10 @@ export function understandService(deps: { directory: Directory; matcher: Procedu
     const spoken = spokenDigits(raw);
     if (spoken?.length === 5 && (await deps.directory.geocode(spoken, { strict: true })).type === 'found') return spoken;
     const words = text.split(' ');
-    for (let i = 0; i < words.length; i++) {
+    // Each candidate is looked up once, and a few dozen at most: a long message must not cost a directory search
+    // per word (a hostile 65,536-character text took seconds).
+    const tried = new Set<string>();
+    for (let i = 0; i < words.length && tried.size < MAX_PLACE_LOOKUPS; i++) {
       const cue = vocabulary.placeCues.find((c) => words.slice(i, i + c.split(' ').length).join(' ') === c);
       if (!cue) continue;
       const start = i + cue.split(' ').length;
@@ -64,6 +70,8 @@ export function understandService(deps: { directory: Directory; matcher: Procedu
       while (end < words.length && end - start < 5 && !vocabulary.placeStops.includes(words[end]!)) end++;
       for (let stop = end; stop > start; stop--) {
         const candidate = words.slice(start, stop).join(' ');
+        if (tried.has(candidate) || tried.size >= MAX_PLACE_LOOKUPS) continue;
+        tried.add(candidate);
         const found = await deps.directory.geocode(candidate, { strict: true });
         if (found.type === 'found') return found.commune.name;
       }
