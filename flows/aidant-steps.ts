@@ -46,7 +46,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
     // No « which commune? » here: the caregiver is asked the postal code again instead, which is quicker for them.
     input: { ...searchInput, askWhichCommune: 'no' },
     itemTemplate,
-    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
+    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone', 'heardPlace'],
     outcomes: {
       found: {
         text: 'Près de votre proche[, à {commune}] :\n\n{items}',
@@ -59,7 +59,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
         },
         next: 'carer_after_places',
       },
-      notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
+      notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'carer_where_again' },
       none: {
         text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
         signal: 'white-zone',

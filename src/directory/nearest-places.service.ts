@@ -1,4 +1,5 @@
 // The `nearestPlaces` flow service: free text (or a shared position) in, the closest places out, ready for a template.
+import { echoablePlaceName } from './normalize.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
@@ -79,7 +80,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       longitude = Number(geo[2]);
     } else {
       const found = await directory.geocode(query);
-      if (found.type !== 'found') return { outcome: 'notFound' };
+      if (found.type !== 'found') return { outcome: 'notFound', vars: { heardPlace: echoablePlaceName(query) } };
       const which = input['askWhichCommune'] === 'yes' ? whichCommune(found.commune, found.others ?? []) : undefined;
       if (which) return { outcome: 'whichCommune', vars: which };
       ({ latitude, longitude } = found.commune);

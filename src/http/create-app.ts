@@ -61,7 +61,11 @@ export interface AppDeps {
 export const BODY_LIMITS = { twilio: 64 * 1024, meta: 1024 * 1024, api: 16 * 1024 } as const;
 
 const limit = (maxSize: number) =>
-  bodyLimit({ maxSize, onError: (c) => c.text(`Request body too large: ${maxSize} bytes at most on this route.`, 413) });
+  bodyLimit({
+    maxSize,
+    // The rest of the body is never read: the connection is closed after the answer, so it cannot be reused mid-body.
+    onError: (c) => c.text(`Request body too large: ${maxSize} bytes at most on this route.`, 413, { Connection: 'close' }),
+  });
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
