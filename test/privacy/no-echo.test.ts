@@ -17,6 +17,7 @@ describe('no echo of what a person typed', () => {
   it('keeps only what could be a commune name', () => {
     expect(echoablePlaceName('Zzyzx-sur-Mer')).toBe('Zzyzx-sur-Mer');
     expect(echoablePlaceName("L'Haÿ-les-Roses")).toBe("L'Haÿ-les-Roses");
+    expect(echoablePlaceName('99999')).toBe('99999');
     for (const typed of ['https://evil.example/x', 'www.arnaque.fr', '06 12 34 56 78', '+33612345678', 'a@b.fr', 'x'.repeat(41), '<script>']) {
       expect(echoablePlaceName(typed)).toBe('');
     }
