@@ -131,3 +131,23 @@ describe('SUPPRIMER after STOP', () => {
     erasedEverywhere(phone);
   });
 });
+
+describe('a provider id reused by another number', () => {
+  it("is a new delivery: never the first number's answer", async () => {
+    const first = nextPhone();
+    const second = nextPhone();
+    const sid = newSid();
+    await relais.sms(first, 'Bonjour');
+    const firstAnswer = await relais.sms(first, '1', { messageSid: sid });
+    const secondAnswer = await relais.sms(second, 'Bonjour', { messageSid: sid });
+    expect(secondAnswer.messages.join()).toContain('ici Relais');
+    expect(secondAnswer.messages).not.toEqual(firstAnswer.messages);
+    expect(rows('conversations', 'contact_address', second)).toBe(1);
+    // On Meta too: the same wamid from two numbers is answered to each.
+    const id = `wamid.shared${first}`;
+    await meta(first, 'Bonjour', id);
+    await meta(second, 'Bonjour', id);
+    expect(graph.textTo(first)).toContain('Relais');
+    expect(graph.textTo(second)).toContain('Relais');
+  });
+});
