@@ -1,6 +1,6 @@
 // The conversation store: optimistic concurrency on a version column, idempotent webhooks by inserting the
-// provider's id once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+// provider's id and sender once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
 import { parseSnapshot } from '../engine/snapshot.js';
 import type { DatabaseHandle, Statement } from './database.js';
@@ -20,6 +20,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       ),
     )
     .prepare();
+  // Read on every written turn too: an opt-out belongs to the number, whatever channel it was said on.
+  const optOutQuery = db.select({ a: optOuts.address }).from(optOuts).where(eq(optOuts.address, sql.placeholder('address'))).prepare();
   const conversationQuery = db
     .select({ snapshot: conversations.snapshot, version: conversations.version })
     .from(conversations)
@@ -78,8 +80,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     },
 
     async isOptedOut(address) {
-      const rows = await db.select({ a: optOuts.address }).from(optOuts).where(eq(optOuts.address, address));
-      return rows.length > 0;
+      return ((await optOutQuery.all({ address })) as unknown[]).length > 0;
     },
 
     async purgeOlderThan(before, erasedBefore) {
