@@ -29,8 +29,10 @@ export function writtenForms(address: string): string[] {
 function redaction(table: string, column: string, forms: string[], guard: string, guardParams: unknown[]): Statement {
   let expression = column;
   for (let i = 0; i < forms.length; i++) expression = `replace(${expression}, ?, ?)`;
+  // A conversation changed under a turn in flight must make that turn retry on the new snapshot, not write back the old.
+  const bump = table === 'conversations' ? ', version = version + 1' : '';
   return {
-    sql: `update ${table} set ${column} = ${expression} where (${forms.map(() => `instr(${column}, ?) > 0`).join(' or ')}) and ${guard}`,
+    sql: `update ${table} set ${column} = ${expression}${bump} where (${forms.map(() => `instr(${column}, ?) > 0`).join(' or ')}) and ${guard}`,
     params: [...forms.flatMap((f) => [f, ERASED_NUMBER]), ...forms, ...guardParams],
   };
 }

@@ -124,5 +124,10 @@ describe('SUPPRIMER leaves nothing behind', () => {
     expect(relais.query<{ n: number }>('select count(*) as n from signals')[0]!.n).toBe(signalsBefore);
     expect(relais.query('select * from conversations where contact_address = ?', CAREGIVER)).toHaveLength(1);
     expect(relais.query<{ body: string }>("select body from messages where contact_address = ? and body like '%effacé%'", CAREGIVER).length).toBeGreaterThan(0);
+    // The caregiver's conversation goes on from its redacted snapshot.
+    const before2 = graph.sent.length;
+    expect((await metaMessage(CAREGIVER, { type: 'text', text: { body: 'menu' } })).status).toBe(200);
+    expect(graph.sent.length).toBeGreaterThan(before2);
+    expect(scan(NEEDLES)).toEqual(['opt_outs.address holds "612349876" (1)']);
   });
 });
