@@ -5,19 +5,27 @@ import { flowDefinitions } from '../../flows/index.js';
 import { channelTexts } from '../../flows/common.js';
 import { pickedNumber } from '../../src/engine/nlu/numbers.js';
 import { spokenDigits } from '../../src/directory/spoken-numbers.js';
-import { postTwilio, twilioWhatsApp, VoiceSession } from '../support/post.js';
+import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
+import { metaPayload, postMeta } from '../support/meta.js';
+import { newWamid, postTwilio, twilioWhatsApp, VoiceSession } from '../support/post.js';
 import { newSid, startTestRelais, type TestRelais } from '../support/relais.js';
 
 const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype'];
 const TECHNICAL = channelTexts.technicalError.slice(0, 40);
+const APP_SECRET = 'prototype-app-secret';
 let relais: TestRelais;
+let graph: FakeGraph;
 let n = 0;
 const nextPhone = () => `+3361500${String(n++).padStart(4, '0')}`;
 
 beforeAll(async () => {
-  relais = await startTestRelais();
+  graph = await startFakeGraph();
+  relais = await startTestRelais({ meta: { appSecret: APP_SECRET, verifyToken: 'v', accessToken: 'graph-token', apiBaseUrl: graph.baseUrl } });
 });
-afterAll(() => relais.stop());
+afterAll(async () => {
+  await relais.stop();
+  await graph.close();
+});
 
 describe('prototype keys', () => {
   it('are not numbers, nor digits, in the pure readers', () => {
@@ -55,6 +63,20 @@ describe('prototype keys', () => {
         expect(wa.status).toBe(200);
         expect(wa.messages.join()).not.toContain(TECHNICAL);
       }
+    }
+  });
+
+  it('on Meta WhatsApp, as text, button ids and list ids, are answered kindly', async () => {
+    for (const word of HOSTILE) {
+      const phone = nextPhone();
+      const tap = (kind: 'button_reply' | 'list_reply') => ({ type: 'interactive', interactive: { type: kind, [kind]: { id: word, title: word } } });
+      for (const message of [{ type: 'text', text: { body: 'Bonjour' } }, { type: 'text', text: { body: word } }, tap('button_reply'), tap('list_reply'), { type: 'button', button: { payload: word, text: word } }]) {
+        const response = await postMeta(relais.url, APP_SECRET, metaPayload(phone.slice(1), { id: newWamid(), ...message }));
+        expect(response.status).toBe(200);
+      }
+      const said = graph.textTo(phone);
+      expect(said).toContain('Relais');
+      expect(said).not.toContain(TECHNICAL);
     }
   });
 
