@@ -52,7 +52,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
     // caregiver is asked the postal code instead, which is quicker for them.
     input: { ...searchInput, askWhichCommune: 'homonyms' },
     itemTemplate,
-    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone'],
+    provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone', 'heardPlace'],
     outcomes: {
       found: {
         text: 'Près de votre proche[, à {commune}] :\n\n{items}',
@@ -65,7 +65,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
         },
         next: 'carer_after_places',
       },
-      notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'carer_where_again' },
+      notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'carer_where_again' },
       whichCommune: { text: 'Plusieurs communes portent ce nom.', next: 'carer_where_again' },
       none: {
         text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",

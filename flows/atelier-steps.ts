@@ -13,11 +13,11 @@ export const atelierSteps: FlowDefinition['steps'] = {
     service: 'nextSessions',
     input: { query: '{location}', theme: 'apprendre', maxDistanceKm: '30' },
     itemTemplate: '{rank}. {title}\n{date}, {placeName} ({commune})\n{price}, {seatsLeft} places[\n{demo}]',
-    provides: [...sessionChoices, 'commune'],
+    provides: [...sessionChoices, 'commune', 'heardPlace'],
     outcomes: {
       found: { text: 'Les prochains ateliers, pour {commune} :\n\n{items}', next: 'choose_session' },
       none: { text: "Il n'y a pas d'atelier prévu près de {commune} pour le moment. Voici les lieux qui en proposent :", next: 'find_places' },
-      notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'sessions_ask_location' },
+      notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'sessions_ask_location' },
     },
   },
   choose_session: {

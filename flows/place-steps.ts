@@ -4,7 +4,7 @@ import type { FlowDefinition } from '../src/engine/flow-schema.js';
 /** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
 const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commune${i}Code`]);
 const whiteZoneVars = ['itinerant', 'farName', 'farDistance', 'farPhone', 'platformName', 'platformPhone', 'platformHours', 'homeHelpName', 'homeHelpPhone'];
-const placeVars = [...communeChoices, ...whiteZoneVars, 'commune', 'precisionNote', 'departement', 'radiusKm', 'placesOffset'];
+const placeVars = [...communeChoices, ...whiteZoneVars, 'commune', 'precisionNote', 'departement', 'radiusKm', 'placesOffset', 'heardPlace'];
 
 export const searchInput = {
   query: '{location}',
@@ -53,7 +53,7 @@ export const placeSteps: FlowDefinition['steps'] = {
         set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
         next: 'after_places',
       },
-      notFound: { text: 'Je ne trouve pas la commune "{location}".', next: 'ask_location' },
+      notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'ask_location' },
       whichCommune: { next: 'which_commune' },
       none: {
         text:

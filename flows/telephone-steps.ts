@@ -33,7 +33,7 @@ export const telephoneSteps: FlowDefinition['steps'] = {
     text: "Je vous passe une personne du département ({platformName}). Restez en ligne, s'il vous plaît.",
     number: '{transferNumber}',
     // The agent hears this first: who is calling and what Relais already knows, in one line.
-    whisper: 'Appel transmis par Relais.[ Commune : {commune}.][ Lieu donné : {location}.][ Démarche : {procedureTitle}.][ Note : {agentNote}.]',
+    whisper: 'Appel transmis par Relais.[ Commune : {commune}.][ Démarche : {procedureTitle}.][ Note : {agentNote}.]',
     answered: 'voice_goodbye',
     failed: 'voice_transfer_failed',
   },

@@ -167,6 +167,7 @@ describe('the 24-hour window for messages Relais sends first', () => {
     const sender = createGraphApiSender({ baseUrl: `http://127.0.0.1:${address.port}`, accessToken: 'graph-token' });
     const warnings: unknown[] = [];
     const logger = { info() {}, error() {}, warn: (...args: unknown[]) => warnings.push(args) };
+    const isOptedOut = async (address: string) => relais.query('select 1 from opt_outs where address = ?', address).length > 0;
 
     // The last inbound message, read from the real store: the conversation of the Meta tests above.
     const from = '33612340099';
@@ -175,15 +176,20 @@ describe('the 24-hour window for messages Relais sends first', () => {
     const followUp = { phoneNumberId: 'PNID1', to: `+${from}`, purpose: 'rappel-atelier', text: 'Votre atelier est demain à 14h.', lastInboundAt };
 
     const before = sent.length;
-    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: lastInboundAt + 3_600_000, logger })).toBe('sent-text');
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: lastInboundAt + 3_600_000, logger, isOptedOut })).toBe('sent-text');
     expect(sent[before]!.body).toMatchObject({ type: 'text', text: { body: 'Votre atelier est demain à 14h.' } });
 
     const later = lastInboundAt + 25 * 3_600_000;
-    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: { 'rappel-atelier': 'relais_rappel_atelier' }, now: later, logger })).toBe('sent-template');
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: { 'rappel-atelier': 'relais_rappel_atelier' }, now: later, logger, isOptedOut })).toBe('sent-template');
     expect(sent[before + 1]!.body).toMatchObject({ type: 'template', template: { name: 'relais_rappel_atelier', language: { code: 'fr' } } });
 
-    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: later, logger })).toBe('refused-outside-window');
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: later, logger, isOptedOut })).toBe('refused-outside-window');
     expect(sent.length).toBe(before + 2);
     expect(JSON.stringify(warnings)).toContain('outside the 24-hour customer window');
+
+    // STOP said by SMS holds here too: nothing Relais writes first reaches the number.
+    await relais.sms(`+${from}`, 'STOP');
+    expect(await sendWhatsAppFollowUp(followUp, { sender, templates: {}, now: lastInboundAt + 3_600_000, logger, isOptedOut })).toBe('refused-opted-out');
+    expect(sent.length).toBe(before + 2);
   });
 });

@@ -4,6 +4,7 @@ import type { Effect } from '../engine/effects.js';
 import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
 import { step, type StepOutput } from '../engine/step.js';
+import { initialSnapshot, type Snapshot } from '../engine/snapshot.js';
 import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { parseStoredTurn, sessionOf, storedTurnOf, type TurnSession } from './turn-outcome.js';
@@ -22,6 +23,8 @@ export interface ConversationServiceDeps {
 export interface HandleOptions {
   /** How a channel counts the cost of a reply (SMS segments), stored in the message log. */
   segmentsOf?: (text: string) => number;
+  /** The channel sends replies itself after the commit (Meta's Graph API): keep them in the outbox until sent. */
+  outbox?: { via: string };
 }
 
 export interface HandleResult {
@@ -48,8 +51,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const stored = await store.load(conversationId);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
     const flow = (stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
+    const previous = await withNumbersOptOut(inbound, flow, stored?.snapshot, at);
     const interrupt = deps.interruptOf?.(inbound.content);
-    let output = step(flow, stored?.snapshot, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
+    let output = step(flow, previous, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
     const effects: Effect[] = [...output.effects];
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
@@ -61,8 +65,21 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return { snapshot: output.snapshot, effects, version: stored?.version ?? 0, flow };
   }
 
+  /**
+   * An opt-out belongs to the number, not to one conversation: a written channel's conversation is opted out when
+   * the number is on the list (STOP said on the phone, by SMS or on WhatsApp), and back in when it no longer is
+   * (START said elsewhere). A call is the person's own doing and is always answered; it starts afresh.
+   */
+  async function withNumbersOptOut(inbound: InboundMessage, flow: CompiledFlow, snapshot: Snapshot | undefined, at: number): Promise<Snapshot | undefined> {
+    if (inbound.channel === 'voice') return snapshot;
+    const listed = await store.isOptedOut(inbound.from);
+    if (listed === (snapshot?.optedOut ?? false)) return snapshot;
+    if (!snapshot) return { ...initialSnapshot(flow, at), vars: { channel: inbound.channel }, optedOut: true };
+    return { ...snapshot, optedOut: listed };
+  }
+
   async function callService(name: string, input: Record<string, string>, context: ServiceContext) {
-    const service = deps.services[name];
+    const service = Object.hasOwn(deps.services, name) ? deps.services[name] : undefined;
     if (!service) {
       logger.error('service.unknown', { service: name });
       return { outcome: 'error' };
@@ -77,8 +94,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
   return {
     /** Whether this delivery was already handled (its reply is stored). */
-    async isProcessed(providerId: string): Promise<boolean> {
-      return (await store.findReply(providerId)) !== undefined;
+    async isProcessed(providerId: string, address: string): Promise<boolean> {
+      return (await store.findReply(providerId, address)) !== undefined;
     },
 
     /** Handles one delivery. Safe to call again with the same providerId: the first reply is returned. */
@@ -86,7 +103,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const conversationId = `${inbound.channel}:${inbound.from}`;
       return locks.run(conversationId, async () => {
         for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-          const previous = await store.findReply(inbound.providerId);
+          const previous = await store.findReply(inbound.providerId, inbound.from);
           if (previous !== undefined) return { ...parseStoredTurn(previous), duplicate: true };
 
           const at = clock.now();
@@ -116,11 +133,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
               e.type === 'signal' ? [{ name: e.name, commune: e.vars['commune'], departement: e.vars['departement'], need: e.vars['need'] }] : [],
             ),
             ...(optOut ? { optOut } : {}),
+            ...(erase ? { erase: { inboundTexts: await store.inboundTexts(inbound.from) } } : {}),
+            ...(options.outbox && replies.length > 0 ? { outbox: { via: options.outbox.via, replies } } : {}),
             at,
           };
           const result = await store.commitTurn(turn);
           if (result === 'committed') {
-            if (erase) await store.eraseContact(inbound.from, inbound.providerId);
             logger.info('turn.committed', { conversationId, step: snapshot.stepId, turn: snapshot.turn, attempt });
             return { replies, session, duplicate: false };
           }

@@ -1,6 +1,7 @@
 // The ports the conversation service needs. It declares them; src/db and the runtimes implement them.
 import type { Snapshot } from '../engine/snapshot.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
+import type { OutboundMessage } from '../engine/message.js';
 
 export interface StoredConversation {
   snapshot: Snapshot;
@@ -24,25 +25,33 @@ export interface TurnRecord {
   /** Anonymous events for the department's figures: no contact attached. */
   signals: { name: string; commune?: string; departement?: string; need?: string }[];
   optOut?: 'add' | 'remove';
+  /** SUPPRIMER: erased in the same atomic unit (`inboundTexts`: the person's own messages, read before). */
+  erase?: { inboundTexts: string[] };
+  /** Replies to send through an API after the commit (Meta WhatsApp), kept until sent: see the outbox. */
+  outbox?: { via: string; replies: OutboundMessage[] };
   at: number;
 }
 
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
 export interface ConversationStore {
-  /** The reply already given to this delivery, if it was processed. */
-  findReply(providerId: string): Promise<string | undefined>;
+  /** The reply already given to this delivery (the provider's id from this sender), if it was processed. */
+  findReply(providerId: string, address: string): Promise<string | undefined>;
   load(conversationId: string): Promise<StoredConversation | undefined>;
   /** The stored reply of the conversation's last turn (what « répéter » says again). */
   lastReply(conversationId: string): Promise<string | undefined>;
   commitTurn(turn: TurnRecord): Promise<CommitResult>;
-  /** Erases everything kept about a contact except the opt-out list and the reply to `keepProviderId`. */
-  eraseContact(address: string, keepProviderId: string): Promise<void>;
+  /** What this number wrote, on every channel: read before an erasure, to erase what was derived from it. */
+  inboundTexts(address: string): Promise<string[]>;
+  /** On the opt-out list: said STOP, on any channel, and not START since. */
   isOptedOut(address: string): Promise<boolean>;
   /** When this conversation's person last wrote (epoch ms): WhatsApp's 24-hour window counts from it. */
   lastInboundAt(conversationId: string): Promise<number | undefined>;
-  /** Deletes conversations, messages and contacts silent since `before` (the retention the welcome promises). */
-  purgeInactive(before: number): Promise<number>;
+  /**
+   * The retention the welcome promises: deletes every row older than `before` in every table that holds personal
+   * data, and erased deliveries' rows older than `erasedBefore` (the redelivery window). Returns the rows deleted.
+   */
+  purgeOlderThan(before: number, erasedBefore: number): Promise<number>;
 }
 
 /** Who a service acts for: most services ignore it; booking a seat needs it. */

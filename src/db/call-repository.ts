@@ -33,21 +33,25 @@ export function createCallRepository({ atomic }: DatabaseHandle) {
       return rows.length > 0;
     },
 
-    async registerHandoff(handoff: { id: string; caller: string; context: CallContext; at: number; expiresAt: number }): Promise<void> {
-      await run('insert into handoffs (id, caller_address, context, created_at, expires_at) values (?, ?, ?, ?, ?)', [
+    async registerHandoff(handoff: { id: string; caller: string; departement?: string; context: CallContext; at: number; expiresAt: number }): Promise<void> {
+      await run('insert into handoffs (id, caller_address, departement, context, created_at, expires_at) values (?, ?, ?, ?, ?, ?)', [
         handoff.id,
         handoff.caller,
+        handoff.departement ?? null,
         JSON.stringify(handoff.context),
         handoff.at,
         handoff.expiresAt,
       ]);
     },
 
-    /** The newest valid, unused hand-off for this caller, taken for this call; an expired one is never returned. */
-    async takeHandoff(caller: string, callSid: string, at: number): Promise<CallContext | undefined> {
+    /**
+     * The newest valid, unused hand-off for this caller, taken for this call; an expired one is never returned, nor
+     * one registered by another department than the one called (`departement`: the called number's, if any).
+     */
+    async takeHandoff(caller: string, callSid: string, at: number, departement?: string): Promise<CallContext | undefined> {
       const rows = (await run(
-        'update handoffs set used_at = ?, used_by_call = ? where id = (select id from handoffs where caller_address = ? and used_at is null and expires_at > ? order by created_at desc limit 1) returning context',
-        [at, callSid, caller, at],
+        'update handoffs set used_at = ?, used_by_call = ? where id = (select id from handoffs where caller_address = ? and used_at is null and expires_at > ? and (departement is null or departement = ?) order by created_at desc limit 1) returning context',
+        [at, callSid, caller, at, departement ?? null],
       )) as { context: string }[];
       return rows[0] ? (JSON.parse(rows[0].context) as CallContext) : undefined;
     },

@@ -1,18 +1,27 @@
 // The conversation store: optimistic concurrency on a version column, idempotent webhooks by inserting the
-// provider's id once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+// provider's id and sender once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
 import { parseSnapshot } from '../engine/snapshot.js';
-import { statementOf, type DatabaseHandle, type Statement } from './database.js';
-import { callbackRequests, calls, contacts, conversations, handoffs, messages, optOuts, processedWebhooks } from './schema.js';
+import type { DatabaseHandle, Statement } from './database.js';
+import { erasureStatements, purgeStatements } from './privacy-statements.js';
+import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 export function createConversationStore({ db, atomic }: DatabaseHandle): ConversationStore {
   // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
   const replyQuery = db
     .select({ reply: processedWebhooks.reply })
     .from(processedWebhooks)
-    .where(eq(processedWebhooks.providerId, sql.placeholder('providerId')))
+    .where(
+      and(
+        eq(processedWebhooks.providerId, sql.placeholder('providerId')),
+        // The erasure's kept row no longer names its sender.
+        or(eq(processedWebhooks.contactAddress, sql.placeholder('address')), eq(processedWebhooks.contactAddress, ERASED_SENDER)),
+      ),
+    )
     .prepare();
+  // Read on every written turn too: an opt-out belongs to the number, whatever channel it was said on.
+  const optOutQuery = db.select({ a: optOuts.address }).from(optOuts).where(eq(optOuts.address, sql.placeholder('address'))).prepare();
   const conversationQuery = db
     .select({ snapshot: conversations.snapshot, version: conversations.version })
     .from(conversations)
@@ -20,8 +29,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     .prepare();
 
   return {
-    async findReply(providerId) {
-      const rows = (await replyQuery.all({ providerId })) as { reply: string }[];
+    async findReply(providerId, address) {
+      const rows = (await replyQuery.all({ providerId, address })) as { reply: string }[];
       return rows[0]?.reply;
     },
 
@@ -34,7 +43,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     async lastReply(conversationId) {
       const rows = (await atomic([
         {
-          sql: 'select w.reply from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id where c.id = ?',
+          sql: 'select w.reply from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
           params: [conversationId],
         },
       ]))[0] as { reply: string }[];
@@ -52,22 +61,12 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       }
     },
 
-    async eraseContact(address, keepProviderId) {
-      await atomic([
-        // Erased bookings free their seats.
-        {
-          sql: 'update workshop_sessions set seats_taken = seats_taken - (select count(*) from bookings b where b.session_id = workshop_sessions.id and b.contact_address = ?) where id in (select session_id from bookings where contact_address = ?)',
-          params: [address, address],
-        },
-        { sql: 'delete from bookings where contact_address = ?', params: [address] },
-        statementOf(db.delete(messages).where(eq(messages.contactAddress, address))),
-        statementOf(db.delete(callbackRequests).where(eq(callbackRequests.contactAddress, address))),
-        statementOf(db.delete(conversations).where(eq(conversations.contactAddress, address))),
-        statementOf(db.delete(contacts).where(eq(contacts.address, address))),
-        statementOf(db.delete(processedWebhooks).where(and(eq(processedWebhooks.contactAddress, address), ne(processedWebhooks.providerId, keepProviderId)))),
-        statementOf(db.delete(calls).where(eq(calls.contactAddress, address))),
-        statementOf(db.delete(handoffs).where(eq(handoffs.callerAddress, address))),
-      ]);
+    async inboundTexts(address) {
+      const rows = await db
+        .select({ body: messages.body })
+        .from(messages)
+        .where(and(eq(messages.contactAddress, address), eq(messages.direction, 'in')));
+      return rows.map((r) => r.body);
     },
 
     async lastInboundAt(conversationId) {
@@ -81,26 +80,12 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     },
 
     async isOptedOut(address) {
-      const rows = await db.select({ a: optOuts.address }).from(optOuts).where(eq(optOuts.address, address));
-      return rows.length > 0;
+      return ((await optOutQuery.all({ address })) as unknown[]).length > 0;
     },
 
-    async purgeInactive(before) {
-      const stale = await db.select({ address: contacts.address }).from(contacts).where(lt(contacts.lastSeenAt, before));
-      const addresses = stale.map((r) => r.address);
-      // Hand-offs older than the retention go too (unused ones carry a number and a commune).
-      await atomic([statementOf(db.delete(handoffs).where(lt(handoffs.expiresAt, before)))]);
-      for (let i = 0; i < addresses.length; i += 100) {
-        const chunk = addresses.slice(i, i + 100);
-        await atomic([
-          statementOf(db.delete(messages).where(inArray(messages.contactAddress, chunk))),
-          statementOf(db.delete(conversations).where(inArray(conversations.contactAddress, chunk))),
-          statementOf(db.delete(processedWebhooks).where(inArray(processedWebhooks.contactAddress, chunk))),
-          statementOf(db.delete(contacts).where(inArray(contacts.address, chunk))),
-          statementOf(db.delete(calls).where(inArray(calls.contactAddress, chunk))),
-        ]);
-      }
-      return addresses.length;
+    async purgeOlderThan(before, erasedBefore) {
+      const results = await atomic(purgeStatements(before, erasedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
+      return results.reduce((sum, rows) => sum + rows.length, 0);
     },
   };
 }
@@ -157,6 +142,14 @@ function turnStatements(turn: TurnRecord): Statement[] {
   } else if (turn.optOut === 'remove') {
     statements.push({ sql: `delete from opt_outs where address = ? and ${WON}`, params: [turn.address, ...won] });
   }
+  if (turn.outbox && turn.outbox.replies.length > 0) {
+    statements.push({
+      sql: `insert into outbox (provider_id, contact_address, channel, via, replies, sent, attempts, created_at, next_attempt_at) select ?, ?, ?, ?, ?, 0, 0, ?, ? where ${WON}`,
+      params: [turn.providerId, turn.address, turn.channel, turn.outbox.via, JSON.stringify(turn.outbox.replies), turn.at, turn.at, ...won],
+    });
+  }
+  // Last, because it deletes the conversation row the guard reads.
+  if (turn.erase) statements.push(...erasureStatements(turn.address, turn.providerId, turn.erase.inboundTexts, WON, won));
   return statements;
 }
 

@@ -1,6 +1,6 @@
 // The storage schema, shared by better-sqlite3 (Node) and D1 (Workers). Migrations are generated from it by drizzle-kit.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A person Relais talks with, keyed by their phone number (E.164) or channel address. */
 export const contacts = sqliteTable('contacts', {
@@ -47,16 +47,48 @@ export const messages = sqliteTable(
   (t) => [index('messages_contact').on(t.contactAddress), index('messages_created').on(t.createdAt)],
 );
 
-/** Webhook deliveries already handled, with the reply given, so a redelivery gets the same answer and no new transition. */
+/**
+ * Webhook deliveries already handled, with the reply given, so a redelivery gets the same answer and no new transition.
+ * Keyed on the provider's id and the sender: an id reused by another number is a new delivery, never the first
+ * number's answer. After SUPPRIMER, the erasure's own row stays for the redelivery window with `contact_address`
+ * set to {@link ERASED_SENDER} (no number) and the generic confirmation as its reply.
+ */
 export const processedWebhooks = sqliteTable(
   'processed_webhooks',
   {
-    providerId: text('provider_id').primaryKey(),
+    providerId: text('provider_id').notNull(),
     contactAddress: text('contact_address').notNull(),
     reply: text('reply').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('processed_webhooks_contact').on(t.contactAddress)],
+  (t) => [primaryKey({ columns: [t.providerId, t.contactAddress] }), index('processed_webhooks_contact').on(t.contactAddress), index('processed_webhooks_created').on(t.createdAt)],
+);
+
+/** The sender written on the erasure's kept processed row: the number itself is gone. */
+export const ERASED_SENDER = 'erased';
+
+/**
+ * Replies to send through an API after their turn is committed (Meta WhatsApp): written in the same atomic unit as
+ * the turn, deleted once every reply is sent, so a reply is delivered at least once whatever fails after the commit.
+ * `sent` counts the replies already delivered (a retry resumes after them).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    providerId: text('provider_id').notNull(),
+    contactAddress: text('contact_address').notNull(),
+    channel: text('channel').notNull(),
+    /** Where the replies go out from (Meta's phone_number_id). */
+    via: text('via').notNull(),
+    /** JSON array of neutral OutboundMessage, rendered for the channel at send time. */
+    replies: text('replies').notNull(),
+    sent: integer('sent').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+  },
+  (t) => [index('outbox_delivery').on(t.providerId, t.contactAddress), index('outbox_due').on(t.nextAttemptAt)],
 );
 
 /** A person asked to talk to someone (AIDE, 0, « un conseiller »). */
@@ -218,6 +250,8 @@ export const handoffs = sqliteTable(
   {
     id: text('id').primaryKey(),
     callerAddress: text('caller_address').notNull(),
+    /** The department whose platform registered it: used only by a call to that department's number. Null: any. */
+    departement: text('departement'),
     context: text('context').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),

@@ -32,6 +32,11 @@ export const departmentSchema = z.object({
   /** The department's own voice and pace on the phone (a Twilio voice such as "Polly.Lea-Neural"; 60–100 %). */
   voice: z.string().min(3).optional(),
   speechRatePercent: z.number().int().min(60).max(100).optional(),
+  /**
+   * Bearer tokens of this department's platform for POST /api/handoffs: a hand-off registered with one is used only
+   * by a call to this department's `voiceNumber` (the global HANDOFF_API_TOKEN still registers hand-offs for any call).
+   */
+  handoffTokens: z.array(z.string().min(16, 'a hand-off token of 16 characters at least')).optional(),
 });
 
 export type DepartmentConfig = z.infer<typeof departmentSchema>;
@@ -43,7 +48,13 @@ export function parseDepartments(json: unknown): Map<string, DepartmentConfig> {
     throw new Error(`Invalid department configuration:\n${parsed.error.issues.map((i) => `- [${i.path.join('].')}: ${i.message}`).join('\n')}`);
   }
   const byNumber = new Map<string, string>();
+  const byToken = new Map<string, string>();
   for (const d of parsed.data) {
+    for (const token of d.handoffTokens ?? []) {
+      const other = byToken.get(token);
+      if (other) throw new Error(`Invalid department configuration:\n- departments ${other} and ${d.code} share a hand-off token: one department per token`);
+      byToken.set(token, d.code);
+    }
     if (!d.voiceNumber) continue;
     const other = byNumber.get(d.voiceNumber);
     if (other) throw new Error(`Invalid department configuration:\n- departments ${other} and ${d.code} share the voiceNumber ${d.voiceNumber}: one number per department`);

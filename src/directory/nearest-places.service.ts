@@ -1,4 +1,5 @@
 // The `nearestPlaces` flow service: free text (or a shared position) in, the closest places out, ready for a template.
+import { echoablePlaceName } from './normalize.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
@@ -85,7 +86,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       // Among communes of one name, the one in the platform's department (`near`) or the caller's landline region.
       const prefer = likelyDepartements(options.landlineZones ?? {}, { from: context?.address ?? '', departement: input['near'] ?? '' });
       const found = await directory.geocode(query, prefer.length ? { prefer } : {});
-      if (found.type !== 'found') return { outcome: 'notFound' };
+      if (found.type !== 'found') return { outcome: 'notFound', vars: { heardPlace: echoablePlaceName(query) } };
       const homonyms = farHomonyms(found.commune, found.homonyms ?? [], prefer);
       // Homonyms far apart are asked about unless the flow says "no"; a shared postal code only when it says "yes".
       const ask = input['askWhichCommune'] ?? 'no';
@@ -104,7 +105,8 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 
-    const service = NEEDS[input['need'] ?? ''];
+    const need = input['need'] ?? '';
+    const service = Object.hasOwn(NEEDS, need) ? NEEDS[need] : undefined;
     const filters = filtersOf(input, options.now());
     const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}), ...(filters ? { filters } : {}) }))
       .filter((p) => p.distanceKm <= maxDistanceKm)

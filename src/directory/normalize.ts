@@ -4,3 +4,14 @@ import { normalizeFrench } from '../engine/nlu/normalize.js';
 export function normalizePlaceName(text: string): string {
   return normalizeFrench(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
 }
+
+/**
+ * What a person typed as a place, if it may be said back to them (« Je ne trouve pas la commune "…" »): only what
+ * could be a commune's name (letters, spaces, hyphens, apostrophes, 40 characters at most) or a postal code. A web address, a phone
+ * number or anything else a person typed is never repeated: the sentence then goes without it.
+ */
+export function echoablePlaceName(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (/^\d{5}$/.test(trimmed)) return trimmed; // a postal code
+  return trimmed.length <= 40 && /^[\p{L}][\p{L}' ’-]*$/u.test(trimmed) ? trimmed : '';
+}

@@ -2,9 +2,9 @@
 // assistant: « quarante-huit mille » (48000), « zéro deux huit cent vingt » (02820), « sept quatre zéro zéro zéro ».
 import { normalizeFrench } from '../engine/nlu/normalize.js';
 
-const UNITS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 };
-const TEENS: Record<string, number> = { dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16 };
-const TENS: Record<string, number> = { vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60 };
+const UNITS = new Map<string, number>(Object.entries({ un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 }));
+const TEENS = new Map<string, number>(Object.entries({ dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16 }));
+const TENS = new Map<string, number>(Object.entries({ vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60 }));
 
 type Last = 'none' | 'unit' | 'dix' | 'teen' | 'ten' | 'hundred' | 'thousand';
 
@@ -48,21 +48,21 @@ function readNumber(tokens: string[], start: number): { value: number; next: num
   let i = start;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t in UNITS) {
-      const u = UNITS[t]!;
+    if (UNITS.has(t)) {
+      const u = UNITS.get(t)!;
       const completesTens: boolean = last === 'ten' || (last === 'dix' && u >= 7); // vingt-deux, dix-sept
       if (!completesTens && last !== 'none' && last !== 'hundred' && last !== 'thousand') break;
       current += u;
       last = completesTens ? 'teen' : 'unit';
-    } else if (t in TEENS) {
-      const teen = TEENS[t]!;
+    } else if (TEENS.has(t)) {
+      const teen = TEENS.get(t)!;
       const afterTens = last === 'ten' && (current % 100 === 60 || current % 100 === 80);
       if (last === 'none' || last === 'hundred' || last === 'thousand' || afterTens) current += teen;
       else break;
       last = t === 'dix' ? 'dix' : 'teen';
-    } else if (t in TENS) {
+    } else if (TENS.has(t)) {
       if (t.startsWith('vingt') && last === 'unit' && current % 100 === 4) current += 76; // quatre-vingt
-      else if (last === 'none' || last === 'hundred' || last === 'thousand') current += TENS[t]!;
+      else if (last === 'none' || last === 'hundred' || last === 'thousand') current += TENS.get(t)!;
       else break;
       last = 'ten';
     } else if (t === 'et' && last === 'ten') {

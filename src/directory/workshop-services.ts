@@ -1,4 +1,5 @@
 // The workshop flow services: the next sessions near a person for their need, and booking a seat.
+import { echoablePlaceName } from './normalize.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatTime, parisTime } from './hours.js';
@@ -24,7 +25,7 @@ const MAX_OFFERED = 3;
 export function nextSessionsService(directory: Directory, store: WorkshopStore, options: { now: () => number; wording: SessionWording }) {
   return async (input: Vars): Promise<ServiceResult> => {
     const found = await directory.geocode(input['query'] ?? '');
-    if (found.type !== 'found') return { outcome: 'notFound' };
+    if (found.type !== 'found') return { outcome: 'notFound', vars: { heardPlace: echoablePlaceName(input['query'] ?? '') } };
     const { commune } = found;
     const list = upcomingSessions(await store.upcoming(options.now()), {
       latitude: commune.latitude,

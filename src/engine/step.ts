@@ -50,8 +50,8 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
   const command = text ? matchCommand(text, flow.definition.commands) : undefined;
   const channel = event.channel ?? snap.vars['channel'] ?? '';
 
-  if (snap.optedOut) {
-    // Opted out: silence, except for the word that opts back in.
+  if (snap.optedOut && command !== 'erase') {
+    // Opted out: silence, except for the word that opts back in and the one that erases (always honoured).
     if (command !== 'optIn') return { snapshot: { ...snap, turn: snap.turn - 1, lastActivityAt }, effects: [] };
     out.push({ type: 'optIn' }, builtIn(flow, 'optIn', snap.vars));
     return { snapshot: enter(flow, { ...snap, optedOut: false }, flow.definition.menu, out), effects: out };

@@ -1,10 +1,11 @@
 // The Hono app, built from its dependencies: no environment, no driver choice, no global state.
 // Both runtimes (Node, Workers) call createApp with what they built.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ConversationService } from '../conversation/conversation-service.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
-import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
+import type { OutboxDelivery } from '../conversation/outbox-delivery.js';
 import type { MediaFetcher, Transcriber } from '../channels/whatsapp/voice-notes.js';
 import type { VoiceWording } from '../../data/voice.fr.js';
 import type { VoiceSettings } from '../channels/voice/twiml.js';
@@ -42,8 +43,8 @@ export interface AppDeps {
   texts: { technicalError: string; whatsappListButton: string };
   /** Voice-note transcription (OpenAI) and media download; without them, notes get a kind « not yet ». */
   voiceNotes?: { transcribe: Transcriber; fetchMedia: MediaFetcher };
-  /** Sends WhatsApp replies through Meta's Graph API (when configured). */
-  whatsAppSender?: WhatsAppSender;
+  /** Delivers Meta WhatsApp replies through the Graph API from the outbox (when configured). */
+  whatsAppOutbox?: OutboxDelivery;
   /** A native HMAC-SHA1 where the runtime has one (Node); Web Crypto otherwise. */
   hmacSha1?: HmacSha1;
   voice: VoiceConfig;
@@ -53,8 +54,24 @@ export interface AppDeps {
   departments?: Map<string, DepartmentConfig>;
 }
 
+/**
+ * Request bodies are capped before they are read (by Content-Length, else while streaming): Twilio's form posts are
+ * small (a 1,600-character SMS is at most ~20 KB encoded), Meta's batched JSON is bounded, a hand-off is a few fields.
+ */
+export const BODY_LIMITS = { twilio: 64 * 1024, meta: 1024 * 1024, api: 16 * 1024 } as const;
+
+const limit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    // The rest of the body is never read: the connection is closed after the answer, so it cannot be reused mid-body.
+    onError: (c) => c.text(`Request body too large: ${maxSize} bytes at most on this route.`, 413, { Connection: 'close' }),
+  });
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use('/twilio/*', limit(BODY_LIMITS.twilio));
+  app.use('/meta/*', limit(BODY_LIMITS.meta));
+  app.use('/api/*', limit(BODY_LIMITS.api));
   app.get('/health', (c) => c.json({ status: 'ok', twilioWebhooks: deps.config.twilioAuthToken ? 'enabled' : 'refused: TWILIO_AUTH_TOKEN is not set' }));
   app.route('/twilio', smsRoutes(deps));
   app.route('/twilio', twilioWhatsAppRoutes(deps));

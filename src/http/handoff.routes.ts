@@ -35,13 +35,24 @@ function problemOf(issue: z.core.$ZodIssue): string {
   return issue.message.startsWith(`${field}:`) ? issue.message : `${field}: ${issue.message}`;
 }
 
+/** Whose token this is: the global one (any department) or a department's own; every token compared in constant time. */
+function tokenHolder(given: string, global: string | undefined, departmentTokens: { token: string; departement: string }[]): { departement?: string } | undefined {
+  let holder: { departement?: string } | undefined;
+  if (global && constantTimeEqual(given, global)) holder = {};
+  for (const { token, departement } of departmentTokens) if (constantTimeEqual(given, token)) holder ??= { departement };
+  return holder;
+}
+
 export function handoffRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
   routes.post('/handoffs', async (c) => {
-    const token = deps.config.handoffApiToken;
-    if (!token) return c.json({ error: 'hand-offs are refused: HANDOFF_API_TOKEN is not set on this server' }, 403);
+    const departmentTokens = [...(deps.departments?.values() ?? [])].flatMap((d) => (d.handoffTokens ?? []).map((token) => ({ token, departement: d.code })));
+    if (!deps.config.handoffApiToken && departmentTokens.length === 0) {
+      return c.json({ error: 'hand-offs are refused: neither HANDOFF_API_TOKEN nor a department\'s handoffTokens is set on this server' }, 403);
+    }
     const given = /^Bearer (.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
-    if (!given || !constantTimeEqual(given, token)) {
+    const holder = given ? tokenHolder(given, deps.config.handoffApiToken, departmentTokens) : undefined;
+    if (!holder) {
       deps.logger.warn('handoff.refused', { present: given !== '' });
       return c.json({ error: 'missing or invalid bearer token' }, 401, { 'WWW-Authenticate': 'Bearer' });
     }
@@ -59,9 +70,9 @@ export function handoffRoutes(deps: AppDeps): Hono {
     const at = deps.clock.now();
     const id = crypto.randomUUID();
     const expiresAt = at + validMinutes * 60_000;
-    await deps.calls.registerHandoff({ id, caller, context, at, expiresAt });
-    deps.logger.info('handoff.registered', { id, validMinutes });
-    return c.json({ id, caller, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    await deps.calls.registerHandoff({ id, caller, context, at, expiresAt, ...(holder.departement ? { departement: holder.departement } : {}) });
+    deps.logger.info('handoff.registered', { id, validMinutes, departement: holder.departement });
+    return c.json({ id, caller, expiresAt: new Date(expiresAt).toISOString(), ...(holder.departement ? { departement: holder.departement } : {}) }, 201);
   });
   return routes;
 }

@@ -16,11 +16,10 @@ export async function readTwilioWebhook(c: Context, deps: AppDeps): Promise<Twil
     return { ok: false, response: c.text('Twilio webhooks are refused: TWILIO_AUTH_TOKEN is not set on this server.', 403) };
   }
   const form = new URLSearchParams(await c.req.text());
-  const allParams: Record<string, string | string[]> = {};
-  for (const [key, value] of form) {
-    const existing = allParams[key];
-    allParams[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
+  // Grouped in a Map: a field named « constructor » or « __proto__ » is a field like any other.
+  const grouped = new Map<string, string[]>();
+  for (const [key, value] of form) grouped.set(key, [...(grouped.get(key) ?? []), value]);
+  const allParams: Record<string, string | string[]> = Object.fromEntries([...grouped].map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
   const url = publicUrlFor(deps.config.publicBaseUrl ?? new URL(c.req.url).origin, c.req.url);
   const signature = c.req.header('X-Twilio-Signature') ?? '';
   if (!(await verifyTwilioSignature({ authToken: token, url, params: allParams, signature, hmac: deps.hmacSha1 }))) {

@@ -70,10 +70,10 @@ export function voiceRoutes(deps: AppDeps): Hono {
     if (!read.ok) return read.response;
     const { call, params } = read;
     // A retried incoming-call webhook is answered from the store: the hand-off was already taken the first time.
-    if (await deps.conversations.isProcessed(call.callSid)) return turn(c, call, call.callSid, { type: 'session-start', known: {} });
+    if (await deps.conversations.isProcessed(call.callSid, call.from)) return turn(c, call, call.callSid, { type: 'session-start', known: {} });
     const at = deps.clock.now();
     const department = departmentCalled(deps.departments, call.to);
-    const { context, source } = await callContext(c, call, params, at);
+    const { context, source } = await callContext(c, call, params, at, department?.code);
     await deps.calls.started({ callSid: call.callSid, address: call.from, calledNumber: call.to, departement: department?.code, contextSource: source, at });
     const known = {
       callerNumber: call.from,
@@ -84,8 +84,14 @@ export function voiceRoutes(deps: AppDeps): Hono {
   });
 
   /** The context of a transferred call: a registered hand-off first, else SIP headers, else the URL's query. */
-  async function callContext(c: Context, call: VoiceCall, params: Record<string, string>, at: number): Promise<{ context: CallContext; source?: 'handoff' | 'sip' | 'query' }> {
-    const handoff = await deps.calls.takeHandoff(call.from, call.callSid, at);
+  async function callContext(
+    c: Context,
+    call: VoiceCall,
+    params: Record<string, string>,
+    at: number,
+    departement: string | undefined,
+  ): Promise<{ context: CallContext; source?: 'handoff' | 'sip' | 'query' }> {
+    const handoff = await deps.calls.takeHandoff(call.from, call.callSid, at, departement);
     if (handoff) return { context: handoff, source: 'handoff' };
     for (const [source, raw] of [
       ['sip', sipContext(params)],

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import { verifyMetaSignature } from '../channels/whatsapp/meta-signature.js';
 import { parseMetaWebhook } from '../channels/whatsapp/meta-parse.js';
-import { renderWhatsApp } from '../channels/whatsapp/render.js';
 import { parseTwilioWhatsApp } from '../channels/whatsapp/twilio-parse.js';
 import { hearVoiceNote } from '../channels/whatsapp/voice-notes.js';
 import type { InboundContent } from '../engine/message.js';
@@ -40,6 +39,7 @@ export function metaWhatsAppRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
   const hear = hearWith(deps);
   const meta = deps.config.meta;
+  const outbox = deps.whatsAppOutbox;
 
   routes.get('/whatsapp', (c) => {
     const mode = c.req.query('hub.mode');
@@ -65,17 +65,17 @@ export function metaWhatsAppRoutes(deps: AppDeps): Hono {
     const parsed = parseMetaWebhook(json);
     if (!parsed.ok) return c.text(`Bad Meta webhook: ${parsed.error}`, 400);
     for (const status of parsed.statuses) deps.logger.info('whatsapp.meta.status', { id: status.id, status: status.status });
+    // Turns one after another (one sender's messages keep their order); each committed reply goes to the outbox,
+    // then the deliveries run side by side. A redelivery that finds its reply unsent sends it now.
+    const delivered: Promise<boolean>[] = [];
     for (const m of parsed.messages) {
       // A redelivery is answered from the store: the note is transcribed only the first time.
-      const content = (await deps.conversations.isProcessed(m.id)) ? m.content : await hear(m.content);
-      const result = await deps.conversations.handle({ channel: 'whatsapp', from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content });
-      // A redelivery was answered the first time: sending again would repeat ourselves to the person.
-      if (result.duplicate || !deps.whatsAppSender) continue;
-      for (const reply of result.replies) {
-        const sent = await deps.whatsAppSender.send(m.phoneNumberId, m.from, renderWhatsApp(reply, deps.texts.whatsappListButton));
-        if (!sent.ok) deps.logger.error('whatsapp.meta.send_failed', { id: m.id, status: sent.status, error: sent.error });
-      }
+      const content = (await deps.conversations.isProcessed(m.id, m.from)) ? m.content : await hear(m.content);
+      const inbound = { channel: 'whatsapp' as const, from: m.from, to: m.phoneNumberId, providerId: m.id, receivedAt: deps.clock.now(), content };
+      await deps.conversations.handle(inbound, outbox ? { outbox: { via: m.phoneNumberId } } : {});
+      if (outbox) delivered.push(outbox.deliverFor(m.id, m.from));
     }
+    await Promise.all(delivered);
     return c.json({ received: parsed.messages.length, statuses: parsed.statuses.length });
   });
   return routes;

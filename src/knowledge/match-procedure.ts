@@ -16,7 +16,7 @@ export function situationReaderOf(words: Partial<SituationWords>): SituationRead
     return phrases
       .filter(({ phrases: list }) =>
         list.some((phrase) =>
-          phrase.length === 1 ? said.some((w) => wordSimilarity(phrase[0]!, w) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
+          phrase.length === 1 ? said.some((w) => wordSimilarity(stemmed(phrase[0]!), stemmed(w)) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
         ),
       )
       .map((p) => p.situation);
@@ -31,9 +31,12 @@ export type ProcedureMatch =
 /** Words too common in requests to identify a procedure on their own. */
 const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en']);
 
+/** The distinct words of a message compared with every synonym, at most: a procedure is named early, not after a page. */
+const MAX_MESSAGE_WORDS = 120;
+
 interface IndexedSynonym {
   procedure: Procedure;
-  words: string[];
+  words: Stemmed[];
 }
 
 export interface ProcedureMatcher {
@@ -70,10 +73,11 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
     procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]),
   );
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
-    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s) })).filter((s) => s.words.length > 0),
+    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s).map(stemmed) })).filter((s) => s.words.length > 0),
   );
   function rank(text: string) {
-    const words = keyWords(text);
+    // Each distinct word once, stemmed once: the cost grows with the words of the message, never with their repeats.
+    const words = [...new Set(keyWords(text))].slice(0, MAX_MESSAGE_WORDS).map(stemmed);
     const best = new Map<string, { procedure: Procedure; score: number }>();
     if (words.length === 0) return [];
     const said = situationsIn(text);
@@ -107,7 +111,7 @@ function keyWords(text: string): string[] {
  * How well a synonym's words are found in the message: each synonym word found (exactly, by a shared stem,
  * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word.
  */
-function synonymScore(synonym: string[], message: string[]): number {
+function synonymScore(synonym: Stemmed[], message: Stemmed[]): number {
   let found = 0;
   for (const word of synonym) {
     let best = 0;
@@ -119,10 +123,17 @@ function synonymScore(synonym: string[], message: string[]): number {
   return coverage * (1 + 0.5 * (synonym.length - 1));
 }
 
-function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const stemA = stem(a);
-  const stemB = stem(b);
+interface Stemmed {
+  word: string;
+  stem: string;
+}
+
+const stemmed = (word: string): Stemmed => ({ word, stem: stem(word) });
+
+function wordSimilarity(a: Stemmed, b: Stemmed): number {
+  if (a.word === b.word) return 1;
+  const stemA = a.stem;
+  const stemB = b.stem;
   if (stemA === stemB) return 0.95;
   if (stemA.length < 4 || stemB.length < 4) return 0;
   const budget = Math.max(stemA.length, stemB.length) >= 7 ? 2 : 1;

@@ -13,6 +13,7 @@ import { reachPersonService } from '../directory/reach-person.service.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
 import type { FlowDefinition } from '../engine/flow-schema.js';
 import { createConversationService } from '../conversation/conversation-service.js';
+import { redactingLogger } from '../conversation/redacting-logger.js';
 import type { Clock, Logger } from '../conversation/ports.js';
 import { createConversationStore } from '../db/conversation-store.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -25,6 +26,9 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
+import { renderWhatsApp } from '../channels/whatsapp/render.js';
+import { createOutboxDelivery } from '../conversation/outbox-delivery.js';
+import { createOutboxRepository } from '../db/outbox-repository.js';
 import { createMediaFetcher, createOpenAiTranscriber } from '../channels/whatsapp/voice-notes.js';
 import { createTwilioSmsSender } from '../channels/sms/twilio-rest.js';
 import { sendSmsService } from '../conversation/send-sms.service.js';
@@ -77,7 +81,8 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
 /** Below this speech-recognition confidence, what was heard is said back for confirmation. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
-export function composeRelais(parts: RelaisParts) {
+export function composeRelais(input: RelaisParts) {
+  const parts: RelaisParts = { ...input, logger: redactingLogger(input.logger) };
   const store = createConversationStore(parts.database);
   const directory = parts.geoApiBaseUrl
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
@@ -115,12 +120,22 @@ export function composeRelais(parts: RelaisParts) {
     logger: parts.logger,
   });
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
+  const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
+  const whatsAppOutbox = whatsAppSender
+    ? createOutboxDelivery({
+        store: createOutboxRepository(parts.database),
+        send: (row, reply) => whatsAppSender.send(row.via, row.address, renderWhatsApp(reply, channelTexts.whatsappListButton)),
+        clock: parts.clock,
+        logger: parts.logger,
+        giveUpAfterMs: REDELIVERY_WINDOW_MS,
+      })
+    : undefined;
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
     voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
     ...(parts.departments ? { departments: parts.departments } : {}),
-    ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
+    ...(whatsAppOutbox ? { whatsAppOutbox } : {}),
     ...(parts.openAi
       ? {
           voiceNotes: {
@@ -133,7 +148,12 @@ export function composeRelais(parts: RelaisParts) {
         }
       : {}),
   });
-  return { app, store, conversations };
+  return { app, store, conversations, whatsAppOutbox };
 }
+
+/** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an
+ * undeliverable reply retried, this long. */
+export const REDELIVERY_WINDOW_DAYS = 7;
+export const REDELIVERY_WINDOW_MS = REDELIVERY_WINDOW_DAYS * 86_400_000;
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -142,7 +142,7 @@ describe('step', () => {
 
   it('a place not found goes back to the question one rung higher', () => {
     const { snapshot } = play(['Bonjour', '1', 'Zzzz']);
-    const back = step(flow, snapshot, { type: 'result', at: T0, result: { outcome: 'notFound' } });
+    const back = step(flow, snapshot, { type: 'result', at: T0, result: { outcome: 'notFound', vars: { heardPlace: 'Zzzz' } } });
     const said = replies(back.effects).join('\n');
     expect(said).toContain('Je ne trouve pas la commune "Zzzz"');
     expect(said).toContain('Dans quelle commune');

@@ -67,6 +67,8 @@ export interface TestRelaisOptions {
   openAi?: NodeServerOptions['openAi'];
   handoffApiToken?: string;
   voice?: NodeServerOptions['voice'];
+  /** Where the service's log lines go (silent by default). */
+  logger?: Logger;
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -80,7 +82,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     publicBaseUrl: PUBLIC_BASE_URL,
     twilioAuthToken: options.twilioAuthToken === null ? undefined : (options.twilioAuthToken ?? AUTH_TOKEN),
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     flowDefinitions: options.flowDefinitions,
     geoApiBaseUrl: options.geoApiBaseUrl,
     ...(options.departments ? { departments: options.departments } : {}),

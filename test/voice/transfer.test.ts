@@ -42,7 +42,8 @@ describe('a person, now', () => {
     expect(call.lastHeard()).toContain('Je vous passe une personne du département (Haute-Savoie)');
     expect(call.dials).toHaveLength(1);
     expect(call.dials[0]).toMatchObject({ number: '+33450000000', outcome: 'completed' });
-    expect(call.dials[0]!.whisper).toContain('Appel transmis par Relais. Commune : Annecy. Lieu donné : 74000.');
+    expect(call.dials[0]!.whisper).toContain('Appel transmis par Relais. Commune : Annecy.');
+    expect(call.dials[0]!.whisper).not.toContain('74000'); // the caller's own words are not read to the agent
     expect(call.lastHeard()).toContain('Au revoir');
     expect(call.ended).toBe(true);
     expect(relais.query<{ transfer_status: string }>('select transfer_status from calls where call_sid = ?', call.callSid)[0]?.transfer_status).toBe('answered');

@@ -24,7 +24,7 @@ const REPLACEMENTS: Record<string, string> = {
 export function toGsm7(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
-    const replaced = REPLACEMENTS[char];
+    const replaced = Object.hasOwn(REPLACEMENTS, char) ? REPLACEMENTS[char] : undefined;
     if (replaced !== undefined) out += replaced;
     else if (char === '\r') continue;
     else if (BASIC_SET.has(char) || EXTENDED_SET.has(char)) out += char === '\f' ? '' : char;

@@ -2,7 +2,7 @@
 // neutral model, with precise errors for malformed requests.
 import { z } from 'zod';
 import type { InboundContent } from '../../engine/message.js';
-import { cleanBody, type ParseResult } from '../sms/parse.js';
+import { cleanBody, MAX_DIGITS, MAX_SPEECH_LENGTH, type ParseResult } from '../sms/parse.js';
 
 const callSchema = z.object({
   CallSid: z.string({ message: 'CallSid is required' }).regex(/^[A-Za-z0-9]{10,64}$/, 'CallSid is not a Twilio call id'),
@@ -36,9 +36,10 @@ export interface HeardOptions {
 
 /** A gather's answer: keys pressed, else words heard (unsure below the confidence floor), else silence. */
 export function gatheredContent(fields: Record<string, string>, options: HeardOptions): InboundContent {
-  const digits = (fields['Digits'] ?? '').trim();
-  if (digits) return { type: 'text', text: options.keys[digits] ?? digits };
-  const speech = cleanBody(fields['SpeechResult'] ?? '');
+  const digits = (fields['Digits'] ?? '').slice(0, MAX_DIGITS * 2).trim().slice(0, MAX_DIGITS);
+  // Own keys only: « constructor » or « __proto__ » pressed by a test rig must stay plain text.
+  if (digits) return { type: 'text', text: Object.hasOwn(options.keys, digits) ? options.keys[digits]! : digits };
+  const speech = cleanBody(fields['SpeechResult'] ?? '', MAX_SPEECH_LENGTH);
   if (!/[\p{L}\p{N}]/u.test(speech)) return { type: 'silence' };
   // Some speech models send no confidence at all, or always 0: then nothing suggests the words were misheard.
   const confidence = Number.parseFloat(fields['Confidence'] ?? '');
@@ -54,7 +55,7 @@ export function dialOutcome(fields: Record<string, string>): { status: 'answered
 
 /** The context a department's switchboard sends in SIP headers (X-Relais-Commune…), with the header names lowered. */
 export function sipContext(fields: Record<string, string>): Record<string, string> {
-  const context: Record<string, string> = {};
+  const context: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(fields)) {
     const m = /^SipHeader_X-Relais-(.+)$/i.exec(name);
     if (m && value.trim()) context[m[1]!.toLowerCase()] = value.trim();

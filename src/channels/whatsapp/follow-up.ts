@@ -17,14 +17,26 @@ export interface FollowUp {
   lastInboundAt: number | undefined;
 }
 
-export type FollowUpResult = 'sent-text' | 'sent-template' | 'refused-outside-window' | 'failed';
+export type FollowUpResult = 'sent-text' | 'sent-template' | 'refused-outside-window' | 'refused-opted-out' | 'failed';
 
 export async function sendWhatsAppFollowUp(
   followUp: FollowUp,
-  deps: { sender: WhatsAppSender; templates: Record<string, string>; now: number; logger: Logger; language?: string },
+  deps: {
+    sender: WhatsAppSender;
+    templates: Record<string, string>;
+    now: number;
+    logger: Logger;
+    /** The opt-out list (the store's): a number that said STOP on any channel gets nothing Relais writes first. */
+    isOptedOut: (address: string) => Promise<boolean>;
+    language?: string;
+  },
 ): Promise<FollowUpResult> {
+  if (await deps.isOptedOut(followUp.to)) {
+    deps.logger.info('whatsapp.followup.refused', { purpose: followUp.purpose, reason: 'the number said STOP' });
+    return 'refused-opted-out';
+  }
   const inWindow = followUp.lastInboundAt !== undefined && deps.now - followUp.lastInboundAt < CUSTOMER_WINDOW_MS;
-  const template = deps.templates[followUp.purpose];
+  const template = Object.hasOwn(deps.templates, followUp.purpose) ? deps.templates[followUp.purpose] : undefined;
   if (!inWindow && !template) {
     deps.logger.warn('whatsapp.followup.refused', {
       purpose: followUp.purpose,

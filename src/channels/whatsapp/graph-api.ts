@@ -12,8 +12,9 @@ export function createGraphApiSender(options: { baseUrl: string; accessToken: st
   const fetchFn = options.fetch ?? fetch;
   return {
     async send(phoneNumberId, to, payload) {
-      const url = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_API_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`;
       try {
+        // Inside the try: a malformed phone_number_id (a lone surrogate) makes encodeURIComponent throw.
+        const url = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_API_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`;
         const response = await fetchFn(url, {
           method: 'POST',
           headers: { Authorization: `Bearer ${options.accessToken}`, 'Content-Type': 'application/json' },

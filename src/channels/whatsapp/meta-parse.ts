@@ -1,6 +1,7 @@
 // Reads Meta WhatsApp Cloud API webhook payloads (validated by zod) into neutral inbound messages and statuses.
 import { z } from 'zod';
 import type { InboundContent } from '../../engine/message.js';
+import { cleanBody, MAX_ID_LENGTH, MAX_WHATSAPP_TEXT } from '../sms/parse.js';
 
 const message = z.object({
   id: z.string().min(1),
@@ -70,9 +71,13 @@ export function parseMetaWebhook(json: unknown): MetaParse {
 
 function contentOf(m: z.infer<typeof message>): InboundContent {
   const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;
-  if (reply) return { type: 'choice', choiceId: reply.id };
-  if (m.button?.payload) return { type: 'choice', choiceId: m.button.payload };
-  if (m.location) return { type: 'location', latitude: m.location.latitude, longitude: m.location.longitude, ...(m.location.name ? { label: m.location.name } : {}) };
-  if (m.audio) return { type: 'audio', url: `meta-media:${m.audio.id}`, mimeType: m.audio.mime_type ?? 'audio/ogg' };
-  return { type: 'text', text: m.text?.body ?? m.button?.text ?? '' };
+  // Bounded here, at the boundary, like every channel's text (see sms/parse.ts).
+  if (reply) return { type: 'choice', choiceId: reply.id.slice(0, MAX_ID_LENGTH) };
+  if (m.button?.payload) return { type: 'choice', choiceId: m.button.payload.slice(0, MAX_ID_LENGTH) };
+  if (m.location) {
+    const label = m.location.name ? cleanBody(m.location.name, MAX_ID_LENGTH) : '';
+    return { type: 'location', latitude: m.location.latitude, longitude: m.location.longitude, ...(label ? { label } : {}) };
+  }
+  if (m.audio) return { type: 'audio', url: `meta-media:${m.audio.id.slice(0, MAX_ID_LENGTH)}`, mimeType: (m.audio.mime_type ?? 'audio/ogg').slice(0, 100) };
+  return { type: 'text', text: cleanBody(m.text?.body ?? m.button?.text ?? '', MAX_WHATSAPP_TEXT) };
 }

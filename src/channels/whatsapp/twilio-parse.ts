@@ -1,6 +1,6 @@
 // Reads a Twilio WhatsApp webhook: "whatsapp:+33…" addresses, location shares, quick-reply taps, voice notes.
 import type { InboundContent } from '../../engine/message.js';
-import { cleanBody, type ParseResult } from '../sms/parse.js';
+import { cleanBody, MAX_ID_LENGTH, MAX_WHATSAPP_TEXT, type ParseResult } from '../sms/parse.js';
 
 export interface TwilioWhatsApp {
   messageSid: string;
@@ -19,11 +19,11 @@ export function parseTwilioWhatsApp(fields: Record<string, string>): ParseResult
   const longitude = Number(fields['Longitude']);
   const mediaType = fields['MediaContentType0'] ?? '';
   let content: InboundContent;
-  if (fields['ButtonPayload']) content = { type: 'choice', choiceId: fields['ButtonPayload'] };
+  if (fields['ButtonPayload']) content = { type: 'choice', choiceId: fields['ButtonPayload'].slice(0, MAX_ID_LENGTH) };
   else if (fields['Latitude'] && fields['Longitude'] && Number.isFinite(latitude) && Number.isFinite(longitude)) {
-    content = { type: 'location', latitude, longitude, ...(fields['Label'] ? { label: fields['Label'] } : {}) };
+    content = { type: 'location', latitude, longitude, ...(fields['Label'] ? { label: cleanBody(fields['Label'], MAX_ID_LENGTH) } : {}) };
   } else if (Number(fields['NumMedia'] ?? '0') > 0 && mediaType.startsWith('audio/')) {
-    content = { type: 'audio', url: fields['MediaUrl0'] ?? '', mimeType: mediaType };
-  } else content = { type: 'text', text: cleanBody(fields['Body'] ?? '') };
+    content = { type: 'audio', url: (fields['MediaUrl0'] ?? '').slice(0, 2048), mimeType: mediaType.slice(0, 100) };
+  } else content = { type: 'text', text: cleanBody(fields['Body'] ?? '', MAX_WHATSAPP_TEXT) };
   return { ok: true, value: { messageSid, from: stripPrefix(fields['From']), to: stripPrefix(fields['To'] ?? ''), content } };
 }

@@ -24,6 +24,9 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   constraintWords: Record<string, PhraseList>;
 }
 
+/** The characters of a message that are read, at most. */
+const MAX_READ_CHARACTERS = 800;
+
 /** Situations a known entry must name to be the right answer: a general entry does not explain a lost card. */
 const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged', 'password'];
 
@@ -68,7 +71,10 @@ export function createDeterministicReader(deps: {
   }
 
   return {
-    async read(raw: string, context: ReadingContext = {}): Promise<Reading> {
+    async read(whole: string, context: ReadingContext = {}): Promise<Reading> {
+      // What a person asks fits in a few sentences (a pasted SMS included); reading further only costs time, and
+      // a hostile page of text must not hold the service.
+      const raw = whole.slice(0, MAX_READ_CHARACTERS);
       const text = normalizeFrench(raw);
       const constraints = keysFound(text, v.constraintWords as Record<Constraint, PhraseList>).filter((c) => CONSTRAINTS.includes(c));
       const base = { constraints, forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const), urgency: 'normal' as const };

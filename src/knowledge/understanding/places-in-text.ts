@@ -26,6 +26,10 @@ export interface FoundPlace {
 const MAX_CHOICES = 3;
 /** The longest commune name, in words, looked for in a sentence. */
 const MAX_NAME_WORDS = 7;
+/** Words of a message searched for a commune name, at most. */
+const MAX_SENTENCE_WORDS = 120;
+/** Commune names looked up in one message, at most. */
+const MAX_PLACE_LOOKUPS = 64;
 
 export function placeReader(directory: Directory, v: PlaceVocabulary) {
   const cues = v.placeCues.map((c) => c.split(' '));
@@ -73,9 +77,12 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
   }
 
   async function byName(raw: string, context: ReadingContext): Promise<FoundPlace | undefined> {
-    const words = normalizePlaceName(raw).split(' ').filter(Boolean);
+    // The first words only: a place is named early, and each candidate run is checked against the whole sentence.
+    const words = normalizePlaceName(raw).split(' ').filter(Boolean).slice(0, MAX_SENTENCE_WORDS);
     const prefer = likelyDepartements(v.landlineDepartements, context);
-    for (const { run } of candidates(words)) {
+    // A few lookups at most: a long message must not cost a directory search per word (a hostile 65,536-character
+    // text once took seconds).
+    for (const { run } of candidates(words).slice(0, MAX_PLACE_LOOKUPS)) {
       const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
       if (found.type !== 'found' || normalizePlaceName(found.commune.name) !== run) continue;
       const first = found.commune;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../../conversation/ports.js';
 import type { FlowDefinition } from '../../engine/flow-schema.js';
 import type { DepartmentConfig } from '../../directory/departments.js';
-import { composeRelais, systemClock, type RelaisParts } from '../compose.js';
+import { composeRelais, REDELIVERY_WINDOW_MS, systemClock, type RelaisParts } from '../compose.js';
 import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
@@ -44,6 +44,10 @@ export const RETENTION_DAYS = 183;
 const DAY_MS = 86_400_000;
 
 export interface RunningRelais {
+  /** Runs the retention purge now (it also runs at start and daily). */
+  purge(): Promise<void>;
+  /** Retries the replies waiting in the outbox now (it also runs every minute); returns how many were delivered. */
+  retryOutbox(): Promise<number>;
   url: string;
   port: number;
   server: ServerType;
@@ -55,7 +59,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
   const directory = loadDirectory(await createPlaceRepository(database).all());
-  const { app, store } = composeRelais({
+  const { app, store, whatsAppOutbox } = composeRelais({
     database,
     directory,
     config: {
@@ -77,24 +81,32 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   });
 
   const purge = async () => {
-    const removed = await store.purgeInactive(clock.now() - RETENTION_DAYS * DAY_MS);
-    if (removed > 0) logger.info('retention.purged', { contacts: removed });
+    const now = clock.now();
+    const removed = await store.purgeOlderThan(now - RETENTION_DAYS * DAY_MS, now - REDELIVERY_WINDOW_MS);
+    if (removed > 0) logger.info('retention.purged', { rows: removed });
   };
   await purge();
   const purgeTimer = setInterval(() => void purge().catch((e) => logger.error('retention.failed', { error: String(e) })), DAY_MS);
   purgeTimer.unref();
+  // Replies whose sending failed after their turn was committed are retried every minute, with backoff per reply.
+  const retryOutbox = async () => (whatsAppOutbox ? whatsAppOutbox.retryDue() : 0);
+  const outboxTimer = setInterval(() => void retryOutbox().catch((e) => logger.error('outbox.retry_failed', { error: String(e) })), 60_000);
+  outboxTimer.unref();
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
+    purge,
+    retryOutbox,
     url: `http://127.0.0.1:${port}`,
     port,
     server,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(purgeTimer);
+        clearInterval(outboxTimer);
         server.close(() => {
           database.close();
           resolve();

@@ -1,0 +1,114 @@
+// What SUPPRIMER and the retention purge do to the database, as plain statements both drivers run atomically.
+// Erasure reaches every table that can hold a person's number or words; the purge reaches every table by age.
+import { normalizePlaceName } from '../directory/normalize.js';
+import type { Statement } from './database.js';
+import { ERASED_SENDER } from './schema.js';
+
+/** What replaces a number erased from someone else's data (a caregiver who gave it for their relative). */
+export const ERASED_NUMBER = '[numéro effacé]';
+
+/**
+ * The ways a number is commonly written (E.164, national, in pairs with spaces, dots or dashes), longest first so
+ * that a longer form is replaced before a shorter one inside it. Spoken forms (« zéro six… ») are not matched.
+ */
+export function writtenForms(address: string): string[] {
+  const e164 = /^\+\d{8,15}$/.test(address) ? address : undefined;
+  if (!e164) return address.length >= 6 ? [address] : [];
+  const forms = new Set([e164, `00${e164.slice(1)}`, e164.slice(1)]);
+  if (e164.startsWith('+33') && e164.length === 12) {
+    const national = `0${e164.slice(3)}`;
+    const pairs = national.match(/\d\d/g)!;
+    for (const separator of [' ', '.', '-']) forms.add(pairs.join(separator));
+    forms.add(`+33 ${e164.slice(3, 4)} ${pairs.slice(1).join(' ')}`);
+    forms.add(national);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** `replace(replace(column, f1, …), f2, …)` for every form, and the condition that any form is present. */
+function redaction(table: string, column: string, forms: string[], guard: string, guardParams: unknown[]): Statement {
+  let expression = column;
+  for (let i = 0; i < forms.length; i++) expression = `replace(${expression}, ?, ?)`;
+  // A conversation changed under a turn in flight must make that turn retry on the new snapshot, not write back the old.
+  const bump = table === 'conversations' ? ', version = version + 1' : '';
+  return {
+    sql: `update ${table} set ${column} = ${expression}${bump} where (${forms.map(() => `instr(${column}, ?) > 0`).join(' or ')}) and ${guard}`,
+    params: [...forms.flatMap((f) => [f, ERASED_NUMBER]), ...forms, ...guardParams],
+  };
+}
+
+/**
+ * SUPPRIMER, as statements run in the turn's own atomic unit (each guarded by `guard`, so a turn that lost a race
+ * erases nothing; the conversations go last because the guard reads them). Everything with the number goes;
+ * the erasure's own processed row stays for the redelivery window, without the number; the opt-out list stays
+ * (the law requires it to be honoured); anonymous signals stay. `inboundTexts` are the person's own messages:
+ * geocoder cache entries made from them go too.
+ */
+export function erasureStatements(address: string, keepProviderId: string, inboundTexts: string[], guard: string, guardParams: unknown[]): Statement[] {
+  const g = (sql: string, params: unknown[]): Statement => ({ sql: `${sql} and ${guard}`, params: [...params, ...guardParams] });
+  const statements: Statement[] = [
+    // Erased bookings free their seats.
+    g(
+      'update workshop_sessions set seats_taken = seats_taken - (select count(*) from bookings b where b.session_id = workshop_sessions.id and b.contact_address = ?) where id in (select session_id from bookings where contact_address = ?)',
+      [address, address],
+    ),
+    g('delete from bookings where contact_address = ?', [address]),
+    g('delete from messages where contact_address = ?', [address]),
+    g('delete from callback_requests where contact_address = ?', [address]),
+    g('delete from calls where contact_address = ?', [address]),
+    g('delete from handoffs where caller_address = ?', [address]),
+    g('delete from contacts where address = ?', [address]),
+    // The confirmation of this erasure may still wait in the outbox: it is deleted once sent.
+    g('delete from outbox where contact_address = ? and provider_id <> ?', [address, keepProviderId]),
+    g('delete from processed_webhooks where contact_address = ? and provider_id <> ?', [address, keepProviderId]),
+    g(`update or replace processed_webhooks set contact_address = '${ERASED_SENDER}' where contact_address = ? and provider_id = ?`, [address, keepProviderId]),
+  ];
+  const texts = inboundTexts.join('\n');
+  if (texts.trim()) {
+    const searched = `${texts.toLowerCase()}\n${normalizePlaceName(texts)}`;
+    statements.push(g("delete from geocode_cache where length(query) > 3 and instr(?, substr(query, instr(query, ':') + 1)) > 0", [searched]));
+  }
+  const forms = writtenForms(address);
+  if (forms.length > 0) {
+    // The number as someone else wrote it (a caregiver giving their relative's mobile) is blanked out.
+    for (const [table, column] of [
+      ['messages', 'body'],
+      ['processed_webhooks', 'reply'],
+      ['callback_requests', 'context'],
+      ['handoffs', 'context'],
+      ['outbox', 'replies'],
+      ['conversations', 'snapshot'],
+    ] as const) {
+      statements.push(redaction(table, column, forms, guard, guardParams));
+    }
+  }
+  statements.push(g('delete from conversations where contact_address = ? and id <> ?', [address, guardParams[0]]));
+  // Last: the guard reads this very row.
+  statements.push({ sql: `delete from conversations where id = ? and last_turn_id = ?`, params: guardParams });
+  return statements;
+}
+
+/**
+ * The retention purge: every table that can hold personal data, by the age of each row (not through the contact
+ * list, so rows whose contact is already gone are reached too). Signals (anonymous), the opt-out list (the law),
+ * places and workshops (reference data) are not personal and stay. Erased processed rows go after the redelivery
+ * window, sooner than the rest.
+ */
+export function purgeStatements(before: number, erasedBefore: number): Statement[] {
+  return [
+    { sql: 'delete from messages where created_at < ?', params: [before] },
+    { sql: 'delete from conversations where updated_at < ?', params: [before] },
+    { sql: 'delete from contacts where last_seen_at < ?', params: [before] },
+    { sql: 'delete from processed_webhooks where created_at < ? or (contact_address = ? and created_at < ?)', params: [before, ERASED_SENDER, erasedBefore] },
+    { sql: 'delete from callback_requests where created_at < ?', params: [before] },
+    { sql: 'delete from calls where started_at < ?', params: [before] },
+    { sql: 'delete from handoffs where created_at < ?', params: [before] },
+    { sql: 'delete from outbox where created_at < ?', params: [before] },
+    { sql: 'delete from geocode_cache where fetched_at < ?', params: [before] },
+    // A booking outlives the retention only while its session is still to come.
+    {
+      sql: 'delete from bookings where created_at < ? and not exists (select 1 from workshop_sessions s where s.id = bookings.session_id and s.ends_at >= ?)',
+      params: [before, before],
+    },
+  ];
+}
