@@ -27,7 +27,7 @@ export const texts: FlowDefinition['texts'] = {
   numberedOptionsIntro: 'Répondez seulement avec le chiffre de votre choix :',
   offerPerson: "Je n'arrive pas à bien vous comprendre. Écrivez AIDE et une personne vous rappellera.",
   unsupportedContent: 'Je ne sais pas encore lire ce type de message. Pouvez-vous écrire votre réponse ?',
-  noInput: 'Je ne vous entends pas.',
+  noInput: "Je n'ai pas entendu votre réponse.",
   goneSilent: 'Je ne vous entends plus. Une personne de Relais vous rappellera à ce numéro. Au revoir.',
   confirmHeard: { question: "J'ai compris : « {heard} ». C'est bien ça ?", yes: 'Oui', no: 'Non' },
 };

@@ -61,6 +61,19 @@ describe('Twilio WhatsApp', () => {
     expect(relais.query("select * from conversations where id = 'whatsapp:+33612340001'")).toHaveLength(1);
   });
 
+  it('follows a procedure by « Suite » taps to its end without climbing the reprompt ladder', async () => {
+    const from = 'whatsapp:+33612340009';
+    await twilioWhatsApp({ From: from, Body: 'Bonjour' });
+    await twilioWhatsApp({ From: from, Body: 'Pour moi', ButtonPayload: 'me' });
+    await twilioWhatsApp({ From: from, Body: 'Comprendre', ButtonPayload: 'procedure' });
+    expect((await twilioWhatsApp({ From: from, Body: 'déclarer mes revenus' })).messages.join()).toContain('Étape 1 sur 5');
+    for (let step = 2; step <= 5; step++) {
+      const said = (await twilioWhatsApp({ From: from, Body: 'Suite', ButtonPayload: 'next' })).messages.join('\n');
+      expect(said).toContain(`Étape ${step} sur 5`);
+      expect(said).not.toMatch(/seulement avec le chiffre|n'arrive pas à bien vous comprendre/);
+    }
+  });
+
   it('reads a quick-reply tap as the choice, and refuses a forged signature', async () => {
     const from = 'whatsapp:+33612340002';
     await twilioWhatsApp({ From: from, Body: 'Bonjour' });
