@@ -17,6 +17,8 @@ export const voiceWording = {
     kilometres: 'kilomètres',
     phone: 'Téléphone',
     number: 'numéro',
+    /** Said where a web address was written (« Allez sur ameli.fr » -> « Allez sur le site officiel »). */
+    website: 'le site officiel',
   },
 };
 

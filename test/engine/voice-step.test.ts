@@ -35,8 +35,11 @@ describe('a session on the phone', () => {
   });
 
   it('skips what a transfer already said: greeted as transferred, straight to the places search', () => {
-    const { effects, heard } = call({ transferred: 'yes', location: '74000', handoffNeed: 'lieu', need: 'demarches' });
-    expect(heard).toContain('Le conseiller nous a transmis votre demande pour 74000');
+    const started = call({ transferred: 'yes', location: '74000', handoffNeed: 'lieu', need: 'demarches' });
+    // The postal code is named first, so that the greeting says the commune, never « pour 74000 ».
+    expect(started.effects.find((e) => e.type === 'invoke')).toMatchObject({ service: 'placeName', input: { query: '74000' } });
+    const { effects } = step(flow, started.snapshot, { type: 'result', result: { outcome: 'found', vars: { locationName: 'Annecy' } }, at: T0 });
+    expect(voiceOf(effects)).toContain('Le conseiller nous a transmis votre demande pour Annecy.');
     expect(effects.find((e) => e.type === 'invoke')).toMatchObject({ service: 'nearestPlaces', input: { query: '74000', need: 'demarches' } });
   });
 });

@@ -18,6 +18,8 @@ export function expectPhoneFriendly(call: TwimlCall, voice = 'Polly.Lea-Neural')
       expect(rate, `a <Say> without an SSML rate: ${xml}`).toBeGreaterThanOrEqual(60);
       expect(say.getAttribute('voice')).toBe(voice);
       const text = say.textContent ?? '';
+      // A web address cannot be heard: it goes by SMS.
+      expect(text, 'a web address read aloud').not.toMatch(/(?<![.\w])(?:https?:\/\/|www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net)\b/i);
       expect(speakingSeconds(text, rate), `too long to hear in one go: « ${text} »`).toBeLessThanOrEqual(MAX_PROMPT_SECONDS);
     }
     // A question said inside a text (« Sans internet ? ») is never cut from its answer: only the last prompt may end on one.

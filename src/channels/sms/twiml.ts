@@ -1,6 +1,7 @@
-// Renders SMS replies as Twilio Messaging TwiML: one <Message> per part, each part at most 2 GSM-7 segments.
+// Renders SMS replies as Twilio Messaging TwiML: replies that belong together in one <Message>, each at most 2
+// segments, in the cheaper of GSM-7 and UCS-2.
 import type { OutboundMessage } from '../../engine/message.js';
-import { countSegments, splitForSms, toGsm7 } from './gsm7.js';
+import { cheaperSms, septetsOf, splitForSms, toGsm7 } from './gsm7.js';
 
 export const MAX_SEGMENTS_PER_MESSAGE = 2;
 
@@ -12,25 +13,29 @@ export function renderMessagingTwiml(messages: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 }
 
-/** Rendered texts, most of which repeat (menus, questions): rendering is pure, so recent results are kept. */
-const rendered = new Map<string, { parts: string[]; segments: number[] }>();
+/** Longest SMS Relais sends as one message: 2 concatenated GSM-7 segments. */
+const MAX_SEPTETS = 153 * MAX_SEGMENTS_PER_MESSAGE;
 
-function renderText(text: string): { parts: string[]; segments: number[] } {
-  let result = rendered.get(text);
-  if (!result) {
-    const parts = splitForSms(toGsm7(text), MAX_SEGMENTS_PER_MESSAGE);
-    result = { parts, segments: parts.map((p) => countSegments(p).segments) };
-    if (rendered.size >= 1000) rendered.clear();
-    rendered.set(text, result);
-  }
-  return result;
+/**
+ * Turns one turn's neutral replies into SMS: what belongs together shares one SMS (a place found and the question
+ * after it, the welcome and the menu, a step and « SUITE »), as long as together they stay within 2 segments; a reply
+ * longer than that is cut at paragraphs, then lines. Each SMS then goes in its cheapest encoding (`cheaperSms`).
+ * `segments[i]` is what SMS i costs; `perReply[i]` what reply i adds to the bill (a reply sent inside the SMS of the
+ * one before it adds nothing), for the message log.
+ */
+export function renderSmsReplies(outbound: OutboundMessage[]): { parts: string[]; segments: number[]; perReply: number[] } {
+  const messages: { source: string; first: number }[] = [];
+  outbound.forEach((reply, index) => {
+    const pieces = septetsOf(toGsm7(reply.text)) > MAX_SEPTETS ? splitForSms(toGsm7(reply.text), MAX_SEGMENTS_PER_MESSAGE) : [reply.text];
+    pieces.forEach((piece, i) => {
+      const previous = messages.at(-1);
+      const joined = previous && i === 0 ? `${previous.source}\n${piece}` : undefined;
+      if (previous && joined !== undefined && septetsOf(toGsm7(joined)) <= MAX_SEPTETS) previous.source = joined;
+      else messages.push({ source: piece, first: index });
+    });
+  });
+  const sent = messages.map((m) => cheaperSms(m.source));
+  const perReply = outbound.map(() => 0);
+  messages.forEach((m, i) => (perReply[m.first]! += sent[i]!.segments));
+  return { parts: sent.map((s) => s.text), segments: sent.map((s) => s.segments), perReply };
 }
-
-/** Turns neutral replies into SMS parts (GSM-7, split), with each part's segment count for the log. */
-export function renderSmsReplies(outbound: OutboundMessage[]): { parts: string[]; segments: number[] } {
-  const all = outbound.map((m) => renderText(m.text));
-  return { parts: all.flatMap((r) => r.parts), segments: all.flatMap((r) => r.segments) };
-}
-
-/** What one reply costs once rendered: the sum of its parts' segments. */
-export const smsSegmentsOf = (text: string): number => renderText(text).segments.reduce((a, b) => a + b, 0);
