@@ -15,7 +15,7 @@ export const searchInput = {
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
 };
-export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+export const itemTemplate = '{rank}. {name}\n{address}[ ({distance} km)][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
 /** « Where? », asked before a search: the same question wherever it leads, with its own lead-in if any. */
 export const whereQuestion = (next: string, text = 'Quel est votre code postal, ou le nom de votre commune ?') =>
@@ -43,8 +43,8 @@ export const placeSteps: FlowDefinition['steps'] = {
     provides: placeVars,
     outcomes: {
       found: {
-        text: 'Les lieux les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
-        // Kept, so that the person can ask for it again, even days later (« Recevoir à nouveau ces adresses »).
+        text: 'Les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
+        // Kept, so that the person can ask for it again, even days later (« Renvoyer ces adresses »).
         set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
         next: 'after_places',
       },
@@ -90,11 +90,11 @@ export const placeSteps: FlowDefinition['steps'] = {
     text: 'Et maintenant ?',
     rephrase: 'Que voulez-vous faire maintenant ?',
     options: [
-      { id: 'other_place', key: '1', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
-      { id: 'menu', key: '2', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
+      { id: 'other_place', key: '1', label: 'Autre commune', voiceLabel: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
+      { id: 'menu', key: '2', label: 'Menu', voiceLabel: 'Revenir au menu', synonyms: ['menu', 'revenir au menu'], next: 'menu' },
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
-      { id: 'more', key: '4', label: "D'autres lieux (PLUS)", voiceLabel: "D'autres lieux", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
-      { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
+      { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+      { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
       { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
     ],
   },

@@ -80,6 +80,12 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     case 'repeat':
       out.push({ type: 'repeat' });
       return { snapshot: snap, effects: out };
+    case 'info':
+      if (!flow.definition.texts.privacy) break;
+      out.push(builtIn(flow, 'privacy', snap.vars));
+      // Then the question the person was on, so that they go on where they were.
+      if (snap.status !== 'active' || !waitsForAnswer(getStep(flow, snap.stepId))) return { snapshot: snap, effects: out };
+      return { snapshot: ask(flow, snap, out), effects: out };
     case 'slower': {
       const slower = Math.min(MAX_SLOWER, Number(snap.vars['slower'] ?? 0) + 1);
       out.push({ type: 'repeat' });

@@ -73,12 +73,18 @@ describe('TwiML', () => {
     expect(renderMessagingTwiml([])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
   it('renders neutral replies into SMS parts with their segment counts', () => {
-    const { parts, segments, perReply } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(200) }]);
+    const { parts, segments, perReply } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(300) }]);
     // Too long to share an SMS with the next reply: the short one goes alone, every letter kept (UCS-2 costs no more).
     expect(parts[0]).toBe('« Vous êtes prêt ? »');
     expect(parts.length).toBe(3);
-    expect(segments).toEqual([1, 2, 1]);
-    expect(perReply).toEqual([1, 3]);
+    expect(segments).toEqual([1, 3, 1]);
+    expect(perReply).toEqual([1, 4]);
+  });
+
+  it('cuts a turn where it costs the fewest segments', () => {
+    const { parts, segments } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(200) }]);
+    expect(parts).toEqual([`"Vous etes pret ?"\n${'x '.repeat(200).trim()}`]);
+    expect(segments).toEqual([3]);
   });
 
   it('sends what belongs together in one SMS while it fits in 2 segments', () => {
