@@ -87,7 +87,10 @@ export const placeSteps: FlowDefinition['steps'] = {
   },
   after_places: {
     type: 'choice',
-    text: 'Et maintenant ?',
+    // After a long list of places, one short line: the whole list of choices would cost an SMS segment more.
+    text: "Répondez PLUS pour d'autres lieux, ou MENU.",
+    voice: 'Et maintenant ?',
+    namesItsAnswers: true,
     rephrase: 'Que voulez-vous faire maintenant ?',
     options: [
       { id: 'other_place', key: '1', label: 'Autre commune', voiceLabel: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },

@@ -143,7 +143,7 @@ describe('Meta WhatsApp Cloud API', () => {
     const answer = sent.slice(after);
     expect(JSON.stringify(answer)).toContain('1. ');
     expect(JSON.stringify(answer)).toContain('Carte : https://www.openstreetmap.org/?mlat=');
-    // « Et maintenant ? » has 5 choices: too many for buttons, so a list.
+    // What comes next has 5 choices: too many for buttons, so a list.
     expect(answer.at(-1)!.body).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
   });
 

@@ -42,6 +42,12 @@ const choiceStep = z.object({
    * an invoke step that understands it. Its `notUnderstood` outcome falls back to the options, then the ladder.
    */
   onFreeText: stepId.optional(),
+  /**
+   * The text itself names the usual answers (« Répondez PLUS pour d'autres lieux, ou MENU. »): the written message
+   * leaves out the numbered list, which comes back from the ladder's first rung. Buttons and keys still offer every
+   * option, and every option is still understood by its key and words. Saves an SMS segment after a long answer.
+   */
+  namesItsAnswers: z.boolean().optional(),
 });
 
 const inputStep = z.object({

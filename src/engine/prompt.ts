@@ -63,7 +63,7 @@ export function questionMessage(flow: ParsedFlow, step: Question, vars: Vars, at
   if (step.type === 'input') return { text: lead, ...(voice ? { voice } : {}) };
   const options = offeredOptions(step, vars);
   return {
-    text: `${lead}\n${numberedList(options)}`,
+    text: step.namesItsAnswers && rung === 0 ? lead : `${lead}\n${numberedList(options)}`,
     lead,
     ...(voice ? { voice } : {}),
     choices: options.map((o) => offeredChoice(o, vars)),
