@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { smsSegmentsOf } from '../src/channels/sms/twiml.js';
+import { renderSmsReplies } from '../src/channels/sms/twiml.js';
 import { composeRelais } from '../src/runtime/compose.js';
 import { loadDirectory } from '../src/runtime/node/reference-data.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
@@ -35,7 +35,7 @@ export async function benchStorage(turns: number) {
           done++;
           await conversations.handle(
             { channel: 'sms', from, to: '+33939000000', providerId: `SM${from}${t}`.padEnd(34, '0'), receivedAt: now, content: { type: 'text', text: transcript[t]! } },
-            { segmentsOf: smsSegmentsOf },
+            { segmentsOf: (texts) => renderSmsReplies(texts.map((text) => ({ text }))).perReply },
           );
         }
       }),

@@ -5,12 +5,20 @@ export const voiceWording = {
   choice: '{label} : tapez {key}.',
   /** Keys that carry a meaning of their own on the phone, as the words the flows' commands know. */
   keys: { '*': 'étoile' } as Record<string, string>,
+  /**
+   * Sounds a caller makes while thinking or checking the line: not an answer. Said alone, they count as silence
+   * (the no-input ladder, never « J'ai compris : euh ») ; around an answer (« euh… Annecy »), they are dropped.
+   * Compared without accents, a letter held long said once (« euuuh » is « euh »).
+   */
+  fillers: ['euh', 'heu', 'eh', 'hum', 'hm', 'mh', 'ben', 'bah', 'beh', 'be', 'allo', 'hein', 'ah', 'oh', 'ouh', 'pf'],
   lexicon: {
     hours: 'heures',
     to: 'à',
     kilometres: 'kilomètres',
     phone: 'Téléphone',
     number: 'numéro',
+    /** Said where a web address was written (« Allez sur ameli.fr » -> « Allez sur le site officiel »). */
+    website: 'le site officiel',
   },
 };
 

@@ -28,10 +28,8 @@ export const accueil: FlowDefinition = {
     start: { type: 'branch', on: 'transferred', cases: { yes: 'welcome_transferred' }, otherwise: 'welcome' },
     welcome: {
       type: 'say',
-      text:
-        'Bonjour, ici Relais. Nous vous aidons gratuitement pour vos démarches et le numérique. ' +
-        'Nous gardons votre numéro et vos messages 6 mois, seulement pour vous répondre. ' +
-        'Écrivez SUPPRIMER pour tout effacer.',
+      // Short, so that with the menu it fits one SMS of 2 segments; INFO gives the whole privacy notice.
+      text: 'Bonjour, ici Relais, aide gratuite. Numéro et messages gardés 6 mois. SUPPRIMER efface tout, INFO en dit plus.',
       voice:
         'Bonjour, ici Relais[, avec {calledDepartementName}]. Nous vous aidons gratuitement pour vos démarches et le numérique. ' +
         'Nous gardons votre numéro 6 mois, seulement pour vous répondre. À tout moment, tapez 0 pour parler à une personne, ou étoile pour réécouter.',
@@ -51,17 +49,17 @@ export const accueil: FlowDefinition = {
     },
     menu: {
       type: 'choice',
-      text: 'Que souhaitez-vous ? Répondez avec un chiffre, ou écrivez votre question :',
+      text: 'Que souhaitez-vous ? Un chiffre ou vos mots :',
       voice: 'Que souhaitez-vous ?',
       rephrase: 'Dites-moi ce que vous cherchez, ou répondez 1 pour un lieu près de chez vous :',
       voiceRephrase: 'Dites-moi ce que vous cherchez, en quelques mots.',
       onFreeText: 'understand',
       options: [
-        { id: 'find_place', key: '1', label: "Trouver un lieu d'aide près de chez moi", synonyms: ['lieu', 'adresse', 'pres de chez moi', 'france services', 'trouver'], voiceLabel: "Un lieu d'aide près de chez vous", next: 'locate' },
+        { id: 'find_place', key: '1', label: "Un lieu d'aide près de chez moi", synonyms: ['lieu', 'adresse', 'pres de chez moi', 'france services', 'trouver'], voiceLabel: "Un lieu d'aide près de chez vous", next: 'locate' },
         { id: 'procedure', key: '2', label: 'Comprendre une démarche', voiceLabel: 'Une démarche à comprendre', synonyms: ['demarche', 'demarches', 'papiers', 'comprendre'], next: 'explain_ask' },
-        { id: 'learn', key: '3', label: 'Apprendre à utiliser mon téléphone ou ordinateur', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], voiceLabel: 'Apprendre le numérique', next: 'assess_intro' },
-        { id: 'scam', key: '4', label: 'Un message bizarre : est-ce une arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], voiceLabel: 'Un message bizarre ou une arnaque', next: 'scam_intro' },
-        { id: 'relative', key: '5', label: 'Pour un proche (parent, ami)', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', set: { forWhom: 'relative' }, next: 'carer_intro' },
+        { id: 'learn', key: '3', label: 'Apprendre le numérique', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], voiceLabel: 'Apprendre le numérique', next: 'assess_intro' },
+        { id: 'scam', key: '4', label: 'Arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], voiceLabel: 'Un message bizarre ou une arnaque', next: 'scam_intro' },
+        { id: 'relative', key: '5', label: 'Pour un proche', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', set: { forWhom: 'relative' }, next: 'carer_intro' },
         { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler'], next: 'person' },
       ],
     },

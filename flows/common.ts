@@ -10,6 +10,7 @@ export const commands: FlowDefinition['commands'] = {
   erase: ['supprimer', 'effacer', 'supprimer mes donnees', 'effacer mes donnees'],
   // « étoile » is also what the star key sends on the phone.
   repeat: ['repeter', 'repetez', 'repete', 'etoile', 'redites', 'pardon', 'vous pouvez repeter', 'reecouter'],
+  info: ['info', 'infos', 'information', 'informations', 'mes donnees', 'vos donnees', 'donnees personnelles', 'confidentialite', 'vie privee'],
   slower: ['plus lentement', 'moins vite', 'parlez plus lentement', 'parlez moins vite', 'trop vite', 'lentement'],
 };
 
@@ -28,8 +29,12 @@ export const texts: FlowDefinition['texts'] = {
   numberedOptionsIntro: 'Répondez seulement avec le chiffre de votre choix :',
   offerPerson: "Je n'arrive pas à bien vous comprendre. Écrivez AIDE et une personne vous rappellera.",
   unsupportedContent: 'Je ne sais pas encore lire ce type de message. Pouvez-vous écrire votre réponse ?',
-  noInput: 'Je ne vous entends pas.',
+  noInput: "Je n'ai pas entendu votre réponse.",
   goneSilent: 'Je ne vous entends plus. Une personne de Relais vous rappellera à ce numéro. Au revoir.',
+  privacy:
+    'Vos données : Relais garde votre numéro, vos messages et vos demandes de rappel 6 mois après votre dernier ' +
+    'message, seulement pour vous répondre. SUPPRIMER les efface tout de suite. STOP arrête nos SMS (START pour ' +
+    'reprendre) : la loi nous demande alors de garder votre numéro sur la liste des refus.',
   confirmHeard: { question: "J'ai compris : « {heard} ». C'est bien ça ?", yes: 'Oui', no: 'Non' },
 };
 
@@ -42,6 +47,9 @@ export const voiceTexts: FlowDefinition['voiceTexts'] = {
   numberedOptionsIntro: 'Tapez seulement le chiffre de votre choix sur le clavier.',
   offerPerson: "Je n'arrive pas à bien vous comprendre.",
   unsupportedContent: 'Je ne comprends pas. Tapez votre réponse sur le clavier, s’il vous plaît.',
+  privacy:
+    'Relais garde votre numéro, vos messages et vos demandes de rappel 6 mois après votre dernier appel, seulement pour ' +
+    'vous répondre. Dites « supprimer » pour tout effacer tout de suite.',
 };
 
 /** What a channel says when something fails on our side: kind, and never silent. */

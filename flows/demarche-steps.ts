@@ -28,12 +28,14 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     service: 'findProcedure',
     input: { query: '{procedureQuery}' },
     provides: [...procedureVars, ...candidateVars, 'situationText'],
+    // The query is used once: a second démarche in the same conversation is asked for, not the first one again.
     outcomes: {
-      found: { next: 'explain_intro' },
-      ambiguous: { next: 'explain_which' },
+      found: { set: { procedureQuery: '' }, next: 'explain_intro' },
+      ambiguous: { set: { procedureQuery: '' }, next: 'explain_which' },
       // « Carte vitale perdue » when only the app is explained: not the wrong steps, a France Services.
-      situation: { set: { need: 'demarches' }, next: 'explain_situation' },
+      situation: { set: { need: 'demarches', procedureQuery: '' }, next: 'explain_situation' },
       notFound: {
+        set: { procedureQuery: '' },
         text: "Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : répondez 1 pour trouver le plus proche.",
         voice: 'Je ne connais pas encore cette démarche. Un agent France Services pourra vous aider : tapez 1 pour trouver le plus proche.',
         next: 'menu',
@@ -70,21 +72,30 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     input: { id: '{procedureId}', index: '{stepIndex}' },
     provides: ['stepText', 'stepNumber', 'stepTotal', 'stepIndex'],
     outcomes: {
-      step: { text: 'Étape {stepNumber} sur {stepTotal} : {stepText}', next: 'explain_next' },
+      // The step is the text of the question that follows it: one SMS (one segment) per step, « SUITE » included.
+      step: { next: 'explain_next' },
       last: { text: 'Étape {stepNumber} sur {stepTotal} : {stepText}', next: 'explain_end' },
       notFound: { next: 'explain_end' },
     },
   },
   explain_next: {
     type: 'choice',
-    text: "Écrivez SUITE pour l'étape suivante.",
-    voice: 'Et ensuite ?',
+    text: 'Étape {stepNumber} sur {stepTotal} : {stepText}',
+    voice: 'Étape {stepNumber} sur {stepTotal} : {stepText}\nEt ensuite ?',
     rephrase: "Pour lire l'étape suivante, écrivez SUITE ou 1.",
     voiceRephrase: "Pour l'étape suivante, dites « suite » ou tapez 1.",
     options: [
       { id: 'next', key: '1', label: 'Suite', synonyms: ['suite', 'suivant', 'suivante', 'ensuite', 'continuer', 'continue', '@oui'], next: 'explain_step' },
-      { id: 'help', key: '2', label: 'Être aidé près de chez moi', synonyms: ['aide pres de chez moi', 'etre aide', 'france services'], set: { need: 'demarches' }, next: 'locate' },
-      { id: 'menu', key: '3', label: 'Revenir au menu', synonyms: ['menu', '@non'], next: 'menu' },
+      {
+        id: 'help',
+        key: '2',
+        label: 'Aide en personne',
+        voiceLabel: 'Être aidé près de chez vous',
+        synonyms: ['aide pres de chez moi', 'etre aide', 'france services', 'aide en personne'],
+        set: { need: 'demarches' },
+        next: 'locate',
+      },
+      { id: 'menu', key: '3', label: 'Menu', voiceLabel: 'Revenir au menu', synonyms: ['menu', 'revenir au menu', '@non'], next: 'menu' },
     ],
   },
   explain_end: {
@@ -92,7 +103,30 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     text: '[À préparer : {procedureDocuments}.\n]Site officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}][, {procedurePhoneCost}]',
     // An address on the web cannot be heard: it goes in the SMS Relais offers to send.
     voice: '[À préparer : {procedureDocuments}.\n][Téléphone : {procedurePhone}][, {procedurePhoneHours}][, {procedurePhoneCost}.]',
-    next: 'explain_help_offer',
+    next: 'explain_offer',
+  },
+  /** On the phone, the steps just heard are best kept by SMS: that comes first, on key 1. */
+  explain_offer: { type: 'branch', on: 'channel', cases: { voice: 'explain_help_offer_voice' }, otherwise: 'explain_help_offer' },
+  explain_help_offer_voice: {
+    type: 'choice',
+    text: 'Voulez-vous recevoir ces étapes par SMS ? Un agent France Services peut aussi vous aider en personne, gratuitement.',
+    rephrase: 'Voulez-vous les étapes par SMS, ou l’adresse de la France Services la plus proche ?',
+    options: [
+      {
+        id: 'sms',
+        key: '1',
+        label: 'Recevoir les étapes par SMS',
+        synonyms: ['sms', 'par sms', 'texto', 'etapes', '@oui'],
+        set: {
+          smsTopic: 'procedure',
+          smsTo: '{callerNumber}',
+          smsText: 'Relais - {procedureTitle} :\n{procedureSteps}\nSite officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}]',
+        },
+        next: 'voice_sms',
+      },
+      { id: 'place', key: '2', label: 'La France Services la plus proche', synonyms: ['france services', 'adresse', 'pres de chez moi'], set: { need: 'demarches' }, next: 'locate' },
+      { id: 'menu', key: '3', label: 'Revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
+    ],
   },
   explain_help_offer: {
     type: 'choice',
@@ -101,19 +135,6 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     options: [
       { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui'], set: { need: 'demarches' }, next: 'locate' },
       { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
-      {
-        id: 'sms',
-        key: '3',
-        label: 'Recevoir les étapes par SMS',
-        channels: ['voice'],
-        synonyms: ['sms', 'par sms', 'texto', 'etapes'],
-        set: {
-          smsTopic: 'procedure',
-          smsTo: '{callerNumber}',
-          smsText: 'Relais - {procedureTitle} :\n{procedureSteps}\nSite officiel : {procedureWebsite}[\nTéléphone : {procedurePhone}][, {procedurePhoneHours}]',
-        },
-        next: 'voice_sms',
-      },
     ],
   },
 };

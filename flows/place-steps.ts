@@ -16,7 +16,7 @@ export const searchInput = {
   askWhichCommune: 'yes',
   near: '{calledDepartement}',
 };
-export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+export const itemTemplate = '{rank}. {name}\n{address}[ ({distance} km)][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
 
 /** What an answer to « where? » must contain: a word of two letters or more, or a postal code. « 1 » is not a commune. */
 export const PLACE_ANSWER = '\\p{L}{2}|\\d{2} ?\\d{3}';
@@ -48,8 +48,8 @@ export const placeSteps: FlowDefinition['steps'] = {
     provides: placeVars,
     outcomes: {
       found: {
-        text: 'Les lieux les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
-        // Kept, so that the person can ask for it again, even days later (« Recevoir à nouveau ces adresses »).
+        text: 'Les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
+        // Kept, so that the person can ask for it again, even days later (« Renvoyer ces adresses »).
         set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
         next: 'after_places',
       },
@@ -92,14 +92,17 @@ export const placeSteps: FlowDefinition['steps'] = {
   },
   after_places: {
     type: 'choice',
-    text: 'Et maintenant ?',
+    // After a long list of places, one short line: the whole list of choices would cost an SMS segment more.
+    text: "Répondez PLUS pour d'autres lieux, ou MENU.",
+    voice: 'Et maintenant ?',
+    namesItsAnswers: true,
     rephrase: 'Que voulez-vous faire maintenant ?',
     options: [
-      { id: 'other_place', key: '1', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
-      { id: 'menu', key: '2', label: 'Revenir au menu', synonyms: ['menu'], next: 'menu' },
+      { id: 'other_place', key: '1', label: 'Autre commune', voiceLabel: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
+      { id: 'menu', key: '2', label: 'Menu', voiceLabel: 'Revenir au menu', synonyms: ['menu', 'revenir au menu'], next: 'menu' },
       { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
-      { id: 'again', key: '5', label: 'Recevoir à nouveau ces adresses', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
-      { id: 'more', key: '4', label: "D'autres lieux (PLUS)", voiceLabel: "D'autres lieux", synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+      { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+      { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
       { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
     ],
   },

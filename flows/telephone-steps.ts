@@ -2,13 +2,26 @@
 // sending what was just heard by SMS, and saying goodbye. The help command (0, « conseiller ») leads here by phone.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 
+/** A transferred caller's greeting, with where the agent said they live when it names a commune. */
+const transferredGreeting = {
+  text: 'Bonjour, ici Relais. Le conseiller nous a transmis votre demande.',
+  voice: (where: string) =>
+    `Bonjour, ici Relais. Le conseiller nous a transmis votre demande${where}. À tout moment, tapez 0 pour parler à une personne, ou étoile pour réécouter.`,
+};
+
 export const telephoneSteps: FlowDefinition['steps'] = {
   /** A call transferred with context starts where the agent left off: the journey the need names. */
   welcome_transferred: {
-    type: 'say',
-    text: 'Bonjour, ici Relais. Le conseiller nous a transmis votre demande.',
-    voice: 'Bonjour, ici Relais. Le conseiller nous a transmis votre demande[ pour {location}]. À tout moment, tapez 0 pour parler à une personne, ou étoile pour réécouter.',
-    next: 'transferred_route',
+    type: 'invoke',
+    // The agent may have typed a postal code: the caller is greeted with the commune's name.
+    service: 'placeName',
+    input: { query: '{location}' },
+    provides: ['locationName', 'locationNearby'],
+    outcomes: {
+      found: { text: transferredGreeting.text, voice: transferredGreeting.voice('[ pour {locationName}][ et ses environs{locationNearby?}]'), next: 'transferred_route' },
+      notFound: { text: transferredGreeting.text, voice: transferredGreeting.voice(''), next: 'transferred_route' },
+      error: { text: transferredGreeting.text, voice: transferredGreeting.voice(''), next: 'transferred_route' },
+    },
   },
   transferred_route: {
     type: 'branch',

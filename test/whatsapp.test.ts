@@ -61,6 +61,19 @@ describe('Twilio WhatsApp', () => {
     expect(relais.query("select * from conversations where id = 'whatsapp:+33612340001'")).toHaveLength(1);
   });
 
+  it('follows a procedure by « Suite » taps to its end without climbing the reprompt ladder', async () => {
+    const from = 'whatsapp:+33612340009';
+    await twilioWhatsApp({ From: from, Body: 'Bonjour' });
+    await twilioWhatsApp({ From: from, Body: 'Pour moi', ButtonPayload: 'me' });
+    await twilioWhatsApp({ From: from, Body: 'Comprendre', ButtonPayload: 'procedure' });
+    expect((await twilioWhatsApp({ From: from, Body: 'déclarer mes revenus' })).messages.join()).toContain('Étape 1 sur 5');
+    for (let step = 2; step <= 5; step++) {
+      const said = (await twilioWhatsApp({ From: from, Body: 'Suite', ButtonPayload: 'next' })).messages.join('\n');
+      expect(said).toContain(`Étape ${step} sur 5`);
+      expect(said).not.toMatch(/seulement avec le chiffre|n'arrive pas à bien vous comprendre/);
+    }
+  });
+
   it('reads a quick-reply tap as the choice, and refuses a forged signature', async () => {
     const from = 'whatsapp:+33612340002';
     await twilioWhatsApp({ From: from, Body: 'Bonjour' });
@@ -130,7 +143,7 @@ describe('Meta WhatsApp Cloud API', () => {
     const answer = sent.slice(after);
     expect(JSON.stringify(answer)).toContain('1. ');
     expect(JSON.stringify(answer)).toContain('Carte : https://www.openstreetmap.org/?mlat=');
-    // « Et maintenant ? » has 5 choices: too many for buttons, so a list.
+    // What comes next has 5 choices: too many for buttons, so a list.
     expect(answer.at(-1)!.body).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
   });
 

@@ -1,6 +1,7 @@
 // Runs one inbound message through the engine: load the snapshot, step, perform invokes, commit atomically,
 // then the effects that must follow the commit. Channels call this; it never sees a wire format.
-import type { Effect } from '../engine/effects.js';
+import { decodeHTML } from 'entities';
+import type { Effect, ServiceResult, Vars } from '../engine/effects.js';
 import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
 import { step, type StepOutput } from '../engine/step.js';
@@ -21,8 +22,11 @@ export interface ConversationServiceDeps {
 }
 
 export interface HandleOptions {
-  /** How a channel counts the cost of a reply (SMS segments), stored in the message log. */
-  segmentsOf?: (text: string) => number;
+  /**
+   * What each of a turn's replies costs on the channel (SMS segments), stored in the message log. Replies sent
+   * together in one SMS count it once, on the first of them.
+   */
+  segmentsOf?: (texts: string[]) => number[];
   /** The channel sends replies itself after the commit (Meta's Graph API): keep them in the outbox until sent. */
   outbox?: { via: string };
 }
@@ -58,7 +62,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
-      const result = await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel });
+      const result = plainResult(await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel }));
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
     }
@@ -112,6 +116,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           const repeated = effects.some((e) => e.type === 'repeat') ? await store.lastReply(conversationId) : undefined;
           const replies = repeated ? parseStoredTurn(repeated).replies : effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
           const session = sessionOf(flow, snapshot, effects);
+          const costs = options.segmentsOf?.(replies.map((r) => r.text));
           const erase = effects.some((e) => e.type === 'erase');
           const optOut = effects.some((e) => e.type === 'optOut') ? 'add' : effects.some((e) => e.type === 'optIn') ? 'remove' : undefined;
           const turn: TurnRecord = {
@@ -126,7 +131,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
               ? []
               : [
                   { direction: 'in', body: describe(inbound.content) },
-                  ...replies.map((r) => ({ direction: 'out' as const, body: r.text, segments: options.segmentsOf?.(r.text) })),
+                  ...replies.map((r, i) => ({ direction: 'out' as const, body: r.text, segments: costs?.[i] })),
                 ],
             callbacks: effects.flatMap((e) => (e.type === 'requestCallback' ? [{ stepId: e.stepId, context: JSON.stringify(e.vars) }] : [])),
             signals: effects.flatMap((e) =>
@@ -149,6 +154,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
       });
     },
   };
+}
+
+/**
+ * What services return comes from outside data (place names from open-data files, which sometimes carry HTML
+ * entities such as « Clic' &amp; Ressources »): decoded here, once, so that no channel ever shows or says them.
+ */
+function plainResult(result: ServiceResult): ServiceResult {
+  const plain = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v.includes('&') ? decodeHTML(v) : v]));
+  return { ...result, ...(result.vars ? { vars: plain(result.vars) } : {}), ...(result.items ? { items: result.items.map(plain) } : {}) };
 }
 
 /** Backs off a little more on each conflict, with jitter, so competing writers spread out. */

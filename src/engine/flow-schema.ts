@@ -42,6 +42,12 @@ const choiceStep = z.object({
    * an invoke step that understands it. Its `notUnderstood` outcome falls back to the options, then the ladder.
    */
   onFreeText: stepId.optional(),
+  /**
+   * The text itself names the usual answers (« Répondez PLUS pour d'autres lieux, ou MENU. »): the written message
+   * leaves out the numbered list, which comes back from the ladder's first rung. Buttons and keys still offer every
+   * option, and every option is still understood by its key and words. Saves an SMS segment after a long answer.
+   */
+  namesItsAnswers: z.boolean().optional(),
 });
 
 const inputStep = z.object({
@@ -128,6 +134,8 @@ const commandWords = z.object({
   repeat: z.array(z.string()).default([]),
   /** Speak more slowly from now on (the phone). */
   slower: z.array(z.string()).default([]),
+  /** The full privacy notice (the welcome gives its short form): the conversation does not move. */
+  info: z.array(z.string()).default([]),
 });
 
 /** The texts of the built-in behaviours every flow has. */
@@ -145,6 +153,8 @@ const builtInTexts = z.object({
   noInput: frenchText.optional(),
   /** Said, with a callback request recorded, when the person stays silent after the ladder's last rung: the session ends. */
   goneSilent: frenchText.optional(),
+  /** The full privacy notice, given on the `info` command: what is kept, how long, how to erase it or stop. */
+  privacy: frenchText.optional(),
   /** Asked when a speech recogniser was unsure: `{heard}` is what it heard. Without it, nothing is confirmed. */
   confirmHeard: z.object({ question: frenchText, yes: frenchText, no: frenchText }).optional(),
 });

@@ -34,6 +34,10 @@ function lintGraph(flow: ParsedFlow): LintProblem[] {
       const keys = step.options.map((o) => o.key);
       const dup = keys.find((k, i) => keys.indexOf(k) !== i);
       if (dup) at(id, `two options share the key "${dup}"`);
+      // Options are read and shown in the order written: 1, 2, 3… (0, a person, may close the list).
+      const order = keys.map((k) => (k === '0' ? 10 : Number(k)));
+      const outOfOrder = order.findIndex((n, i) => i > 0 && n < order[i - 1]!);
+      if (outOfOrder > 0) at(id, `offers the key "${keys[outOfOrder]}" after "${keys[outOfOrder - 1]}": list options in key order`);
     }
   }
 

@@ -32,19 +32,22 @@ function offeredChoice(option: StepOption, vars: Vars): OfferedChoice {
   };
 }
 
-/** How the question is asked again: `rephrase` after a wrong answer, `repeat` after silence (the same words). */
-export type Reprompt = 'rephrase' | 'repeat';
+/**
+ * How the question is asked again: `rephrase` after a wrong answer, `repeat` after silence (« I did not hear you »,
+ * then the same words), `again` after a misheard answer was corrected (the same words, nothing before).
+ */
+export type Reprompt = 'rephrase' | 'repeat' | 'again';
 
 /**
  * The message for a question at a given rung of the reprompt ladder:
- * 0 the question, 1 the rephrasing (or, after silence, the question again), 2 numbered options (or an example
+ * 0 the question, 1 the rephrasing (or, after silence or a correction, the question again), 2 numbered options (or an example
  * for free input), 3+ a person offered.
  */
 export function questionMessage(flow: ParsedFlow, step: Question, vars: Vars, attempts: number, reprompt: Reprompt = 'rephrase'): OutboundMessage {
   const { texts, voiceTexts } = flow;
   const rung = Math.min(attempts, 3);
   const written: [string, string | undefined][] =
-    rung === 0 || (rung === 1 && reprompt === 'repeat')
+    rung === 0 || (rung === 1 && reprompt !== 'rephrase')
       ? [[step.text, step.voice]]
       : rung === 1
         ? [[step.rephrase, step.voiceRephrase]]
@@ -60,7 +63,7 @@ export function questionMessage(flow: ParsedFlow, step: Question, vars: Vars, at
   if (step.type === 'input') return { text: lead, ...(voice ? { voice } : {}) };
   const options = offeredOptions(step, vars);
   return {
-    text: `${lead}\n${numberedList(options)}`,
+    text: step.namesItsAnswers && rung === 0 ? lead : `${lead}\n${numberedList(options)}`,
     lead,
     ...(voice ? { voice } : {}),
     choices: options.map((o) => offeredChoice(o, vars)),

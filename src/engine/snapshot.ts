@@ -12,6 +12,11 @@ export const snapshotSchema = z.object({
   vars: z.record(z.string(), z.string()),
   /** Failed answers in a row at the current question: the rung of the reprompt ladder. */
   attempts: z.number().int().nonnegative(),
+  /**
+   * Times in a row the person gave no answer (a silent phone line, or only « euh »): the rung of the no-input ladder.
+   * It runs across questions, so that a silent line is released after three rungs wherever it stands.
+   */
+  silences: z.number().int().nonnegative().optional(),
   /** The last question asked and its rung, so that a failed lookup returning to it climbs the ladder. */
   asked: z.object({ stepId: z.string(), attempts: z.number().int().nonnegative() }).nullable(),
   optedOut: z.boolean(),

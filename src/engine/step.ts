@@ -27,6 +27,13 @@ const MAX_AUTO_STEPS = 50;
 const HOUR_MS = 3_600_000;
 /** The ladder's last rung: a person is offered (or, on a channel with a help step, reached). */
 const LAST_RUNG = 3;
+/**
+ * The no-input ladder, one rung per silence: keys only, then a person, then a callback and goodbye. Silence is not a
+ * wrong answer: the question is not reworded, the person is helped to answer another way, and let go soon.
+ */
+const SILENCE_KEYS_ONLY = 1;
+const SILENCE_PERSON = 2;
+const SILENCE_RELEASE = 3;
 /** « Plus lentement » can be asked this many times; each time the channel slows down a notch. */
 const MAX_SLOWER = 3;
 
@@ -74,6 +81,12 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     case 'repeat':
       out.push({ type: 'repeat' });
       return { snapshot: snap, effects: out };
+    case 'info':
+      if (!flow.definition.texts.privacy) break;
+      out.push(builtIn(flow, 'privacy', snap.vars));
+      // Then the question the person was on, so that they go on where they were.
+      if (snap.status !== 'active' || !waitsForAnswer(getStep(flow, snap.stepId))) return { snapshot: snap, effects: out };
+      return { snapshot: ask(flow, snap, out), effects: out };
     case 'slower': {
       const slower = Math.min(MAX_SLOWER, Number(snap.vars['slower'] ?? 0) + 1);
       out.push({ type: 'repeat' });
@@ -135,20 +148,39 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     return { snapshot: ask(flow, { ...snap, attempts: 0, confirming: undefined }, out), effects: out };
   }
 
-  if (snap.confirming !== undefined) return { snapshot: confirmHeard(flow, snap, content, out), effects: out };
-
   if (content.type === 'silence') {
     if (!waitsForAnswer(current)) return { snapshot: snap, effects: [] };
-    const goneSilent = flow.definition.texts.goneSilent;
-    if (snap.attempts >= LAST_RUNG && goneSilent) {
-      // Still nothing after the last rung: the person cannot hear us or is gone. Someone will call them back.
-      out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, builtIn(flow, 'goneSilent', snap.vars));
-      return { snapshot: { ...snap, status: 'ended' }, effects: out };
-    }
-    return { snapshot: ask(flow, { ...snap, attempts: snap.attempts + 1 }, out, 'repeat'), effects: out };
+    return { snapshot: noAnswer(flow, { ...snap, confirming: undefined, silences: (snap.silences ?? 0) + 1 }, out), effects: out };
   }
+  // Anything said or typed is an answer again: the no-input ladder starts over.
+  if (snap.silences) snap = { ...snap, silences: 0 };
+
+  if (snap.confirming !== undefined) return { snapshot: confirmHeard(flow, snap, content, out), effects: out };
 
   return { snapshot: answer(flow, snap, content, out), effects: out };
+}
+
+/**
+ * One more rung of the no-input ladder (`snap.silences` already counts this silence): keys only, then a person
+ * (once per session, on a channel with a help step), then a callback and goodbye. Without a goodbye text, the
+ * question is asked again in its simplest form.
+ */
+function noAnswer(flow: CompiledFlow, snap: Snapshot, out: Effect[]): Snapshot {
+  const silences = snap.silences ?? 1;
+  const helpStep = flow.definition.helpSteps[(snap.vars['channel'] ?? '') as 'voice'];
+  const canEscalate = helpStep !== undefined && snap.vars['escalated'] !== 'yes';
+  const goneSilent = flow.definition.texts.goneSilent;
+  if (goneSilent && (silences >= SILENCE_RELEASE || (silences >= SILENCE_PERSON && !canEscalate))) {
+    // Still nothing after a person was offered: the person cannot hear us or is gone. Someone will call them back.
+    out.push({ type: 'requestCallback', stepId: snap.stepId, vars: snap.vars }, builtIn(flow, 'goneSilent', snap.vars));
+    return { ...snap, status: 'ended' };
+  }
+  if (silences >= SILENCE_PERSON && canEscalate) {
+    out.push(builtIn(flow, 'noInput', snap.vars));
+    return enter(flow, { ...snap, vars: { ...snap.vars, escalated: 'yes' } }, helpStep, out);
+  }
+  const rung = silences <= SILENCE_KEYS_ONLY ? 2 : LAST_RUNG;
+  return ask(flow, { ...snap, attempts: Math.max(snap.attempts, rung) }, out, 'repeat');
 }
 
 /** A new session (an incoming call) starts the flow again, with what is already known and the channel. */
@@ -209,7 +241,8 @@ function confirmHeard(flow: CompiledFlow, snap: Snapshot, content: InboundConten
   const cleared: Snapshot = { ...snap, confirming: undefined };
   const verdict = confirmVerdict(flow.definition.texts.confirmHeard!, content);
   if (verdict === 'yes') return answer(flow, cleared, { type: 'text', text: snap.confirming! }, out);
-  if (verdict === 'no') return ask(flow, cleared, out, 'repeat');
+  // « No, that is not what I said »: a real misunderstanding, so the ladder climbs (the question in its own words first).
+  if (verdict === 'no') return ask(flow, { ...cleared, attempts: cleared.attempts + 1 }, out, 'again');
   return answer(flow, cleared, content, out);
 }
 
@@ -235,7 +268,8 @@ function applyResult(flow: CompiledFlow, snap: Snapshot, result: ServiceResult, 
   for (const [name, template] of Object.entries(outcome.set ?? {})) vars[name] = fillTemplate(template, vars);
   if (outcome.signal) out.push({ type: 'signal', name: outcome.signal, vars });
   if (outcome.text) out.push(reply(outcome.text, vars, outcome.voice));
-  // Coming back to the question just asked (a place not found…) climbs the reprompt ladder instead of starting over.
+  // Coming back to the question just asked and not validly answered (a place not found…) climbs the reprompt
+  // ladder instead of starting over. A choice picked cleared `asked`, so its loop (« SUITE ») does not climb.
   const attempts = snap.asked && sameQuestion(flow, outcome.next, snap.asked.stepId) ? snap.asked.attempts + 1 : 0;
   return enter(flow, { ...snap, vars, status: 'active' }, outcome.next, out, attempts);
 }
@@ -312,9 +346,13 @@ function sameQuestion(flow: CompiledFlow, a: string, b: string): boolean {
   return x.type === 'input' && y.type === 'input' && x.capture === y.capture;
 }
 
+/**
+ * A valid answer. The question counts as answered (`asked` cleared), so that coming back to it (« SUITE » leads
+ * through a service back to the same « SUITE ? ») starts the ladder afresh: only misunderstandings climb it.
+ */
 function choose(flow: CompiledFlow, snap: Snapshot, option: StepOption, out: Effect[]): Snapshot {
   const set = Object.fromEntries(Object.entries(option.set ?? {}).map(([k, v]) => [k, fillTemplate(v, snap.vars)]));
-  return enter(flow, { ...snap, vars: { ...snap.vars, ...set } }, option.next, out);
+  return enter(flow, { ...snap, asked: null, vars: { ...snap.vars, ...set } }, option.next, out);
 }
 
 function reply(template: string, vars: Vars, voice?: string): Effect {

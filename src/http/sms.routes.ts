@@ -1,7 +1,7 @@
-// POST /twilio/sms: a signed Twilio Messaging webhook in, TwiML out. Replies are GSM-7 and at most 2 segments each.
+// POST /twilio/sms: a signed Twilio Messaging webhook in, TwiML out. Replies are merged, at most 2 segments each.
 import { Hono } from 'hono';
 import { parseSmsWebhook } from '../channels/sms/parse.js';
-import { renderSmsReplies, smsSegmentsOf } from '../channels/sms/twiml.js';
+import { renderSmsReplies } from '../channels/sms/twiml.js';
 import type { AppDeps } from './create-app.js';
 import { readTwilioWebhook, twimlResponse } from './twilio-webhook.js';
 
@@ -17,7 +17,7 @@ export function smsRoutes(deps: AppDeps): Hono {
     try {
       const result = await deps.conversations.handle(
         { channel: 'sms', from, to, providerId: messageSid, receivedAt: deps.clock.now(), content: { type: 'text', text: body } },
-        { segmentsOf: smsSegmentsOf },
+        { segmentsOf: (texts) => renderSmsReplies(texts.map((text) => ({ text }))).perReply },
       );
       const rendered = renderSmsReplies(result.replies);
       deps.logger.info('sms.reply', { messageSid, duplicate: result.duplicate, parts: rendered.parts.length, segments: rendered.segments });

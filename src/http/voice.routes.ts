@@ -109,7 +109,7 @@ export function voiceRoutes(deps: AppDeps): Hono {
     if (!read.ok) return read.response;
     const turnId = turnOf(c);
     if (!turnId) return c.text('Bad gather action: the query must name the turn (?turn=N).', 400);
-    const content = gatheredContent(read.params, { minConfidence: voice.minConfidence, keys: voice.wording.keys });
+    const content = gatheredContent(read.params, { minConfidence: voice.minConfidence, keys: voice.wording.keys, fillers: voice.wording.fillers });
     return turn(c, read.call, `${read.call.callSid}:${turnId}`, content);
   });
 

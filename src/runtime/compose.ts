@@ -33,6 +33,7 @@ import { createMediaFetcher, createOpenAiTranscriber } from '../channels/whatsap
 import { createTwilioSmsSender } from '../channels/sms/twilio-rest.js';
 import { sendSmsService } from '../conversation/send-sms.service.js';
 import { createApp, type AppConfig } from '../http/create-app.js';
+import { placeNameService } from '../conversation/place-name.service.js';
 import { findProcedureService, procedureStepService, recommendService, selectProcedureService } from '../knowledge/flow-services.js';
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
@@ -112,6 +113,7 @@ export function composeRelais(input: RelaisParts) {
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
       reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      placeName: placeNameService(directory),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
     // A scam in progress wins over whatever question was asked: checked on every message, at every step.

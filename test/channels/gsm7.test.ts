@@ -1,6 +1,6 @@
 // GSM-7 conversion, segment counting and splitting: what keeps a senior's reply cheap and readable.
 import { describe, expect, it } from 'vitest';
-import { countSegments, splitForSms, toGsm7 } from '../../src/channels/sms/gsm7.js';
+import { cheaperSms, countSegments, splitForSms, toGsm7 } from '../../src/channels/sms/gsm7.js';
 import { escapeXml, renderMessagingTwiml, renderSmsReplies } from '../../src/channels/sms/twiml.js';
 
 describe('toGsm7', () => {
@@ -72,10 +72,35 @@ describe('TwiML', () => {
   it('answers an empty Response when there is nothing to say', () => {
     expect(renderMessagingTwiml([])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
-  it('renders neutral replies into GSM-7 parts with their segment counts', () => {
-    const { parts, segments } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(200) }]);
-    expect(parts[0]).toBe('"Vous etes pret ?"');
+  it('renders neutral replies into SMS parts with their segment counts', () => {
+    const { parts, segments, perReply } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(300) }]);
+    // Too long to share an SMS with the next reply: the short one goes alone, every letter kept (UCS-2 costs no more).
+    expect(parts[0]).toBe('« Vous êtes prêt ? »');
     expect(parts.length).toBe(3);
-    expect(segments).toEqual([1, 2, 1]);
+    expect(segments).toEqual([1, 3, 1]);
+    expect(perReply).toEqual([1, 4]);
+  });
+
+  it('cuts a turn where it costs the fewest segments', () => {
+    const { parts, segments } = renderSmsReplies([{ text: '« Vous êtes prêt ? »' }, { text: 'x '.repeat(200) }]);
+    expect(parts).toEqual([`"Vous etes pret ?"\n${'x '.repeat(200).trim()}`]);
+    expect(segments).toEqual([3]);
+  });
+
+  it('sends what belongs together in one SMS while it fits in 2 segments', () => {
+    const { parts, segments, perReply } = renderSmsReplies([{ text: 'Je cherche près de Rodez.' }, { text: 'Les lieux :' }, { text: 'Et maintenant ?\n1 - Menu' }]);
+    expect(parts).toEqual(['Je cherche près de Rodez.\nLes lieux :\nEt maintenant ?\n1 - Menu']);
+    expect(segments).toEqual([1]);
+    expect(perReply).toEqual([1, 0, 0]);
+  });
+
+  it('keeps the accents GSM-7 lacks when they cost nothing, and drops them only to save a segment', () => {
+    expect(cheaperSms('Merci, à bientôt !')).toEqual({ text: 'Merci, à bientôt !', segments: 1 });
+    const long = `Appelez vous-même le numéro officiel. ${'Ne donnez aucun code. '.repeat(5)}`;
+    expect(countSegments(long).encoding).toBe('UCS-2');
+    const sent = cheaperSms(long);
+    expect(sent.text).toContain('vous-meme');
+    expect(sent.segments).toBe(1);
+    expect(countSegments(sent.text).encoding).toBe('GSM-7');
   });
 });

@@ -17,6 +17,7 @@ describe('lintFlow', () => {
       expect.arrayContaining([
         'menu: leads to unknown step "nowhere"',
         'menu: two options share the key "1"',
+        'menu: offers the key "2" after "3": list options in key order',
         'orphan: unreachable from the start or the menu',
         'spin_a: loops without ever waiting for an answer',
         'spin_b: loops without ever waiting for an answer',

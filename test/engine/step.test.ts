@@ -35,7 +35,7 @@ describe('step', () => {
     const { said, snapshot } = play(['Bonjour']);
     expect(said).toContain('SUPPRIMER');
     expect(said).toContain('6 mois');
-    expect(said).toContain("1 - Trouver un lieu d'aide");
+    expect(said).toContain("1 - Un lieu d'aide");
     expect(snapshot.stepId).toBe('menu');
   });
 
@@ -135,7 +135,7 @@ describe('step', () => {
     });
     const said = replies(done.effects).join('\n');
     expect(said).toContain('pour Annecy :');
-    expect(said).toContain('1. EPN\n1 rue A, à 1,2 km');
+    expect(said).toContain('1. EPN\n1 rue A (1,2 km)');
     expect(said).not.toContain('Tél');
     expect(done.snapshot.stepId).toBe('after_places');
   });

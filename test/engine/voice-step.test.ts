@@ -35,34 +35,51 @@ describe('a session on the phone', () => {
   });
 
   it('skips what a transfer already said: greeted as transferred, straight to the places search', () => {
-    const { effects, heard } = call({ transferred: 'yes', location: '74000', handoffNeed: 'lieu', need: 'demarches' });
-    expect(heard).toContain('Le conseiller nous a transmis votre demande pour 74000');
+    const started = call({ transferred: 'yes', location: '74000', handoffNeed: 'lieu', need: 'demarches' });
+    // The postal code is named first, so that the greeting says the commune, never « pour 74000 ».
+    expect(started.effects.find((e) => e.type === 'invoke')).toMatchObject({ service: 'placeName', input: { query: '74000' } });
+    const { effects } = step(flow, started.snapshot, { type: 'result', result: { outcome: 'found', vars: { locationName: 'Annecy' } }, at: T0 });
+    expect(voiceOf(effects)).toContain('Le conseiller nous a transmis votre demande pour Annecy.');
     expect(effects.find((e) => e.type === 'invoke')).toMatchObject({ service: 'nearestPlaces', input: { query: '74000', need: 'demarches' } });
   });
 });
 
 describe('the no-input ladder', () => {
-  it('says the question again, then keys only, then goes to a person once, then gives up kindly', () => {
+  it('climbs three rungs at most: keys only, then a person once, then a callback and goodbye', () => {
     let { snapshot } = call();
     const rungs: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       const out = on(snapshot, { type: 'silence' });
       snapshot = out.snapshot;
       rungs.push(out.heard);
     }
-    expect(rungs[0]).toContain('Je ne vous entends pas.\nQue souhaitez-vous');
-    expect(rungs[1]).toContain('Tapez seulement le chiffre');
+    expect(rungs[0]).toContain("Je n'ai pas entendu votre réponse.\nTapez seulement le chiffre");
     expect(snapshot.stepId).toBe('voice_person');
     expect(snapshot.vars['escalated']).toBe('yes');
+    // No department here: the person step offers a callback; a third silence releases the line.
+    snapshot = step(flow, snapshot, { type: 'result', result: { outcome: 'none' }, at: T0 }).snapshot;
+    expect(snapshot.stepId).toBe('voice_callback_offer');
+    snapshot = on(snapshot, { type: 'silence' }).snapshot;
+    expect(snapshot.status).toBe('ended');
   });
 
-  it('ends with a callback request when the line stays silent after the last rung', () => {
+  it('ends with a callback request when the line stays silent after a person was offered', () => {
     let snapshot = call().snapshot;
-    snapshot = { ...snapshot, attempts: 3 };
+    snapshot = { ...snapshot, silences: 1, vars: { ...snapshot.vars, escalated: 'yes' } };
     const out = on(snapshot, { type: 'silence' });
     expect(out.snapshot.status).toBe('ended');
     expect(out.effects.some((e) => e.type === 'requestCallback')).toBe(true);
     expect(out.heard).toContain('Je ne vous entends plus');
+  });
+
+  it('starts the no-input ladder over once the person answers', () => {
+    let snapshot = on(call().snapshot, { type: 'silence' }).snapshot;
+    expect(snapshot.silences).toBe(1);
+    snapshot = say(snapshot, '1').snapshot;
+    expect(snapshot.silences).toBe(0);
+    const out = on(snapshot, { type: 'silence' });
+    expect(out.snapshot.stepId).toBe('locate');
+    expect(out.heard).toContain('Tapez les 5 chiffres de votre code postal');
   });
 });
 

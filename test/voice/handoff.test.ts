@@ -60,12 +60,21 @@ describe('POST /api/handoffs', () => {
 });
 
 describe('a transferred call', () => {
+  it('names the commune of a postal code shared by several, never the bare number', async () => {
+    const caller = nextPhone();
+    expect((await registerHandoff({ caller, commune: '15400', need: 'arnaque' })).status).toBe(201);
+    const call = await relais.call(caller);
+    expect(call.lastHeard()).toMatch(/votre demande pour Riom-ès-Montagnes et ses environs\./);
+    expect(call.lastHeard()).not.toContain('15400');
+  });
+
   it('is greeted as transferred and hears the places at once: the commune and the need are not asked again', async () => {
     const caller = nextPhone();
     expect((await registerHandoff({ caller, commune: '74000', need: 'lieu', note: 'Dame seule, malentendante', slowSpeech: true })).status).toBe(201);
     const call = await relais.call(caller);
     const heard = call.lastHeard();
-    expect(heard).toContain('Le conseiller nous a transmis votre demande pour 74000');
+    // The agent typed a postal code: the caller hears the commune's name, never « pour 74000 ».
+    expect(heard).toContain('Le conseiller nous a transmis votre demande pour Annecy');
     expect(heard).toContain('pour Annecy');
     expect(heard).not.toContain('Que souhaitez-vous');
     expect(heard).not.toContain('code postal');

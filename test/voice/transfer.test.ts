@@ -110,9 +110,10 @@ describe('after the call, by SMS', () => {
     clock.current = MONDAY_10H;
     const call = await relais.call('+33450123456');
     await call.say('je dois renouveler ma carte vitale');
-    for (let i = 0; i < 8 && !call.lastHeard().includes('adresse la plus proche'); i++) await call.press('1');
-    expect(call.lastHeard()).toContain('Recevoir les étapes par SMS : tapez 3');
-    await call.press('3');
+    for (let i = 0; i < 8 && !call.lastHeard().includes('recevoir ces étapes par SMS'); i++) await call.press('1');
+    // On the phone the steps just heard are best kept by SMS: first, on key 1.
+    expect(call.lastHeard()).toContain('Recevoir les étapes par SMS : tapez 1');
+    await call.press('1');
     expect(call.lastHeard()).toContain('Ce numéro ne peut pas recevoir de SMS');
     expect(call.lastHeard()).toContain('Quel est votre numéro de portable');
     const before = rest.sent.length;

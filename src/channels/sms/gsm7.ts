@@ -37,6 +37,37 @@ export function toGsm7(text: string): string {
     .trim();
 }
 
+/**
+ * The text as it would go in UCS-2, every letter kept (« bientôt », « même », « ça »): only spacing is tidied. Used
+ * when it costs no more than the GSM-7 form (see `cheaperSms`).
+ */
+export function toUnicodeSms(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f\u2009\u2007\t]/g, ' ')
+    .replace(/\r/g, '')
+    .replace(/[ ]{2,}/g, ' ')
+    .replace(/ +\n/g, '\n')
+    .trim();
+}
+
+/**
+ * One SMS as it is cheapest to send. GSM-7 has é è ù ì ò à É Ç but not ê, ô, â, î, û, ç: one of those switches the
+ * whole SMS to UCS-2, at 70 characters a segment instead of 160. So the letters are kept exactly when that costs
+ * nothing (a short SMS, one segment either way), and replaced by their plain form (ê -> e) only when it saves a
+ * segment. Either way the person pays the least, and reads every accent whenever it is free.
+ */
+export function cheaperSms(text: string): { text: string; segments: number } {
+  const gsm = toGsm7(text);
+  const gsmSegments = countSegments(gsm).segments;
+  const unicode = toUnicodeSms(text);
+  if (unicode !== gsm) {
+    const unicodeSegments = countSegments(unicode).segments;
+    if (unicodeSegments <= gsmSegments) return { text: unicode, segments: unicodeSegments };
+  }
+  return { text: gsm, segments: gsmSegments };
+}
+
 export interface SegmentCount {
   encoding: 'GSM-7' | 'UCS-2';
   segments: number;
@@ -62,7 +93,7 @@ export function countSegments(text: string): SegmentCount {
 }
 
 /** Septets a GSM-7 text costs (extension characters count two). */
-const septetsOf = (text: string) => [...text].reduce((n, c) => n + (EXTENDED_SET.has(c) ? 2 : 1), 0);
+export const septetsOf = (text: string) => [...text].reduce((n, c) => n + (EXTENDED_SET.has(c) ? 2 : 1), 0);
 
 /**
  * Splits a GSM-7 text into messages of at most `maxSegments` segments each. Whole paragraphs are kept together

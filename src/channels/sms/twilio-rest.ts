@@ -1,6 +1,6 @@
 // Sends an SMS through Twilio's REST API (for messages that are not a reply: the message a caregiver asked Relais to
 // send to their relative). The base URL is configurable, so tests point it at a loopback fake.
-import { toGsm7 } from './gsm7.js';
+import { cheaperSms } from './gsm7.js';
 
 export interface SmsSender {
   send(to: string, body: string): Promise<{ ok: boolean; status: number; sid?: string; error?: string }>;
@@ -15,7 +15,7 @@ export function createTwilioSmsSender(options: { baseUrl: string; accountSid: st
         const response = await fetchFn(url, {
           method: 'POST',
           headers: { Authorization: `Basic ${btoa(`${options.accountSid}:${options.authToken}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ To: to, From: options.from, Body: toGsm7(body) }).toString(),
+          body: new URLSearchParams({ To: to, From: options.from, Body: cheaperSms(body).text }).toString(),
         });
         const text = await response.text();
         if (!response.ok) return { ok: false, status: response.status, error: text };

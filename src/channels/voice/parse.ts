@@ -2,6 +2,7 @@
 // neutral model, with precise errors for malformed requests.
 import { z } from 'zod';
 import type { InboundContent } from '../../engine/message.js';
+import { normalizeFrench } from '../../engine/nlu/normalize.js';
 import { cleanBody, MAX_DIGITS, MAX_SPEECH_LENGTH, type ParseResult } from '../sms/parse.js';
 
 const callSchema = z.object({
@@ -32,6 +33,25 @@ export interface HeardOptions {
   minConfidence: number;
   /** Keys with a meaning of their own, as the words the flow's commands know (« * » -> « étoile »). */
   keys: Record<string, string>;
+  /** Sounds that are not an answer (« euh », « allô »): alone they are silence, around words they are dropped. */
+  fillers?: readonly string[];
+}
+
+/** A word as fillers are compared: no accents or case, a letter held long said once (« Euuuh… » -> "euh"). */
+const fillerForm = (word: string) => normalizeFrench(word).replace(/(\p{L})\1+/gu, '$1');
+
+/** What was said without the fillers around it: « euh… ben Annecy » -> « Annecy ». */
+export function withoutFillers(speech: string, fillers: readonly string[]): string {
+  const single = new Set(fillers.map(fillerForm));
+  return speech
+    .split(/\s+/)
+    .filter((word) => {
+      const form = fillerForm(word);
+      return form !== '' && !single.has(form);
+    })
+    .join(' ')
+    .replace(/^[\s,.;:!?…-]+/, '')
+    .trim();
 }
 
 /** A gather's answer: keys pressed, else words heard (unsure below the confidence floor), else silence. */
@@ -39,7 +59,7 @@ export function gatheredContent(fields: Record<string, string>, options: HeardOp
   const digits = (fields['Digits'] ?? '').slice(0, MAX_DIGITS * 2).trim().slice(0, MAX_DIGITS);
   // Own keys only: « constructor » or « __proto__ » pressed by a test rig must stay plain text.
   if (digits) return { type: 'text', text: Object.hasOwn(options.keys, digits) ? options.keys[digits]! : digits };
-  const speech = cleanBody(fields['SpeechResult'] ?? '', MAX_SPEECH_LENGTH);
+  const speech = withoutFillers(cleanBody(fields['SpeechResult'] ?? '', MAX_SPEECH_LENGTH), options.fillers ?? []);
   if (!/[\p{L}\p{N}]/u.test(speech)) return { type: 'silence' };
   // Some speech models send no confidence at all, or always 0: then nothing suggests the words were misheard.
   const confidence = Number.parseFloat(fields['Confidence'] ?? '');

@@ -51,7 +51,18 @@ export function splitPrompts(text: string, ratePercent: number, maxSeconds = MAX
   };
   // A sentence ends at a stop followed by a space: « cybermalveillance.gouv.fr » stays whole.
   const sentences = text.match(/.+?(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
-  return pack(sentences, ' ', (sentence) => pack(sentence.split(/(?<=,)\s+/), ' '));
+  return pack(withTheirAnswers(sentences), ' ', (sentence) => pack(sentence.split(/(?<=,)\s+/), ' '));
+}
+
+/** A question inside a text (« Sans internet ? Un agent… ») stays with its answer: a prompt never ends on it. */
+function withTheirAnswers(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences) {
+    const previous = out.at(-1);
+    if (previous?.endsWith('?')) out[out.length - 1] = `${previous} ${sentence}`;
+    else out.push(sentence);
+  }
+  return out;
 }
 
 export const say = (text: string, settings: VoiceSettings): string =>
