@@ -45,6 +45,7 @@ export function createPlaceRepository(handle: DatabaseHandle) {
         ...(r.comment ? { comment: r.comment } : {}),
         ...(r.publics ? { publics: JSON.parse(r.publics) as Public[] } : {}),
         ...(r.free !== null ? { free: r.free } : {}),
+        updatedAt: r.importedAt,
       }));
     },
   };

@@ -4,7 +4,7 @@ import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
 import type { DepartmentConfig } from './departments.js';
-import type { Commune, Directory, Place, PlaceFilters, PlaceService, Public } from './types.js';
+import { isApproximate, type Commune, type Directory, type Place, type PlaceFilters, type PlaceService, type Public } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
 export interface OpeningWording {
@@ -92,7 +92,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         maxDistanceKm = department.whiteZoneRadiusKm;
         vars['radiusKm'] = String(maxDistanceKm);
       }
-      if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
+      if (isApproximate(found.commune.precision)) vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 
     const service = NEEDS[input['need'] ?? ''];

@@ -2,8 +2,15 @@
 // Runtime-agnostic: built from plain JSON, so Node and Workers load it the same way.
 import type { WeeklyHours } from './hours.js';
 
-/** How trustworthy a coordinate is: the commune's own point, a neighbour sharing its postal code, or the department's centre. */
-export type Precision = 'commune' | 'postal-code' | 'department';
+/**
+ * How trustworthy a coordinate is: the commune's own point (IGN centroid, else GeoNames), the mean of its former
+ * communes' centroids (a commune created by a merger after 2018), the mean of the communes sharing its postal code,
+ * or its department's centre.
+ */
+export type Precision = 'commune' | 'former-commune' | 'postal-code' | 'department';
+
+/** Whether an answer should say the position is approximate: a former commune's mean is within the commune. */
+export const isApproximate = (precision: Precision) => precision === 'postal-code' || precision === 'department';
 
 export interface Commune {
   /** INSEE code. */
@@ -57,6 +64,8 @@ export interface Place {
   publics?: Public[];
   /** True when free, false when paid or membership only; absent when unknown. */
   free?: boolean;
+  /** When the source last vouched for this record (epoch ms: the import, or the snapshot's date); absent when unknown. */
+  updatedAt?: number;
 }
 
 export type GeocodeResult =

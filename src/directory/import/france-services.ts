@@ -2,7 +2,7 @@
 // places, with a report naming the line and field of every rejected record and of every value left out.
 import { formatPhoneFr } from '../format.js';
 import { parseDayHours, type WeeklyHours } from '../hours.js';
-import type { Place } from '../types.js';
+import type { Place, PlaceService } from '../types.js';
 import { csvRecords } from './csv.js';
 import { itinerantStops, type FindCommune, type StopWording } from './itinerant-stops.js';
 
@@ -21,6 +21,11 @@ export interface ImportParse {
 }
 
 export const FRANCE_SERVICES_SOURCE = 'france-services';
+/**
+ * What every France Services offers by its charter: help with procedures, and computers with internet in free
+ * access. It also orients to learning (workshops, digital mediators): see nearest-places.service.ts.
+ */
+export const FRANCE_SERVICES_OFFER: PlaceService[] = ['demarches', 'internet', 'materiel'];
 const REQUIRED_COLUMNS = ['id_fs', 'lib_fs', 'adresse', 'code_postal', 'lib_com', 'latitude', 'longitude'];
 const DAYS = ['h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi', 'h_samedi'];
 
@@ -61,7 +66,7 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
       latitude,
       longitude,
       ...(phone ? { phone } : {}),
-      services: ['demarches'],
+      services: FRANCE_SERVICES_OFFER,
       source: 'ANCT, liste des espaces France Services (Licence Ouverte 2.0)',
       franceServices: true,
       ...weekly(r, line, result.warnings),
@@ -78,8 +83,27 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
   return result;
 }
 
+const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * The daily columns in the national standard's OSM form ("Mo 13:30-17:00; Tu-Th 09:00-12:00,13:30-17:00; PH off"), so
+ * that every source's hours share one model. Public services close on public holidays, hence `PH off`.
+ */
+export function weekToOsmHours(week: WeeklyHours): string {
+  const rules: string[] = [];
+  for (let day = 0; day < 7; ) {
+    const ranges = week[day]!;
+    let last = day;
+    while (last + 1 < 7 && JSON.stringify(week[last + 1]) === JSON.stringify(ranges)) last++;
+    if (ranges.length > 0) rules.push(`${OSM_DAYS[day]}${last > day ? `${last === day + 1 ? ',' : '-'}${OSM_DAYS[last]}` : ''} ${ranges.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(',')}`);
+    day = last + 1;
+  }
+  return [...rules, 'PH off'].join('; ');
+}
+
 /** Monday to Saturday from the source, Sunday closed; left out entirely if any day cannot be read. */
-function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[]): { weeklyHours?: WeeklyHours } {
+function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[]): { weeklyHours?: WeeklyHours; hours?: string } {
   const days: WeeklyHours = [];
   for (const column of DAYS) {
     const parsed = parseDayHours(r[column] ?? '');
@@ -90,5 +114,5 @@ function weekly(r: Record<string, string>, line: number, warnings: ImportProblem
     days.push(parsed);
   }
   days.push([]);
-  return days.every((d) => d.length === 0) ? {} : { weeklyHours: days };
+  return days.every((d) => d.length === 0) ? {} : { weeklyHours: days, hours: weekToOsmHours(days) };
 }
