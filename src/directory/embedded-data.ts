@@ -2,7 +2,6 @@
 // Pure functions over parsed JSON, so Node reads the files and Workers bundle them, through the same code.
 // Communes are stored column by column, positions as integer steps from the previous commune: gzip then packs the
 // 35,000 communes several times smaller than as records, which keeps the Worker within its size budget.
-import { parseOsmHours } from './osm-hours.js';
 import type { Commune, Place, PlaceService, Precision, Public } from './types.js';
 
 /** Positions are kept to 1e-3 degree (about 100 m): a commune's centroid, kilometres from its town hall in large communes, means no more. */
@@ -156,7 +155,6 @@ export function encodePlace(p: Place): PlaceRow {
 
 export function decodePlaces(file: PlacesFile): Place[] {
   return file.rows.map(([id, name, address, postalCode, commune, latitude, longitude, phone, services, hours, source, fs, publics, free, appointment, format, departement, comment]) => {
-    const weeklyHours = hours ? parseOsmHours(hours) : undefined;
     return {
       id,
       name,
@@ -170,7 +168,6 @@ export function decodePlaces(file: PlacesFile): Place[] {
       ...(hours ? { hours } : {}),
       source,
       franceServices: fs === 1,
-      ...(weeklyHours ? { weeklyHours } : {}),
       ...(publics.length ? { publics } : {}),
       ...(free === 2 ? {} : { free: free === 1 }),
       ...(appointment === 0 || appointment === 1 ? { appointment: appointment === 1 } : {}),

@@ -58,7 +58,7 @@ function combine(kept: Place, other: Place): Place {
     ...(publics.length ? { publics } : {}),
     franceServices: kept.franceServices || other.franceServices,
     // Hours come as a whole from one record: the kept one when it has them, never a mix of two.
-    ...(kept.hours || kept.weeklyHours ? {} : { ...(other.hours ? { hours: other.hours } : {}), ...(other.weeklyHours ? { weeklyHours: other.weeklyHours } : {}) }),
+    ...(kept.hours ? {} : other.hours ? { hours: other.hours } : {}),
   };
 }
 

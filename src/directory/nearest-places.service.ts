@@ -3,6 +3,7 @@ import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
+import { haversineKm } from './nearest.js';
 import type { DepartmentConfig } from './departments.js';
 import { isApproximate, type Commune, type Directory, type Place, type PlaceFilters, type PlaceService, type Public } from './types.js';
 
@@ -132,7 +133,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
 
 /** Today's or the next opening, in words; empty when the source gives no readable hours. */
 function openingText(place: Place, { now, wording }: NearestPlacesOptions): string {
-  const opening = nextOpening(place.weeklyHours, now());
+  const opening = nextOpening(place.hours, now());
   switch (opening.type) {
     case 'open-now':
       return fillTemplate(wording.openNow, { until: formatTime(opening.until) });
@@ -164,9 +165,13 @@ function filtersOf(input: Vars, now: number): PlaceFilters | undefined {
 /** Communes offered when a postal code covers several and none clearly dominates (a town among hamlets). */
 const MAX_COMMUNES_OFFERED = 6;
 const DOMINANT_RATIO = 4;
+/** A town and the communes around it (within this distance) share the town's places: no question (12000 is Rodez). */
+const TOWN_POPULATION = 10_000;
+const SAME_ANSWER_KM = 10;
 
 function whichCommune(first: Commune, others: Commune[]): Vars | undefined {
   if (others.length === 0 || first.population >= DOMINANT_RATIO * (others[0]?.population ?? 0)) return undefined;
+  if (first.population >= TOWN_POPULATION && others.every((c) => haversineKm(first.latitude, first.longitude, c.latitude, c.longitude) <= SAME_ANSWER_KM)) return undefined;
   const vars: Vars = {};
   [first, ...others].slice(0, MAX_COMMUNES_OFFERED).forEach((c, i) => {
     vars[`commune${i + 1}`] = c.name;

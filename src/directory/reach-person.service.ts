@@ -5,7 +5,6 @@
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { formatPhoneFr } from './format.js';
 import { nextOpening } from './hours.js';
-import { parseOsmHours } from './osm-hours.js';
 import type { DepartmentConfig } from './departments.js';
 
 export function reachPersonService(options: { departments?: Map<string, DepartmentConfig>; now: () => number }) {
@@ -16,9 +15,8 @@ export function reachPersonService(options: { departments?: Map<string, Departme
     const national = formatPhoneFr(department?.platformPhone)?.replace(/ /g, '');
     if (!department || !national || !national.startsWith('0')) return { outcome: 'none' };
     const names = { platformName: department.name, platformHours: department.platformHours ?? '' };
-    const hours = department.platformOpeningHours ? parseOsmHours(department.platformOpeningHours) : undefined;
     // Without known hours, the transfer is tried: a failed one comes back to the flow, which then offers a callback.
-    if (hours && nextOpening(hours, options.now()).type !== 'open-now') return { outcome: 'closed', vars: names };
+    if (department.platformOpeningHours && nextOpening(department.platformOpeningHours, options.now()).type !== 'open-now') return { outcome: 'closed', vars: names };
     return { outcome: 'open', vars: { ...names, transferNumber: `+33${national.slice(1)}` } };
   };
 }

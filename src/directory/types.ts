@@ -1,6 +1,5 @@
 // The directory's data model and port: communes (for geocoding) and places (where to get help).
 // Runtime-agnostic: built from plain JSON, so Node and Workers load it the same way.
-import type { WeeklyHours } from './hours.js';
 
 /**
  * How trustworthy a coordinate is: the commune's own point (IGN centroid, else GeoNames), the mean of its former
@@ -44,14 +43,12 @@ export interface Place {
   longitude: number;
   phone?: string;
   services: PlaceService[];
-  /** Opening hours as the source wrote them (OSM-style for the national standard). */
+  /** Opening hours in the OSM syntax (the national standard's; France Services' daily columns are mapped to it). */
   hours?: string;
   /** Where the record comes from, for credit and trust ("Hinaura, via cartographie nationale"). */
   source: string;
   /** True for France Services sites (assist with procedures for 9+ operators). */
   franceServices: boolean;
-  /** Parsed weekly hours (Monday first), when the source gives them in a readable form. */
-  weeklyHours?: WeeklyHours;
   /** Whether the source says to book an appointment. */
   appointment?: boolean;
   /** Fixed site, antenna, bus, itinerant or multi-site, as the source says. */

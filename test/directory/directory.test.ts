@@ -7,6 +7,8 @@ import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nea
 import { nearestPlacesService } from '../../src/directory/nearest-places.service.js';
 import { createInMemoryDirectory } from '../../src/directory/in-memory-directory.js';
 import { openingWording } from '../../data/labels.fr.js';
+import { nextOpening } from '../../src/directory/hours.js';
+import { isReadableOsmHours, osmHours } from '../../src/directory/osm-hours.js';
 
 const { communes, places } = embeddedData();
 const communeIndex = indexCommunes(communes);
@@ -160,23 +162,19 @@ describe('filters and opening hours of the embedded places', () => {
   const sundayNoon = Date.UTC(2026, 10, 22, 11, 0);
   const near = (filters: Parameters<typeof nearestPlaces>[1]['filters']) => nearestPlaces(placeIndex, { latitude: 45.899, longitude: 6.129, limit: 10, filters });
 
-  it('reads OSM-style hours, a later rule replacing an earlier one', async () => {
-    const { parseOsmHours } = await import('../../src/directory/osm-hours.js');
-    expect(parseOsmHours('Mo-Fr 08:30-12:00,13:30-17:00; Th off')).toEqual([
-      [[510, 720], [810, 1020]], [[510, 720], [810, 1020]], [[510, 720], [810, 1020]], [], [[510, 720], [810, 1020]], [], [],
-    ]);
-    expect(parseOsmHours('We,Sa 10:00-18:00; Su-Mo 09:00-10:00')![6]).toEqual([[540, 600]]);
-    expect(parseOsmHours('Mo-Fr le matin')).toBeUndefined();
-    expect(places.filter((p) => p.weeklyHours).length).toBeGreaterThan(450);
+  it('reads OSM-style hours through opening_hours, a later rule replacing an earlier one', () => {
+    const tuesdayThursday = (hours: string) => [Date.UTC(2026, 10, 24, 10), Date.UTC(2026, 10, 26, 10)].map((at) => nextOpening(hours, at).type);
+    expect(tuesdayThursday('Mo-Fr 08:30-12:00,13:30-17:00; Th off')).toEqual(['open-now', 'next-day']);
+    expect(nextOpening('We,Sa 10:00-18:00; Su-Mo 09:00-10:00', sundayNoon)).toMatchObject({ type: 'next-day', weekday: 0, ranges: [[540, 600]] });
+    expect(isReadableOsmHours('Mo-Fr le matin')).toBe(false);
+    expect(places.filter((p) => p.hours && isReadableOsmHours(p.hours)).length).toBeGreaterThan(3000);
   });
 
   it('keeps only places open at the given moment, checked against their own hours', () => {
     const open = near({ openAt: mondayTenThirty });
     expect(open.length).toBeGreaterThan(0);
-    for (const { place } of open) {
-      expect(place.weeklyHours![0]!.some(([a, b]) => 630 >= a && 630 < b)).toBe(true);
-    }
-    expect(near({ openAt: sundayNoon }).every(({ place }) => place.weeklyHours![6]!.length > 0)).toBe(true);
+    for (const { place } of open) expect(osmHours(place.hours!)!.getState(new Date(2026, 10, 23, 10, 30))).toBe(true);
+    expect(near({ openAt: sundayNoon }).every(({ place }) => osmHours(place.hours!)!.getState(new Date(2026, 10, 22, 12, 0)))).toBe(true);
   });
 
   it('filters by public and by cost, unknown facts never passing', () => {

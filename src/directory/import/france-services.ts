@@ -1,7 +1,7 @@
 // Reads the official France Services list (ANCT CSV: id_fs, lib_fs, adresse, h_lundi… h_samedi, prise_rdv…) into
 // places, with a report naming the line and field of every rejected record and of every value left out.
 import { formatPhoneFr } from '../format.js';
-import { parseDayHours, type WeeklyHours } from '../hours.js';
+import { parseDayHours, weekToOsmHours, type WeeklyHours } from '../hours.js';
 import type { Place, PlaceService } from '../types.js';
 import { csvRecords } from './csv.js';
 import { itinerantStops, type FindCommune, type StopWording } from './itinerant-stops.js';
@@ -42,6 +42,7 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
     return { ...result, rejected: [{ line: 1, field: missing.join(', '), reason: 'missing column(s): is this the France Services list?' }] };
   }
   const seen = new Set<string>();
+  const weeks = new Map<string, WeeklyHours>();
   for (const { line, record: r } of rows) {
     const reject = (field: string, reason: string) => result.rejected.push({ line, field, reason });
     const id = r['id_fs'] ?? '';
@@ -69,7 +70,7 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
       services: FRANCE_SERVICES_OFFER,
       source: 'ANCT, liste des espaces France Services (Licence Ouverte 2.0)',
       franceServices: true,
-      ...weekly(r, line, result.warnings),
+      ...weekly(r, line, result.warnings, (week) => weeks.set(`${FRANCE_SERVICES_SOURCE}:${id}`, week)),
       appointment: /^oui$/i.test(r['prise_rdv'] ?? ''),
       ...(r['format_fs'] ? { format: r['format_fs'] } : {}),
       ...(r['commentaire'] ? { comment: r['commentaire'] } : {}),
@@ -77,33 +78,14 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
     });
   }
   if (options.findCommune && options.stopWording) {
-    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!, options.stopWording!) : []));
+    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!, options.stopWording!, weeks.get(p.id)) : []));
     result.places.push(...stops);
   }
   return result;
 }
 
-const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
-/**
- * The daily columns in the national standard's OSM form ("Mo 13:30-17:00; Tu-Th 09:00-12:00,13:30-17:00; PH off"), so
- * that every source's hours share one model. Public services close on public holidays, hence `PH off`.
- */
-export function weekToOsmHours(week: WeeklyHours): string {
-  const rules: string[] = [];
-  for (let day = 0; day < 7; ) {
-    const ranges = week[day]!;
-    let last = day;
-    while (last + 1 < 7 && JSON.stringify(week[last + 1]) === JSON.stringify(ranges)) last++;
-    if (ranges.length > 0) rules.push(`${OSM_DAYS[day]}${last > day ? `${last === day + 1 ? ',' : '-'}${OSM_DAYS[last]}` : ''} ${ranges.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(',')}`);
-    day = last + 1;
-  }
-  return [...rules, 'PH off'].join('; ');
-}
-
 /** Monday to Saturday from the source, Sunday closed; left out entirely if any day cannot be read. */
-function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[]): { weeklyHours?: WeeklyHours; hours?: string } {
+function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[], keep: (week: WeeklyHours) => void): { hours?: string } {
   const days: WeeklyHours = [];
   for (const column of DAYS) {
     const parsed = parseDayHours(r[column] ?? '');
@@ -114,5 +96,7 @@ function weekly(r: Record<string, string>, line: number, warnings: ImportProblem
     days.push(parsed);
   }
   days.push([]);
-  return days.every((d) => d.length === 0) ? {} : { weeklyHours: days, hours: weekToOsmHours(days) };
+  if (days.every((d) => d.length === 0)) return {};
+  keep(days);
+  return { hours: weekToOsmHours(days) };
 }
