@@ -1,14 +1,20 @@
 // npm run data:build (also run by `npm install`): builds the embedded reference data into data/generated/, offline,
 // from npm packages and the compact files committed in data/ (never from ../shared: see scripts/derive-shipped-data.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { decodeCommunes, toColumns } from '../src/directory/embedded-data.js';
-import { normalizePlaceName } from '../src/directory/normalize.js';
-import type { Commune } from '../src/directory/types.js';
-import { buildCartographyPlaces } from './data/cartography.js';
-import { buildCommunes, type PlacedBy } from './data/communes.js';
-import { buildFranceServices } from './data/france-services.js';
+import { buildPhoneMetadata } from './data/phone-metadata.js';
 
 const outDir = new URL('../data/generated/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
+// First, since reading phone numbers (below, and in the product) needs it.
+writeFileSync(new URL('phone-metadata.json', outDir), JSON.stringify(buildPhoneMetadata()));
+
+const { decodeCommunes, toColumns } = await import('../src/directory/embedded-data.js');
+const { normalizePlaceName } = await import('../src/directory/normalize.js');
+const { buildCartographyPlaces } = await import('./data/cartography.js');
+const { buildCommunes } = await import('./data/communes.js');
+const { buildFranceServices } = await import('./data/france-services.js');
+type Commune = import('../src/directory/types.js').Commune;
+type PlacedBy = import('./data/communes.js').PlacedBy;
 
 const communes = buildCommunes();
 const total = Object.values(communes.counts).reduce((a, b) => a + b, 0);
@@ -23,7 +29,6 @@ const byName = new Map<string, Commune[]>();
 for (const c of decodeCommunes(communes.file)) byName.set(normalizePlaceName(c.name), [...(byName.get(normalizePlaceName(c.name)) ?? []), c]);
 const findCommune = (name: string, departement: string) => (byName.get(normalizePlaceName(name)) ?? []).find((c) => c.departement === departement);
 
-mkdirSync(outDir, { recursive: true });
 writeFileSync(new URL('communes.json', outDir), JSON.stringify(communes.file));
 writeFileSync(new URL('places.json', outDir), JSON.stringify(toColumns(buildCartographyPlaces())));
 writeFileSync(new URL('france-services.json', outDir), JSON.stringify(toColumns(buildFranceServices(findCommune))));

@@ -3,7 +3,7 @@
 // (`transferNumber` in E.164, `platformName`), `closed` (`platformName`, `platformHours`: a callback is offered instead)
 // and `none` (no department with a platform number is known: a callback request is the way to a person).
 import type { ServiceResult, Vars } from '../engine/effects.js';
-import { formatPhoneFr } from './format.js';
+import { parsePhoneFr } from './format.js';
 import { nextOpening } from './hours.js';
 import type { DepartmentConfig } from './departments.js';
 
@@ -12,11 +12,11 @@ export function reachPersonService(options: { departments?: Map<string, Departme
     const department = [input['calledDepartement'], input['departement']]
       .map((code) => (code ? options.departments?.get(code) : undefined))
       .find((d) => d?.platformPhone);
-    const national = formatPhoneFr(department?.platformPhone)?.replace(/ /g, '');
-    if (!department || !national || !national.startsWith('0')) return { outcome: 'none' };
+    const platform = parsePhoneFr(department?.platformPhone);
+    if (!department || !platform) return { outcome: 'none' };
     const names = { platformName: department.name, platformHours: department.platformHours ?? '' };
     // Without known hours, the transfer is tried: a failed one comes back to the flow, which then offers a callback.
     if (department.platformOpeningHours && nextOpening(department.platformOpeningHours, options.now()).type !== 'open-now') return { outcome: 'closed', vars: names };
-    return { outcome: 'open', vars: { ...names, transferNumber: `+33${national.slice(1)}` } };
+    return { outcome: 'open', vars: { ...names, transferNumber: platform.number } };
   };
 }

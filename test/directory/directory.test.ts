@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { embeddedData } from '../../src/runtime/node/reference-data.js';
 import { formatDistanceKm, formatPhoneFr } from '../../src/directory/format.js';
+import { frenchMobile } from '../../src/conversation/send-sms.service.js';
 import { communesForPostalCode, editDistance, geocode, indexCommunes } from '../../src/directory/geocode.js';
 import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nearest.js';
 import { nearestPlacesService } from '../../src/directory/nearest-places.service.js';
@@ -210,5 +211,22 @@ describe('format', () => {
     ['04.79.61.30.68', '04 79 61 30 68'],
     ['3960', '39 60'],
     ['12', undefined],
+    ['06 12 34 56 78', '06 12 34 56 78'],
+    ['0612345678', '06 12 34 56 78'],
+    ['+33 6 12 34 56 78', '06 12 34 56 78'],
+    ['0033 6 12 34 56 78', '06 12 34 56 78'],
+    ['04.66.49.12.34', '04 66 49 12 34'],
+    ['(0)4 66 49 12 34', '04 66 49 12 34'],
+    ['02 62 90 12 34', '02 62 90 12 34'], // La Réunion, in pairs the French way
+    ['07 00 00 00 00', undefined], // not an allocated range
   ])('%s -> %s', (raw, text) => expect(formatPhoneFr(raw)).toBe(text));
+  it.each([
+    ['06 12 34 56 78', '+33612345678'],
+    ['0756123456', '+33756123456'],
+    ['+33 6 12 34 56 78', '+33612345678'],
+    ['zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit', '+33612345678'],
+    ['0692 12 34 56', '+262692123456'], // a mobile in La Réunion
+    ['04.66.49.12.34', undefined], // a landline: never an SMS
+    ['09 70 00 00 00', undefined],
+  ])('%s is the mobile %s', (said, e164) => expect(frenchMobile(said)).toBe(e164));
 });
