@@ -15,7 +15,7 @@ export const searchInput = {
   itinerantTemplate: '{name}[, tél. {phone}]',
   askWhichCommune: 'yes',
 };
-export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+export const itemTemplate = '{rank}. {name}\n{address}[, à {distance} km][\nTél : {phone}][\n{opening}][\n{appointment}][\n{offers}][\nCarte : {map}]';
 
 /** « Where? », asked before a search: the same question wherever it leads, with its own lead-in if any. */
 export const whereQuestion = (next: string, text = 'Quel est votre code postal, ou le nom de votre commune ?') =>

@@ -15,6 +15,10 @@ export interface OpeningWording {
   laterToday: string;
   nextDay: string;
   appointment: string;
+  /** "Propose : {offers}", each service's words, and what a France Services does for learning. */
+  offers?: string;
+  services?: Record<PlaceService, string>;
+  orientation?: string;
 }
 
 export interface NearestPlacesOptions {
@@ -42,13 +46,15 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
    * What exists when nothing is near (a white zone): the department's itinerant France Services (buses, itinerant
    * agents) and the nearest place at any distance, which can often help by phone. Never a service that has stopped.
    */
-  async function whiteZone(latitude: number, longitude: number, departement: string, input: Vars): Promise<Vars> {
+  async function whiteZone(latitude: number, longitude: number, departement: string, input: Vars, maxDistanceKm: number): Promise<Vars> {
     const wide = await directory.nearest({ latitude, longitude, limit: 300, service: 'demarches' });
     const itinerant = wide
       .filter(({ place }) => place.franceServices && /bus|itin/i.test(place.format ?? '') && departementOf(place.postalCode) === departementOf(departement))
       .slice(0, 2)
       .map(({ place }) => fillTemplate(input['itinerantTemplate'] ?? '{name}', { name: place.name, phone: place.phone ?? '' }));
-    const nearest = wide.find(({ place }) => place.phone) ?? wide[0];
+    // Never named as « the nearest, out of reach » a place within reach: only what lies beyond the radius.
+    const beyond = wide.filter(({ distanceKm }) => distanceKm > maxDistanceKm);
+    const nearest = beyond.find(({ place }) => place.phone) ?? beyond[0];
     const department = options.departments?.get(departement);
     return {
       platformName: department?.name ?? '',
@@ -98,13 +104,20 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
 
     const service = NEEDS[input['need'] ?? ''];
     const filters = filtersOf(input, options.now());
-    const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}), ...(filters ? { filters } : {}) }))
-      .filter((p) => p.distanceKm <= maxDistanceKm)
-      .slice(offset);
+    const within = async (need: PlaceService | undefined) =>
+      (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(need ? { service: need } : {}), ...(filters ? { filters } : {}) })).filter((p) => p.distanceKm <= maxDistanceKm);
+    const matching = await within(service);
+    // A France Services helps with procedures and orients to learning: when too few places teach nearby, the France
+    // Services within reach come next, said as such, rather than « nothing near » while one is 2 km away.
+    const orienting =
+      service === 'apprendre' && matching.length < offset + limit
+        ? (await within('demarches')).filter((p) => p.place.franceServices && !matching.some((m) => m.place.id === p.place.id))
+        : [];
+    const nearby = [...matching, ...orienting].slice(offset, offset + limit);
     if (nearby.length === 0) {
       // Asked for more (PLUS) and there is no more: not a white zone, the first places were given.
       if (offset > 0) return { outcome: 'noMore', vars };
-      return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
+      return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input, maxDistanceKm)) } };
     }
     vars['placesOffset'] = String(offset + nearby.length);
     // The nearest one, alone: for a message a caregiver forwards to their relative.
@@ -126,9 +139,18 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         opening: openingText(place, options),
         map: withMap ? `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}` : '',
         appointment: place.appointment ? options.wording.appointment : '',
+        offers: service && service !== 'demarches' ? offersText(place, orienting.some((o) => o.place.id === place.id), options.wording) : '',
       })),
     };
   };
+}
+
+/** What a place offers, in words: its services, and for a France Services given for learning, that it orients. */
+function offersText(place: Place, orients: boolean, wording: OpeningWording): string {
+  if (!wording.offers || !wording.services) return '';
+  const offers = place.services.map((s) => wording.services![s]);
+  if (orients && wording.orientation) offers.push(wording.orientation);
+  return offers.length ? fillTemplate(wording.offers, { offers: offers.join(', ') }) : '';
 }
 
 /** Today's or the next opening, in words; empty when the source gives no readable hours. */
