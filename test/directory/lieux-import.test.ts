@@ -49,7 +49,7 @@ describe('parseLieux', () => {
 });
 
 describe('npm run import -- lieux', () => {
-  it('imports both forms idempotently, and the service then answers from them with their filters', async () => {
+  it('imports both forms idempotently, and the service then answers from them with their filters', { timeout: 60_000 }, async () => {
     const databasePath = join(dir, 'lieux.sqlite');
     const first = runImport(databasePath, 'lieux', json);
     expect(first).toContain('1 valid record(s), 3 rejected');
