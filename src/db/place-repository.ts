@@ -1,5 +1,5 @@
 // Imported places in the database: idempotent upserts keyed on the source's id, deletion only when asked.
-import type { Place, PlaceService, Public } from '../directory/types.js';
+import { FRANCE_SERVICES_OFFER, type Place, type PlaceService, type Public } from '../directory/types.js';
 import { weekToOsmHours, type WeeklyHours } from '../directory/hours.js';
 import type { DatabaseHandle } from './database.js';
 import { sourceTable } from './source-table.js';
@@ -36,7 +36,8 @@ export function createPlaceRepository(handle: DatabaseHandle) {
         latitude: r.latitude,
         longitude: r.longitude,
         ...(r.phone ? { phone: r.phone } : {}),
-        services: JSON.parse(r.services) as PlaceService[],
+        // France Services imported before their offer was recorded carry « demarches » only: their charter says more.
+        services: r.franceServices ? [...new Set([...(JSON.parse(r.services) as PlaceService[]), ...FRANCE_SERVICES_OFFER])] : (JSON.parse(r.services) as PlaceService[]),
         source: SOURCE_CREDITS[r.source] ?? r.source,
         franceServices: r.franceServices,
         ...(r.hoursJson ? { hours: hoursOf(r.hoursJson) } : {}),

@@ -30,6 +30,12 @@ export type PlaceService =
   | 'materiel' // equipment, at a solidarity price or to use on site
   | 'internet'; // free internet access
 
+/**
+ * What every France Services offers by its charter: help with procedures, and computers with internet in free
+ * access. It also orients to learning (workshops, digital mediators): see nearest-places.service.ts.
+ */
+export const FRANCE_SERVICES_OFFER: PlaceService[] = ['demarches', 'internet', 'materiel'];
+
 /** Publics a place says it welcomes, and the adapted receptions it offers. */
 export type Public = 'seniors' | 'deafness' | 'visual' | 'mental' | 'mobility' | 'reading' | 'language';
 

@@ -165,7 +165,7 @@ describe.skipIf(!hasShared)('npm run import on the official list (../shared)', (
       const from = '+33655500001';
       await relais.sms(from, 'Bonjour');
       await relais.sms(from, '1');
-      const reply = (await relais.sms(from, '29200')).messages.join('\n'); // Brest: no embedded place, only the import
+      const reply = (await relais.sms(from, '29200')).messages.join('\n'); // Brest: the imported records replace the embedded snapshot's
       expect(reply).toContain('pour Brest');
       expect(reply).toMatch(/France services/i);
       expect(reply).toMatch(/Ouvert|ouverture/);

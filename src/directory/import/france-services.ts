@@ -2,7 +2,7 @@
 // places, with a report naming the line and field of every rejected record and of every value left out.
 import { formatPhoneFr } from '../format.js';
 import { parseDayHours, weekToOsmHours, type WeeklyHours } from '../hours.js';
-import type { Place, PlaceService } from '../types.js';
+import { FRANCE_SERVICES_OFFER, type Place } from '../types.js';
 import { csvRecords } from './csv.js';
 import { itinerantStops, type FindCommune, type StopWording } from './itinerant-stops.js';
 
@@ -21,11 +21,7 @@ export interface ImportParse {
 }
 
 export const FRANCE_SERVICES_SOURCE = 'france-services';
-/**
- * What every France Services offers by its charter: help with procedures, and computers with internet in free
- * access. It also orients to learning (workshops, digital mediators): see nearest-places.service.ts.
- */
-export const FRANCE_SERVICES_OFFER: PlaceService[] = ['demarches', 'internet', 'materiel'];
+export { FRANCE_SERVICES_OFFER };
 const REQUIRED_COLUMNS = ['id_fs', 'lib_fs', 'adresse', 'code_postal', 'lib_com', 'latitude', 'longitude'];
 const DAYS = ['h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi', 'h_samedi'];
 
