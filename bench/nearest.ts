@@ -1,21 +1,14 @@
-// The nearest-place search over every place Relais knows (the national France Services list when ../shared has it,
-// plus the embedded cartography): p50/p99 per query with filters, against a linear haversine scan measured in
+// The nearest-place search over every place Relais knows (the embedded national France Services list and the
+// cartography): p50/p99 per query with filters, against a linear haversine scan measured in
 // the same run, and the memory the loaded index takes.
-import { existsSync, readFileSync } from 'node:fs';
-import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../src/directory/embedded-data.js';
-import { parseFranceServicesCsv } from '../src/directory/import/france-services.js';
+import { embeddedData } from '../src/runtime/node/reference-data.js';
 import { haversineKm, indexPlaces, nearestPlaces } from '../src/directory/nearest.js';
 import type { Place, PlaceService } from '../src/directory/types.js';
 import { percentile } from './load.js';
 
-const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../data/generated/${name}`, import.meta.url), 'utf8')) as T;
-const officialList = new URL('../../shared/data/france-services/liste-fs-20240801.csv', import.meta.url);
 
 export function benchNearest(queries = 5000) {
-  const communes = decodeCommunes(read<CommunesFile>('communes.json'));
-  const places: Place[] = decodePlaces(read<PlacesFile>('places.json'));
-  const hasOfficial = existsSync(officialList);
-  if (hasOfficial) places.push(...parseFranceServicesCsv(readFileSync(officialList, 'utf8')).places);
+  const { communes, places } = embeddedData();
 
   // A fixed pseudo-random sequence of communes, so two runs ask the same questions.
   let seed = 42;
@@ -50,12 +43,12 @@ export function benchNearest(queries = 5000) {
   time((q) => nearestPlaces(index, q)); // warm-up
   const indexed = time((q) => nearestPlaces(index, q));
   const scanned = time(linear);
-  return { places: places.length, hasOfficial, queries, indexBytes, indexed, scanned };
+  return { places: places.length, queries, indexBytes, indexed, scanned };
 }
 
 export function printNearest(r: ReturnType<typeof benchNearest>) {
   const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`.padStart(10);
-  console.log(`\nnearest places: ${r.places} places (${r.hasOfficial ? 'France Services list from ../shared + embedded' : 'embedded only: ../shared absent'}), ${r.queries} queries with filters`);
+  console.log(`\nnearest places: ${r.places} places (embedded: national France Services and the cartography), ${r.queries} queries with filters`);
   console.log(`  k-d tree      p50 ${us(percentile(r.indexed, 50))}  p99 ${us(percentile(r.indexed, 99))}`);
   console.log(`  linear scan   p50 ${us(percentile(r.scanned, 50))}  p99 ${us(percentile(r.scanned, 99))}`);
   console.log(`  speed-up at p50: ${(percentile(r.scanned, 50) / percentile(r.indexed, 50)).toFixed(1)}x; index memory ≈ ${(r.indexBytes / 1024).toFixed(0)} KiB (heap growth while building)`);

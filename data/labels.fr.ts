@@ -6,6 +6,11 @@ export const openingWording = {
   laterToday: "Ouvert aujourd'hui : {hours}",
   nextDay: 'Prochaine ouverture {day} : {hours}',
   appointment: 'Sur rendez-vous',
+  /** What a place offers, said when the person asked for something precise (learning, equipment, internet). */
+  offers: 'Propose : {offers}',
+  services: { demarches: 'aide aux démarches', apprendre: 'initiation au numérique', materiel: 'ordinateurs à disposition', internet: 'accès à internet' },
+  /** A France Services given for learning: it does not teach, it finds the workshop. */
+  orientation: 'vous oriente vers un atelier pour apprendre',
 };
 
 /** French wording of workshop sessions. */

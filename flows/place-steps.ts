@@ -16,7 +16,7 @@ export const searchInput = {
   askWhichCommune: 'yes',
   near: '{calledDepartement}',
 };
-export const itemTemplate = '{rank}. {name}\n{address}[ ({distance} km)][\nTél : {phone}][\n{opening}][\n{appointment}][\nCarte : {map}]';
+export const itemTemplate = '{rank}. {name}\n{address}[ ({distance} km)][\nTél : {phone}][\n{opening}][\n{appointment}][\n{offers}][\nCarte : {map}]';
 
 /** What an answer to « where? » must contain: a word of two letters or more, or a postal code. « 1 » is not a commune. */
 export const PLACE_ANSWER = '\\p{L}{2}|\\d{2} ?\\d{3}';

@@ -2,6 +2,7 @@
 // Imports official place data into the SQLite file (DATABASE_PATH): a validation report naming the line and field
 // of every rejected record, idempotent upserts keyed on the source's id, deletions only with --replace.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import type { DatabaseHandle } from '../src/db/database.js';
 import { stopWording } from '../data/labels.fr.js';
 import { parseFranceServicesCsv, FRANCE_SERVICES_SOURCE, type ImportParse } from '../src/directory/import/france-services.js';
@@ -124,14 +125,11 @@ const env = readNodeEnv();
 const { database, target, finish } = openTarget(env.DATABASE_PATH);
 const repository = createPlaceRepository(database);
 const total = parsed.places.length;
-const bar = (done: number) => {
-  if (!process.stderr.isTTY) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-};
-const report = await repository.upsert(parser.source, parsed.places, Date.now(), bar);
-if (process.stderr.isTTY) process.stderr.write('\n');
+// The progress bar, on a terminal only (cli-progress writes to stderr; a log file gets the report alone).
+const bar = process.stderr.isTTY ? new SingleBar({ format: '[{bar}] {value}/{total}', hideCursor: true }, Presets.shades_classic) : undefined;
+bar?.start(total, 0);
+const report = await repository.upsert(parser.source, parsed.places, Date.now(), (done) => bar?.update(done));
+bar?.stop();
 const deleted = flags.has('--replace') ? await repository.deleteOthers(parser.source, new Set(parsed.places.map((p) => p.id))) : 0;
 console.log(`${target}: ${report.inserted} inserted, ${report.updated} updated, ${deleted} deleted${flags.has('--replace') ? '' : ' (none without --replace)'}; ${await repository.count(parser.source)} ${kind} place(s) stored`);
 console.log(sqlOut ? `Apply it to D1: npx wrangler d1 execute relais --file ${sqlOut} (add --local for wrangler dev)` : 'Restart Relais (npm start) to answer from the new data.');

@@ -145,31 +145,32 @@ describe('white zones', () => {
     const from = nextPhone();
     await relais.sms(from, 'Bonjour');
     await relais.sms(from, '1');
-    const reply = await relais.sms(from, '29200');
-    expect(reply.messages.join()).toContain('à moins de 25 km de Brest');
-    const before = relais.query<{ name: string; commune: string; departement: string; channel: string }>("select * from signals where commune = 'Brest'");
+    // Every mainland commune now has a France Services within 25 km: the white zone is in the Guyanese forest.
+    const reply = await relais.sms(from, '97370');
+    expect(reply.messages.join()).toContain('à moins de 25 km de Maripasoula');
+    const before = relais.query<{ name: string; commune: string; departement: string; channel: string }>("select * from signals where commune = 'Maripasoula'");
     expect(before).toHaveLength(1);
-    expect(before[0]).toMatchObject({ name: 'white-zone', departement: '29', channel: 'sms' });
+    expect(before[0]).toMatchObject({ name: 'white-zone', departement: '973', channel: 'sms' });
     expect(JSON.stringify(before[0])).not.toContain(from);
     await relais.sms(from, 'SUPPRIMER');
-    expect(relais.query("select * from signals where commune = 'Brest'")).toHaveLength(1);
+    expect(relais.query("select * from signals where commune = 'Maripasoula'")).toHaveLength(1);
   });
 });
 
 describe('department settings', () => {
   it("offer the department's platform and home help in a white zone, with its own radius", async () => {
     const departments = parseDepartments([
-      { code: '29', name: 'Finistère (test)', platformPhone: '02 98 00 00 00', platformHours: 'du lundi au vendredi, 9 h - 17 h', homeHelpName: 'CLIC de test', homeHelpPhone: '02 98 00 00 01', whiteZoneRadiusKm: 40 },
+      { code: '973', name: 'Guyane (test)', platformPhone: '05 94 00 00 00', platformHours: 'du lundi au vendredi, 9 h - 17 h', homeHelpName: 'CLIC de test', homeHelpPhone: '05 94 00 00 01', whiteZoneRadiusKm: 40 },
     ]);
     const configured = await startTestRelais({ departments });
     try {
       const from = nextPhone();
       await configured.sms(from, 'Bonjour');
       await configured.sms(from, '1');
-      const reply = (await configured.sms(from, '29200')).messages.join('\n');
-      expect(reply).toContain('à moins de 40 km de Brest');
-      expect(reply).toContain('Le département (Finistère (test)) vous répond au 02 98 00 00 00, du lundi au vendredi, 9 h - 17 h.');
-      expect(reply).toContain('Aide à domicile : CLIC de test, 02 98 00 00 01.');
+      const reply = (await configured.sms(from, '97370')).messages.join('\n');
+      expect(reply).toContain('à moins de 40 km de Maripasoula');
+      expect(reply).toContain('Le département (Guyane (test)) vous répond au 05 94 00 00 00, du lundi au vendredi, 9 h - 17 h.');
+      expect(reply).toContain('Aide à domicile : CLIC de test, 05 94 00 00 01.');
     } finally {
       await configured.stop();
     }

@@ -2,7 +2,7 @@
 // number that said STOP. Inputs `to` (as typed) and `text`. Outcomes `sent`, `invalidNumber`, `optedOut`, `unavailable`.
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { SmsSender } from '../channels/sms/twilio-rest.js';
-import { formatPhoneFr } from '../directory/format.js';
+import { formatPhoneFr, frenchMobileE164 } from '../directory/format.js';
 import { spokenDigits } from '../directory/spoken-numbers.js';
 import type { ConversationStore, Logger } from './ports.js';
 
@@ -25,6 +25,5 @@ export function sendSmsService(deps: { sender?: SmsSender; store: ConversationSt
 /** A French mobile number in E.164 (+336…, +337…), from what a person typed or said; undefined if it is not one. */
 export function frenchMobile(text: string): string | undefined {
   // Said on the phone: « zéro six, douze, trente-quatre… ».
-  const national = (formatPhoneFr(text) ?? formatPhoneFr(spokenDigits(text)))?.replace(/ /g, '');
-  return national && /^0[67]\d{8}$/.test(national) ? `+33${national.slice(1)}` : undefined;
+  return frenchMobileE164(text) ?? frenchMobileE164(spokenDigits(text));
 }

@@ -1,6 +1,6 @@
 // Imported places in the database: idempotent upserts keyed on the source's id, deletion only when asked.
-import type { Place, PlaceService, Public } from '../directory/types.js';
-import type { WeeklyHours } from '../directory/hours.js';
+import { FRANCE_SERVICES_OFFER, type Place, type PlaceService, type Public } from '../directory/types.js';
+import { weekToOsmHours, type WeeklyHours } from '../directory/hours.js';
 import type { DatabaseHandle } from './database.js';
 import { sourceTable } from './source-table.js';
 import { places } from './schema.js';
@@ -36,24 +36,32 @@ export function createPlaceRepository(handle: DatabaseHandle) {
         latitude: r.latitude,
         longitude: r.longitude,
         ...(r.phone ? { phone: r.phone } : {}),
-        services: JSON.parse(r.services) as PlaceService[],
+        // France Services imported before their offer was recorded carry « demarches » only: their charter says more.
+        services: r.franceServices ? [...new Set([...(JSON.parse(r.services) as PlaceService[]), ...FRANCE_SERVICES_OFFER])] : (JSON.parse(r.services) as PlaceService[]),
         source: SOURCE_CREDITS[r.source] ?? r.source,
         franceServices: r.franceServices,
-        ...(r.hoursJson ? { weeklyHours: JSON.parse(r.hoursJson) as WeeklyHours } : {}),
+        ...(r.hoursJson ? { hours: hoursOf(r.hoursJson) } : {}),
         ...(r.appointment !== null ? { appointment: r.appointment } : {}),
         ...(r.format ? { format: r.format } : {}),
         ...(r.comment ? { comment: r.comment } : {}),
         ...(r.publics ? { publics: JSON.parse(r.publics) as Public[] } : {}),
         ...(r.free !== null ? { free: r.free } : {}),
+        updatedAt: r.importedAt,
       }));
     },
   };
 }
 
+/** OSM hours, stored as a JSON string; rows imported before OSM became the one model hold the daily ranges. */
+function hoursOf(json: string): string {
+  const value = JSON.parse(json) as string | WeeklyHours;
+  return typeof value === 'string' ? value : weekToOsmHours(value);
+}
+
 function row(source: string, p: Place, importedAt: number): unknown[] {
   return [
     p.id, source, p.id.slice(source.length + 1), p.name, p.address, p.postalCode, p.commune, p.latitude, p.longitude, p.phone ?? null,
-    JSON.stringify(p.services), p.weeklyHours ? JSON.stringify(p.weeklyHours) : null, p.appointment === undefined ? null : p.appointment ? 1 : 0,
+    JSON.stringify(p.services), p.hours ? JSON.stringify(p.hours) : null, p.appointment === undefined ? null : p.appointment ? 1 : 0,
     p.format ?? null, p.comment ?? null, p.franceServices ? 1 : 0, p.publics ? JSON.stringify(p.publics) : null,
     p.free === undefined ? null : p.free ? 1 : 0, importedAt,
   ];

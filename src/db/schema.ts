@@ -110,7 +110,7 @@ export const optOuts = sqliteTable('opt_outs', {
 
 /**
  * Places imported from official sources (`npm run import`): upserted on `id` (source + the source's own id), so a
- * re-import updates rather than duplicates. Hours are kept as the source wrote them and parsed into `hoursJson`.
+ * re-import updates rather than duplicates. Hours are kept in the OSM syntax, as a JSON string in `hoursJson`.
  */
 export const places = sqliteTable(
   'places',

@@ -3,7 +3,7 @@
 // would be said to seniors.
 import { z } from 'zod';
 import { FRENCH_PHONE } from '../knowledge/procedure-schema.js';
-import { parseOsmHours } from './osm-hours.js';
+import { isReadableOsmHours } from './osm-hours.js';
 
 const phone = z.string().regex(FRENCH_PHONE, 'a French number as people dial it, e.g. "04 66 49 66 66"');
 
@@ -27,7 +27,7 @@ export const departmentSchema = z.object({
   /** When the platform answers, OSM style ("Mo-Fr 09:00-12:00,13:30-17:00"): outside them, a callback is offered. */
   platformOpeningHours: z
     .string()
-    .refine((v) => parseOsmHours(v) !== undefined, 'opening hours such as "Mo-Fr 09:00-12:00,13:30-17:00"')
+    .refine(isReadableOsmHours, 'opening hours such as "Mo-Fr 09:00-12:00,13:30-17:00"')
     .optional(),
   /** The department's own voice and pace on the phone (a Twilio voice such as "Polly.Lea-Neural"; 60–100 %). */
   voice: z.string().min(3).optional(),

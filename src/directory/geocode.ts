@@ -1,6 +1,7 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
 import { normalizePlaceName } from './normalize.js';
 import { spokenDigits } from './spoken-numbers.js';
+import type { FormerName } from './embedded-data.js';
 import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
 
 /** Words that are never a commune on their own, so that "bonjour" or "merci" is not geocoded to a hamlet. */
@@ -21,7 +22,11 @@ export interface CommuneIndex {
   namesByLength: Map<number, string[]>;
 }
 
-export function indexCommunes(communes: Commune[]): CommuneIndex {
+/**
+ * `formerNames`: old village names, each leading to the commune it now belongs to (placed at the village), found
+ * after any current commune of the same name: « j'habite à Fau-de-Peyre » is Peyre en Aubrac.
+ */
+export function indexCommunes(communes: Commune[], formerNames: FormerName[] = []): CommuneIndex {
   const byPostalCode = new Map<string, Commune[]>();
   const byName = new Map<string, Commune[]>();
   for (const c of communes) {
@@ -33,6 +38,7 @@ export function indexCommunes(communes: Commune[]): CommuneIndex {
   }
   const byPopulation = (a: Commune, b: Commune) => b.population - a.population;
   for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);
+  for (const { name, commune } of formerNames) push(byName, normalizePlaceName(name), commune);
   const namesByLength = new Map<number, string[]>();
   for (const name of byName.keys()) push(namesByLength, name.length, name);
   return { byCode: new Map(communes.map((c) => [c.code, c])), byPostalCode, byName, namesByLength };

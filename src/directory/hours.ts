@@ -1,5 +1,7 @@
-// Opening hours: parsed from the France Services daily columns ("09:00 - 12:00 / 13:30 - 17:00"), and read for a
-// given moment in French local time, so that an answer can say "open today" or when the place opens next.
+// Opening hours read for a given moment in French local time (OSM hours through opening_hours), so that an answer can
+// say "open today" or when the place opens next; and the France Services daily columns ("09:00 - 12:00 / 13:30 -
+// 17:00"), an ANCT format no library reads (kept by hand: a slash-separated list with a placeholder), mapped to OSM.
+import { osmHours } from './osm-hours.js';
 
 /** Minutes since midnight, [open, close). */
 export type TimeRange = [number, number];
@@ -42,19 +44,60 @@ export type Opening =
   | { type: 'next-day'; weekday: number; ranges: TimeRange[]; daysAhead: number }
   | { type: 'unknown' };
 
-/** When the place is open next, seen from `epochMs` in French local time. */
-export function nextOpening(hours: WeeklyHours | undefined, epochMs: number): Opening {
-  if (!hours || hours.length !== 7 || hours.every((d) => d.length === 0)) return { type: 'unknown' };
-  const { weekday, minute } = parisTime(epochMs);
-  const today = hours[weekday]!;
+/** Days looked ahead for the next opening: two weeks, so that a week of holidays is crossed. */
+const LOOK_AHEAD_DAYS = 14;
+
+/**
+ * When the place is open next, seen from `epochMs` in French local time, from its OSM hours (public holidays
+ * included). opening_hours reads a Date in the process's own time zone, which is not Paris on a Worker: it is given
+ * dates whose local fields are Paris wall-clock time, and its answers are read back the same way.
+ */
+export function nextOpening(hours: string | undefined, epochMs: number): Opening {
+  const oh = hours ? osmHours(hours) : null;
+  if (!oh) return { type: 'unknown' };
+  const { year, month, day, minute } = parisWallClock(epochMs);
+  const rangesOn = (ahead: number): TimeRange[] => {
+    const from = new Date(year, month - 1, day + ahead);
+    const to = new Date(year, month - 1, day + ahead + 1);
+    return oh.getOpenIntervals(from, to).map(([open, close]) => [minutesSince(from, open), minutesSince(from, close)] as TimeRange);
+  };
+  const today = rangesOn(0);
   const current = today.find(([open, close]) => minute >= open && minute < close);
   if (current) return { type: 'open-now', until: current[1], today };
   if (today.some(([open]) => open > minute)) return { type: 'later-today', today };
-  for (let ahead = 1; ahead <= 7; ahead++) {
-    const day = (weekday + ahead) % 7;
-    if (hours[day]!.length > 0) return { type: 'next-day', weekday: day, ranges: hours[day]!, daysAhead: ahead };
+  for (let ahead = 1; ahead <= LOOK_AHEAD_DAYS; ahead++) {
+    const ranges = rangesOn(ahead);
+    if (ranges.length > 0) return { type: 'next-day', weekday: (new Date(year, month - 1, day + ahead).getDay() + 6) % 7, ranges, daysAhead: ahead };
   }
   return { type: 'unknown' };
+}
+
+const minutesSince = (midnight: Date, at: Date) => Math.round((at.getTime() - midnight.getTime()) / 60_000);
+
+/** The date and minute of a moment in Europe/Paris. */
+function parisWallClock(epochMs: number): { year: number; month: number; day: number; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: n('year'), month: n('month'), day: n('day'), minute: n('hour') * 60 + n('minute') };
+}
+
+const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * The daily columns in the national standard's OSM form ("Mo 13:30-17:00; Tu-Th 09:00-12:00,13:30-17:00; PH off"), so
+ * that every source's hours share one model. Public services close on public holidays, hence `PH off`.
+ */
+export function weekToOsmHours(week: WeeklyHours): string {
+  const rules: string[] = [];
+  for (let day = 0; day < 7; ) {
+    const ranges = week[day]!;
+    let last = day;
+    while (last + 1 < 7 && JSON.stringify(week[last + 1]) === JSON.stringify(ranges)) last++;
+    if (ranges.length > 0) rules.push(`${OSM_DAYS[day]}${last > day ? `${last === day + 1 ? ',' : '-'}${OSM_DAYS[last]}` : ''} ${ranges.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(',')}`);
+    day = last + 1;
+  }
+  return [...rules, 'PH off'].join('; ');
 }
 
 /** "9h", "13h30": a time of day the way it is written in French. */

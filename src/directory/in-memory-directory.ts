@@ -1,10 +1,12 @@
 // A Directory held in memory, built once from the embedded (or imported) communes and places.
 import { geocode, indexCommunes } from './geocode.js';
 import { indexPlaces, nearestPlaces } from './nearest.js';
+import type { FormerName } from './embedded-data.js';
 import type { Commune, Directory, Place } from './types.js';
 
-export function createInMemoryDirectory(data: { communes: Commune[]; places: Place[] }): Directory {
-  const communes = indexCommunes(data.communes);
+/** `formerNames`: old village names (communes déléguées, associées) the geocoder also understands. */
+export function createInMemoryDirectory(data: { communes: Commune[]; places: Place[]; formerNames?: FormerName[] }): Directory {
+  const communes = indexCommunes(data.communes, data.formerNames);
   const places = indexPlaces(data.places);
   return {
     geocode: async (query, options) => geocode(communes, query, options),

@@ -1,15 +1,88 @@
-// Merges places from several sources: an imported official France Services record replaces the same site found in
-// the embedded cartography (within 300 m), so a person is never offered the same place twice.
+// Merges places from several sources into one list where each site appears once. An imported record replaces the
+// embedded record of the same id (a refreshed France Services list updates the snapshot); then a place found in two
+// sources (same commune, within 300 m, a similar name or the same phone) becomes one place: the most recent record's
+// facts and hours (the official one on a tie), with what either source says it offers.
+import { normalizePlaceName } from './normalize.js';
 import { haversineKm } from './nearest.js';
 import type { Place } from './types.js';
 
 const SAME_SITE_KM = 0.3;
 
+/** Words every help place's name may carry: they say nothing about which site it is. */
+const GENERIC_WORDS = new Set(
+  'france services service espace maison msap point numerique de du des la le les l d et a au aux en sur mairie ville commune'.split(' '),
+);
+
+/** The source family of a place, from its id ("carto-…", "france-services:…", "lieux:…"): one source never lists a site twice. */
+const familyOf = (place: Place) => /^[a-z-]+?(?=[:-]\w)/.exec(place.id)?.[0] ?? place.id;
+/** A stop of an itinerant service shares its service's id before `#`. */
+const baseId = (place: Place) => place.id.split('#')[0]!;
+const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '').replace(/^33/, '0');
+
+function distinctiveWords(place: Place): Set<string> {
+  const commune = new Set(normalizePlaceName(place.commune).split(' '));
+  return new Set(normalizePlaceName(place.name).split(' ').filter((w) => w.length > 1 && !GENERIC_WORDS.has(w) && !commune.has(w)));
+}
+
+function similarNames(a: Place, b: Place): boolean {
+  const wa = distinctiveWords(a);
+  const wb = distinctiveWords(b);
+  // Two France Services of different sources at the same address are the same France Services, however named.
+  if (wa.size === 0 || wb.size === 0) return a.franceServices && b.franceServices;
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / Math.min(wa.size, wb.size) >= 0.5;
+}
+
+/** Whether two records of different sources describe the same site. */
+export function isSameSite(a: Place, b: Place): boolean {
+  if (familyOf(a) === familyOf(b) || baseId(a) === baseId(b)) return false;
+  if (haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) >= SAME_SITE_KM) return false;
+  const sameCommune = a.postalCode === b.postalCode || normalizePlaceName(a.commune) === normalizePlaceName(b.commune);
+  if (!sameCommune) return false;
+  const samePhone = digits(a.phone).length >= 10 && digits(a.phone) === digits(b.phone);
+  return samePhone || similarNames(a, b);
+}
+
+/** The most recent record first; on a tie (or unknown dates), the official France Services record. */
+function fresher(a: Place, b: Place): number {
+  return (b.updatedAt ?? 0) - (a.updatedAt ?? 0) || Number(b.franceServices) - Number(a.franceServices);
+}
+
+/** The kept record, completed by what the other knows and it does not. */
+function combine(kept: Place, other: Place): Place {
+  const publics = [...new Set([...(kept.publics ?? []), ...(other.publics ?? [])])];
+  return {
+    ...other,
+    ...kept,
+    services: [...new Set([...kept.services, ...other.services])],
+    ...(publics.length ? { publics } : {}),
+    franceServices: kept.franceServices || other.franceServices,
+    // Hours come as a whole from one record: the kept one when it has them, never a mix of two.
+    ...(kept.hours ? {} : other.hours ? { hours: other.hours } : {}),
+  };
+}
+
+/**
+ * `embedded` and `imported` places as one list: imported records replace embedded ones of the same id (and an
+ * imported itinerant service replaces the embedded stops of its id), then the same site from two sources is kept once.
+ */
 export function mergePlaces(embedded: Place[], imported: Place[]): Place[] {
-  const officialFranceServices = imported.filter((p) => p.franceServices);
-  if (officialFranceServices.length === 0) return [...embedded, ...imported];
-  const kept = embedded.filter(
-    (p) => !p.franceServices || !officialFranceServices.some((o) => haversineKm(p.latitude, p.longitude, o.latitude, o.longitude) < SAME_SITE_KM),
-  );
-  return [...kept, ...imported];
+  const importedIds = new Set(imported.map(baseId));
+  const all = [...imported, ...embedded.filter((p) => !importedIds.has(baseId(p)))].sort(fresher);
+  // A coarse grid (about 1 km) so that each place is compared with its neighbours only.
+  const cell = (p: Place) => `${Math.round(p.latitude * 100)}:${Math.round(p.longitude * 100)}`;
+  const grid = new Map<string, number[]>();
+  const kept: Place[] = [];
+  for (const place of all) {
+    const [row, column] = cell(place).split(':').map(Number) as [number, number];
+    const neighbours = [-1, 0, 1].flatMap((dr) => [-1, 0, 1].flatMap((dc) => grid.get(`${row + dr}:${column + dc}`) ?? []));
+    const same = neighbours.find((i) => isSameSite(kept[i]!, place));
+    if (same !== undefined) {
+      kept[same] = combine(kept[same]!, place);
+      continue;
+    }
+    grid.set(cell(place), [...(grid.get(cell(place)) ?? []), kept.length]);
+    kept.push(place);
+  }
+  return kept;
 }

@@ -4,9 +4,10 @@ import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
 import { formatRanges, formatTime, nextOpening } from './hours.js';
+import { haversineKm } from './nearest.js';
 import type { DepartmentConfig } from './departments.js';
 import { farHomonyms, likelyDepartements } from './homonyms.js';
-import type { Commune, Directory, Place, PlaceFilters, PlaceService, Public } from './types.js';
+import { isApproximate, type Commune, type Directory, type Place, type PlaceFilters, type PlaceService, type Public } from './types.js';
 
 /** The French wording of opening times (data/labels.fr.ts). */
 export interface OpeningWording {
@@ -16,6 +17,10 @@ export interface OpeningWording {
   laterToday: string;
   nextDay: string;
   appointment: string;
+  /** "Propose : {offers}", each service's words, and what a France Services does for learning. */
+  offers?: string;
+  services?: Record<PlaceService, string>;
+  orientation?: string;
 }
 
 export interface NearestPlacesOptions {
@@ -46,13 +51,15 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
    * What exists when nothing is near (a white zone): the department's itinerant France Services (buses, itinerant
    * agents) and the nearest place at any distance, which can often help by phone. Never a service that has stopped.
    */
-  async function whiteZone(latitude: number, longitude: number, departement: string, input: Vars): Promise<Vars> {
+  async function whiteZone(latitude: number, longitude: number, departement: string, input: Vars, maxDistanceKm: number): Promise<Vars> {
     const wide = await directory.nearest({ latitude, longitude, limit: 300, service: 'demarches' });
     const itinerant = wide
       .filter(({ place }) => place.franceServices && /bus|itin/i.test(place.format ?? '') && departementOf(place.postalCode) === departementOf(departement))
       .slice(0, 2)
       .map(({ place }) => fillTemplate(input['itinerantTemplate'] ?? '{name}', { name: place.name, phone: place.phone ?? '' }));
-    const nearest = wide.find(({ place }) => place.phone) ?? wide[0];
+    // Never named as « the nearest, out of reach » a place within reach: only what lies beyond the radius.
+    const beyond = wide.filter(({ distanceKm }) => distanceKm > maxDistanceKm);
+    const nearest = beyond.find(({ place }) => place.phone) ?? beyond[0];
     const department = options.departments?.get(departement);
     return {
       platformName: department?.name ?? '',
@@ -102,19 +109,26 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         maxDistanceKm = department.whiteZoneRadiusKm;
         vars['radiusKm'] = String(maxDistanceKm);
       }
-      if (found.commune.precision !== 'commune') vars['precisionNote'] = input['approximateNote'] ?? '';
+      if (isApproximate(found.commune.precision)) vars['precisionNote'] = input['approximateNote'] ?? '';
     }
 
     const need = input['need'] ?? '';
     const service = Object.hasOwn(NEEDS, need) ? NEEDS[need] : undefined;
     const filters = filtersOf(input, options.now());
-    const nearby = (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(service ? { service } : {}), ...(filters ? { filters } : {}) }))
-      .filter((p) => p.distanceKm <= maxDistanceKm)
-      .slice(offset);
+    const within = async (need: PlaceService | undefined) =>
+      (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(need ? { service: need } : {}), ...(filters ? { filters } : {}) })).filter((p) => p.distanceKm <= maxDistanceKm);
+    const matching = await within(service);
+    // A France Services helps with procedures and orients to learning: when too few places teach nearby, the France
+    // Services within reach come next, said as such, rather than « nothing near » while one is 2 km away.
+    const orienting =
+      service === 'apprendre' && matching.length < offset + limit
+        ? (await within('demarches')).filter((p) => p.place.franceServices && !matching.some((m) => m.place.id === p.place.id))
+        : [];
+    const nearby = [...matching, ...orienting].slice(offset, offset + limit);
     if (nearby.length === 0) {
       // Asked for more (PLUS) and there is no more: not a white zone, the first places were given.
       if (offset > 0) return { outcome: 'noMore', vars };
-      return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input)) } };
+      return { outcome: 'none', vars: { ...vars, ...(await whiteZone(latitude, longitude, vars['departement'] ?? '', input, maxDistanceKm)) } };
     }
     vars['placesOffset'] = String(offset + nearby.length);
     // The nearest one, alone: for a message a caregiver forwards to their relative.
@@ -136,14 +150,23 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         opening: openingText(place, options),
         map: withMap ? `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}` : '',
         appointment: place.appointment ? options.wording.appointment : '',
+        offers: service && service !== 'demarches' ? offersText(place, orienting.some((o) => o.place.id === place.id), options.wording) : '',
       })),
     };
   };
 }
 
+/** What a place offers, in words: its services, and for a France Services given for learning, that it orients. */
+function offersText(place: Place, orients: boolean, wording: OpeningWording): string {
+  if (!wording.offers || !wording.services) return '';
+  const offers = place.services.map((s) => wording.services![s]);
+  if (orients && wording.orientation) offers.push(wording.orientation);
+  return offers.length ? fillTemplate(wording.offers, { offers: offers.join(', ') }) : '';
+}
+
 /** Today's or the next opening, in words; empty when the source gives no readable hours. */
 function openingText(place: Place, { now, wording }: NearestPlacesOptions): string {
-  const opening = nextOpening(place.weeklyHours, now());
+  const opening = nextOpening(place.hours, now());
   switch (opening.type) {
     case 'open-now':
       return fillTemplate(wording.openNow, { until: formatTime(opening.until) });
@@ -175,9 +198,13 @@ function filtersOf(input: Vars, now: number): PlaceFilters | undefined {
 /** Communes offered when a postal code covers several and none clearly dominates (a town among hamlets). */
 const MAX_COMMUNES_OFFERED = 6;
 const DOMINANT_RATIO = 4;
+/** A town and the communes around it (within this distance) share the town's places: no question (12000 is Rodez). */
+const TOWN_POPULATION = 10_000;
+const SAME_ANSWER_KM = 10;
 
 function whichCommune(first: Commune, others: Commune[]): Vars | undefined {
   if (others.length === 0 || first.population >= DOMINANT_RATIO * (others[0]?.population ?? 0)) return undefined;
+  if (first.population >= TOWN_POPULATION && others.every((c) => haversineKm(first.latitude, first.longitude, c.latitude, c.longitude) <= SAME_ANSWER_KM)) return undefined;
   const vars: Vars = {};
   [first, ...others].slice(0, MAX_COMMUNES_OFFERED).forEach((c, i) => {
     vars[`commune${i + 1}`] = c.name;

@@ -1,7 +1,7 @@
 // An optional online geocoder (geo.api.gouv.fr, the State's commune API), off by default. It only improves what the
 // embedded data knows approximately or not at all, and every answer is kept in a persistent cache.
 import { normalizePlaceName } from './normalize.js';
-import type { Commune, Directory, GeocodeResult } from './types.js';
+import { isApproximate, type Commune, type Directory, type GeocodeResult } from './types.js';
 
 export interface GeocodeCache {
   get(query: string): Promise<{ commune: Commune | null } | undefined>;
@@ -65,7 +65,7 @@ export function withOnlineResolver(directory: Directory, resolve: (query: string
     ...directory,
     async geocode(query, options) {
       const local = await directory.geocode(query, options);
-      if (local.type === 'found' && local.commune.precision === 'commune') return local;
+      if (local.type === 'found' && !isApproximate(local.commune.precision)) return local;
       if (options?.strict) return local;
       const online = await resolve(query);
       if (!online) return local;

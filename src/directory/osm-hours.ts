@@ -1,50 +1,26 @@
-// Reads OSM-style opening hours, as the national standard of digital-mediation places writes them
-// ("Mo-Fr 08:30-12:00,13:30-17:00; Th off"), into weekly hours. A later rule for a day replaces an earlier one.
-import type { TimeRange, WeeklyHours } from './hours.js';
+// Opening hours in the OSM syntax (the national standard's, and the model every source is mapped into), read by the
+// field's library, `opening_hours`: French public holidays (`PH off`), week numbers, months, exceptions. Pure
+// JavaScript, so it runs on Workers too. Each distinct text is parsed once.
+import OpeningHours from 'opening_hours';
 
-const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+/** France, for public holidays: `PH` means the French ones. Mainland France's centre, the library's default region. */
+const FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } };
 
-/** Weekly hours, or undefined when any rule cannot be read (an answer must never state wrong hours). */
-export function parseOsmHours(text: string): WeeklyHours | undefined {
-  const week: WeeklyHours = [[], [], [], [], [], [], []];
-  const rules = text.split(';').map((r) => r.trim()).filter(Boolean);
-  if (rules.length === 0) return undefined;
-  for (const rule of rules) {
-    const m = /^([A-Za-z,\- ]+?)\s+(off|closed|[\d:,\- ]+)$/.exec(rule);
-    if (!m) return undefined;
-    const days = daysOf(m[1]!.replace(/\s/g, ''));
-    if (!days) return undefined;
-    const ranges = /^(off|closed)$/.test(m[2]!) ? [] : rangesOf(m[2]!);
-    if (!ranges) return undefined;
-    for (const d of days) week[d] = ranges;
-  }
-  return week;
-}
+const parsed = new Map<string, OpeningHours | null>();
 
-function daysOf(selector: string): number[] | undefined {
-  const days: number[] = [];
-  for (const part of selector.split(',')) {
-    const [from, to] = part.split('-');
-    const a = DAYS.indexOf(from ?? '');
-    const b = to === undefined ? a : DAYS.indexOf(to);
-    if (a < 0 || b < 0) return undefined;
-    for (let d = a; ; d = (d + 1) % 7) {
-      days.push(d);
-      if (d === b) break;
+/** The library's reading of an OSM hours text, or null when it cannot be read (an answer must never state wrong hours). */
+export function osmHours(text: string): OpeningHours | null {
+  let hours = parsed.get(text);
+  if (hours === undefined) {
+    try {
+      hours = new OpeningHours(text, FRANCE);
+    } catch {
+      hours = null;
     }
+    parsed.set(text, hours);
   }
-  return days;
+  return hours;
 }
 
-function rangesOf(text: string): TimeRange[] | undefined {
-  const ranges: TimeRange[] = [];
-  for (const part of text.split(',').map((p) => p.trim())) {
-    const m = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(part);
-    if (!m) return undefined;
-    const open = Number(m[1]) * 60 + Number(m[2]);
-    const close = Number(m[3]) * 60 + Number(m[4]);
-    if (close <= open || close > 24 * 60) return undefined;
-    ranges.push([open, close]);
-  }
-  return ranges;
-}
+/** Whether an OSM hours text can be read. */
+export const isReadableOsmHours = (text: string) => osmHours(text) !== null;

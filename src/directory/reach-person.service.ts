@@ -3,9 +3,8 @@
 // (`transferNumber` in E.164, `platformName`), `closed` (`platformName`, `platformHours`: a callback is offered instead)
 // and `none` (no department with a platform number is known: a callback request is the way to a person).
 import type { ServiceResult, Vars } from '../engine/effects.js';
-import { formatPhoneFr } from './format.js';
+import { parsePhoneFr } from './format.js';
 import { nextOpening } from './hours.js';
-import { parseOsmHours } from './osm-hours.js';
 import type { DepartmentConfig } from './departments.js';
 
 export function reachPersonService(options: { departments?: Map<string, DepartmentConfig>; now: () => number }) {
@@ -13,12 +12,11 @@ export function reachPersonService(options: { departments?: Map<string, Departme
     const department = [input['calledDepartement'], input['departement']]
       .map((code) => (code ? options.departments?.get(code) : undefined))
       .find((d) => d?.platformPhone);
-    const national = formatPhoneFr(department?.platformPhone)?.replace(/ /g, '');
-    if (!department || !national || !national.startsWith('0')) return { outcome: 'none' };
+    const platform = parsePhoneFr(department?.platformPhone);
+    if (!department || !platform) return { outcome: 'none' };
     const names = { platformName: department.name, platformHours: department.platformHours ?? '' };
-    const hours = department.platformOpeningHours ? parseOsmHours(department.platformOpeningHours) : undefined;
     // Without known hours, the transfer is tried: a failed one comes back to the flow, which then offers a callback.
-    if (hours && nextOpening(hours, options.now()).type !== 'open-now') return { outcome: 'closed', vars: names };
-    return { outcome: 'open', vars: { ...names, transferNumber: `+33${national.slice(1)}` } };
+    if (department.platformOpeningHours && nextOpening(department.platformOpeningHours, options.now()).type !== 'open-now') return { outcome: 'closed', vars: names };
+    return { outcome: 'open', vars: { ...names, transferNumber: platform.number } };
   };
 }

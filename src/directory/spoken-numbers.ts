@@ -1,5 +1,7 @@
 // Reads numbers said or typed as French words, the way people give a postal code on the phone or to a voice
 // assistant: « quarante-huit mille » (48000), « zéro deux huit cent vingt » (02820), « sept quatre zéro zéro zéro ».
+// Kept by hand: no maintained library reads French number words as digit sequences (libphonenumber-js reads digits,
+// not « soixante-dix-huit »); its output goes to libphonenumber-js for phone numbers.
 import { normalizeFrench } from '../engine/nlu/normalize.js';
 
 const UNITS = new Map<string, number>(Object.entries({ un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 }));

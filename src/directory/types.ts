@@ -1,9 +1,15 @@
 // The directory's data model and port: communes (for geocoding) and places (where to get help).
 // Runtime-agnostic: built from plain JSON, so Node and Workers load it the same way.
-import type { WeeklyHours } from './hours.js';
 
-/** How trustworthy a coordinate is: the commune's own point, a neighbour sharing its postal code, or the department's centre. */
-export type Precision = 'commune' | 'postal-code' | 'department';
+/**
+ * How trustworthy a coordinate is: the commune's own point (IGN centroid, else GeoNames), the mean of its former
+ * communes' centroids (a commune created by a merger after 2018), the mean of the communes sharing its postal code,
+ * or its department's centre.
+ */
+export type Precision = 'commune' | 'former-commune' | 'postal-code' | 'department';
+
+/** Whether an answer should say the position is approximate: a former commune's mean is within the commune. */
+export const isApproximate = (precision: Precision) => precision === 'postal-code' || precision === 'department';
 
 export interface Commune {
   /** INSEE code. */
@@ -24,6 +30,12 @@ export type PlaceService =
   | 'materiel' // equipment, at a solidarity price or to use on site
   | 'internet'; // free internet access
 
+/**
+ * What every France Services offers by its charter: help with procedures, and computers with internet in free
+ * access. It also orients to learning (workshops, digital mediators): see nearest-places.service.ts.
+ */
+export const FRANCE_SERVICES_OFFER: PlaceService[] = ['demarches', 'internet', 'materiel'];
+
 /** Publics a place says it welcomes, and the adapted receptions it offers. */
 export type Public = 'seniors' | 'deafness' | 'visual' | 'mental' | 'mobility' | 'reading' | 'language';
 
@@ -37,14 +49,12 @@ export interface Place {
   longitude: number;
   phone?: string;
   services: PlaceService[];
-  /** Opening hours as the source wrote them (OSM-style for the national standard). */
+  /** Opening hours in the OSM syntax (the national standard's; France Services' daily columns are mapped to it). */
   hours?: string;
   /** Where the record comes from, for credit and trust ("Hinaura, via cartographie nationale"). */
   source: string;
   /** True for France Services sites (assist with procedures for 9+ operators). */
   franceServices: boolean;
-  /** Parsed weekly hours (Monday first), when the source gives them in a readable form. */
-  weeklyHours?: WeeklyHours;
   /** Whether the source says to book an appointment. */
   appointment?: boolean;
   /** Fixed site, antenna, bus, itinerant or multi-site, as the source says. */
@@ -57,6 +67,8 @@ export interface Place {
   publics?: Public[];
   /** True when free, false when paid or membership only; absent when unknown. */
   free?: boolean;
+  /** When the source last vouched for this record (epoch ms: the import, or the snapshot's date); absent when unknown. */
+  updatedAt?: number;
 }
 
 export type GeocodeResult =

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { constantTimeEqual } from '../channels/twilio/signature.js';
 import { callContextSchema } from '../conversation/call-context.js';
-import { formatPhoneFr } from '../directory/format.js';
+import { parsePhoneFr } from '../directory/format.js';
 import type { AppDeps } from './create-app.js';
 
 /** How long a hand-off waits for the call, by default and at most. */
@@ -23,8 +23,8 @@ const handoffSchema = callContextSchema.extend({
 
 /** A French number (any form) or an E.164 number, as Twilio will show it in `From`. */
 function toE164(value: string): string | undefined {
-  const national = formatPhoneFr(value)?.replace(/ /g, '');
-  if (national?.startsWith('0')) return `+33${national.slice(1)}`;
+  const french = parsePhoneFr(value);
+  if (french) return french.number;
   const compact = value.replace(/[\s.()-]/g, '');
   return /^\+\d{8,15}$/.test(compact) ? compact : undefined;
 }

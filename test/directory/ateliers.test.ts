@@ -46,8 +46,28 @@ describe('parseAteliers', () => {
 
   it('rejects what it cannot place or schedule, saying which field', () => {
     expect(parseAteliers(ics(`${base}\nDTSTART:20271301T140000\nDTEND:20271301T160000`)).rejected[0]?.field).toBe('DTSTART');
-    expect(parseAteliers(ics(`${base}\nDTSTART:20270101T140000Z\nDTEND:20270101T160000Z\nRRULE:FREQ=YEARLY`)).rejected[0]?.field).toBe('RRULE');
+    // ical.js refuses the whole calendar on a rule it cannot read, and says why.
+    expect(parseAteliers(ics(`${base}\nDTSTART:20270101T140000Z\nDTEND:20270101T160000Z\nRRULE:FREQ=SOMETIMES`)).rejected[0]).toMatchObject({ field: 'VCALENDAR', reason: expect.stringContaining('invalid frequency "SOMETIMES"') });
     expect(parseAteliers(ics(`UID:y\nSUMMARY:A\nDTSTART:20270101T140000Z\nDTEND:20270101T160000Z\nGEO:44.5;3.5\nLOCATION:Quelque part`)).rejected[0]?.field).toBe('LOCATION');
+  });
+});
+
+describe('iCalendar through ical.js', () => {
+  const parsed = parseAteliers(readFileSync(join(root, 'test/fixtures/ics/vtimezone-rdate.ics'), 'utf8'));
+  const startsOf = (uid: string) => parsed.sessions.filter((s) => s.id.includes(`:${uid}:`)).map((s) => new Date(s.startsAt).toISOString());
+
+  it('expands a monthly rule by weekday in a zone the calendar defines, with an added and an excluded date', () => {
+    // First Tuesdays (5 January, 2 February, 2 March) at 9:00 in Cayenne (UTC-3), plus 20 January, minus 2 February.
+    expect(startsOf('cayenne-smartphone')).toEqual(['2027-01-05T12:00:00.000Z', '2027-01-20T12:00:00.000Z', '2027-03-02T12:00:00.000Z']);
+  });
+  it('reads an all-day event from midnight to midnight in Paris', () => {
+    const [day] = parsed.sessions.filter((s) => s.id.includes(':journee-numerique:'));
+    expect(new Date(day!.startsAt).toISOString()).toBe('2027-03-14T23:00:00.000Z');
+    expect(day!.endsAt - day!.startsAt).toBe(24 * 3_600_000);
+  });
+  it('expands any rule RFC 5545 allows (yearly here), and rejects a zone the calendar does not define', () => {
+    expect(startsOf('fete-annuelle')).toEqual(['2027-06-01T12:00:00.000Z', '2028-06-01T12:00:00.000Z']);
+    expect(parsed.rejected).toEqual([{ line: 4, field: 'DTSTART', reason: expect.stringContaining('2027-06-01T12:00:00') }]);
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFranceServicesCsv } from '../../src/directory/import/france-services.js';
-import { nextOpening, parseDayHours, parisTime } from '../../src/directory/hours.js';
+import { nextOpening, parseDayHours, parisTime, weekToOsmHours } from '../../src/directory/hours.js';
 import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nearest.js';
 import { runImport, projectRoot } from '../support/import.js';
 import { startTestRelais } from '../support/relais.js';
@@ -40,7 +40,7 @@ describe('parseFranceServicesCsv on a fixture', () => {
 
   it('reads daily hours, skips the 00:00 placeholder, and keeps comments on itinerant stops', () => {
     const [mende] = parsed.places;
-    expect(mende!.weeklyHours).toEqual([[[540, 720], [810, 1020]], [[540, 720]], [], [[840, 1020]], [[540, 720]], [], []]);
+    expect(mende!.hours).toBe('Mo 09:00-12:00,13:30-17:00; Tu 09:00-12:00; Th 14:00-17:00; Fr 09:00-12:00; PH off');
     expect(mende!.appointment).toBe(true);
     expect(mende!.format).toBe('Itinérante');
     expect(mende!.comment).toContain('jeudi à Marvejols');
@@ -50,7 +50,7 @@ describe('parseFranceServicesCsv on a fixture', () => {
   it('keeps a record with an unreadable phone or hours, without them, and says so', () => {
     const odd = parsed.places[1]!;
     expect(odd.phone).toBeUndefined();
-    expect(odd.weeklyHours).toBeUndefined();
+    expect(odd.hours).toBeUndefined();
     expect(odd.address).toBe('6 Rue "Test"');
     expect(parsed.warnings.map((w) => `${w.line}:${w.field}`)).toEqual(['8:telephone', '8:h_lundi']);
   });
@@ -62,7 +62,7 @@ describe('parseFranceServicesCsv on a fixture', () => {
 
 describe('opening hours', () => {
   const mondayMorning = Date.UTC(2026, 10, 23, 9, 30); // 10:30 in Paris (UTC+1 in November)
-  const hours = [[[540, 720], [810, 1020]], [], [], [], [], [], []] as [number, number][][];
+  const hours = weekToOsmHours([[[540, 720], [810, 1020]], [], [], [], [], [], []]);
 
   it('reads the time in Paris whatever the server zone', () => {
     expect(parisTime(mondayMorning)).toEqual({ weekday: 0, minute: 630 });
@@ -73,6 +73,27 @@ describe('opening hours', () => {
     expect(nextOpening(hours, Date.UTC(2026, 10, 23, 11, 45))).toMatchObject({ type: 'later-today' });
     expect(nextOpening(hours, Date.UTC(2026, 10, 23, 17, 0))).toMatchObject({ type: 'next-day', weekday: 0, daysAhead: 7 });
     expect(nextOpening(undefined, mondayMorning)).toEqual({ type: 'unknown' });
+  });
+  it('maps the daily columns to OSM hours, closed on public holidays', () => {
+    expect(hours).toBe('Mo 09:00-12:00,13:30-17:00; PH off');
+    expect(weekToOsmHours([[[540, 720]], [[540, 720]], [[540, 720]], [], [[540, 720]], [[540, 720]], []])).toBe('Mo-We 09:00-12:00; Fr,Sa 09:00-12:00; PH off');
+  });
+  it('is closed on 11 November (a public holiday) and opens the next working day', () => {
+    const weekdays = 'Mo-Fr 09:00-12:00; PH off';
+    const armistice = Date.UTC(2026, 10, 11, 9, 30); // Wednesday 11 November 2026, 10:30 in Paris
+    expect(nextOpening(weekdays, armistice)).toMatchObject({ type: 'next-day', daysAhead: 1, weekday: 3 });
+    expect(nextOpening(weekdays, armistice + 86_400_000)).toMatchObject({ type: 'open-now', until: 720 });
+    // Without `PH off`, the same day is an ordinary Wednesday.
+    expect(nextOpening('Mo-Fr 09:00-12:00', armistice)).toMatchObject({ type: 'open-now' });
+  });
+  it('keeps Paris hours across the change to summer time', () => {
+    const weekdays = 'Mo-Fr 09:00-12:00; PH off';
+    // Friday 27 March 2026, 7:30 UTC is 8:30 in Paris (UTC+1): not open yet. Monday 30 March, 7:30 UTC is 9:30 (UTC+2): open.
+    expect(nextOpening(weekdays, Date.UTC(2026, 2, 27, 7, 30))).toMatchObject({ type: 'later-today', today: [[540, 720]] });
+    expect(nextOpening(weekdays, Date.UTC(2026, 2, 30, 7, 30))).toMatchObject({ type: 'open-now', until: 720 });
+    // And across the change back to winter time: Monday 26 October 2026, 8:30 UTC is 9:30 in Paris (UTC+1).
+    expect(nextOpening(weekdays, Date.UTC(2026, 9, 26, 8, 30))).toMatchObject({ type: 'open-now' });
+    expect(nextOpening(weekdays, Date.UTC(2026, 9, 23, 7, 30))).toMatchObject({ type: 'open-now' }); // Friday before: 9:30 (UTC+2)
   });
   it('parses the source day format', () => {
     expect(parseDayHours('08:30 - 12:00 / 13:30 - 17:00')).toEqual([[510, 720], [810, 1020]]);
@@ -103,7 +124,7 @@ describe('npm run import (fixture)', () => {
       ['France services de Test-Mende (le jeudi)', 'Marvejols'],
       ['France services de Test-Mende (le mardi)', 'Langogne'],
     ]);
-    expect(JSON.parse(stops[1]!.hours_json)).toEqual([[], [[540, 720]], [], [], [], [], []]); // Tuesday's hours only
+    expect(JSON.parse(stops[1]!.hours_json)).toBe('Tu 09:00-12:00; PH off'); // Tuesday's hours only
   });
   it('answers a precise error for an unknown kind or a missing file', () => {
     expect(() => runImport(databasePath, 'unknown', fixture)).toThrow(/unknown import kind "unknown"/);
@@ -114,7 +135,7 @@ describe('npm run import (fixture)', () => {
 describe.skipIf(!hasShared)('npm run import on the official list (../shared)', () => {
   const databasePath = join(dir, 'official.sqlite');
 
-  it('imports all 2,845 France Services, idempotently, and --replace removes what the file no longer has', () => {
+  it('imports all 2,845 France Services, idempotently, and --replace removes what the file no longer has', { timeout: 90_000 }, () => {
     const first = runImport(databasePath, 'france-services', officialList);
     expect(first).toMatch(/2845 valid record\(s\), 0 rejected, 0 warning\(s\); \d+ itinerant stop\(s\) placed/);
     const stops = Number(/(\d+) itinerant stop/.exec(first)![1]);
@@ -144,7 +165,7 @@ describe.skipIf(!hasShared)('npm run import on the official list (../shared)', (
       const from = '+33655500001';
       await relais.sms(from, 'Bonjour');
       await relais.sms(from, '1');
-      const reply = (await relais.sms(from, '29200')).messages.join('\n'); // Brest: no embedded place, only the import
+      const reply = (await relais.sms(from, '29200')).messages.join('\n'); // Brest: the imported records replace the embedded snapshot's
       expect(reply).toContain('pour Brest');
       expect(reply).toMatch(/France services/i);
       expect(reply).toMatch(/Ouvert|ouverture/);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../support/import.js';
-import { AUTH_TOKEN, postSms, PUBLIC_BASE_URL } from '../support/relais.js';
+import { AUTH_TOKEN, ManualClock, postSms, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
 
 const HANDOFF_TOKEN = 'worker-handoff-token-0123456789';
@@ -20,6 +20,8 @@ let persistDir: string;
 let child: ChildProcess | undefined;
 let url: string;
 let output = '';
+/** Relais on Node, beside the Worker, to compare their answers. */
+let node: TestRelais;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -66,9 +68,11 @@ beforeAll(async () => {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await waitForHealth(Date.now() + 90_000);
+  node = await startTestRelais({ clock: new ManualClock(Date.now()) });
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await node?.stop();
   child?.kill('SIGTERM');
   if (persistDir) rmSync(persistDir, { recursive: true, force: true });
 });
@@ -84,6 +88,25 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     const place = await postSms(url, from, '74000');
     expect(place.messages.join('\n')).toContain('Annecy');
     expect((await postSms(url, from, 'menu', { signature: 'Zm9yZ2Vk' })).status).toBe(403);
+  });
+
+  it('answers anywhere in France from the bundled national data, as Node does', async () => {
+    const from = '+33611223388';
+    {
+      const ask = async (serverUrl: string, ...turns: string[]) => {
+        let last = '';
+        for (const turn of turns) last = (await postSms(serverUrl, from, turn)).messages.join('\n');
+        return last;
+      };
+      const reply = await ask(url, 'Bonjour', '1', '12000');
+      expect(reply, output).toContain('pour Rodez');
+      expect(reply).toContain('1. France services de Rodez');
+      expect(reply).toContain('05 65 72 02 92');
+      // The same words as Node, opening hours included (both read the time now, in Paris).
+      expect(reply).toBe(await ask(node.url, 'Bonjour', '1', '12000'));
+      // An old village name, understood the same way.
+      expect(await ask(url, '1', 'Fau-de-Peyre')).toContain('pour Peyre en Aubrac');
+    }
   });
 
   it('answers from places imported into D1', async () => {

@@ -1,45 +1,27 @@
-// A small RFC 4180 CSV reader: quoted fields, doubled quotes, separators and newlines inside quotes. Each row keeps
-// the line it starts on, so an importer can name the line of every rejected record.
+// Reads CSV imports with csv-parse (RFC 4180: quoted fields, doubled quotes, separators and newlines inside quotes,
+// a byte-order mark), keeping the line each record starts on, so that an importer names the line of every rejected
+// record. csv-parse has no browser-incompatible dependency in its sync API; it runs at import time only.
+import { parse } from 'csv-parse/sync';
 
 export interface CsvRow {
   line: number;
   fields: string[];
 }
 
+/** Every non-empty row, with the line it starts on (1 = the header). */
 export function parseCsv(text: string, separator = ','): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === separator) fields.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    rows.push({ line: rowLine, fields });
-  }
-  return rows;
+  // One line ending, so that the line count csv-parse reports is the file's as an editor shows it.
+  const unified = text.replace(/\r\n?/g, '\n');
+  const rows = parse(unified, { bom: true, delimiter: separator, raw: true, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }) as unknown as {
+    record: string[];
+    raw: string;
+    info: { lines: number };
+  }[];
+  return rows.map(({ record, raw, info }) => {
+    // csv-parse counts lines up to the record's end: step back over the newlines inside it (not the blank lines before it).
+    const inside = raw.replace(/^\n+/, '').replace(/\n$/, '').split('\n').length - 1;
+    return { line: info.lines - inside, fields: record };
+  });
 }
 
 /** Rows as records keyed by the header row's names. */

@@ -1,8 +1,8 @@
 // Reads the official France Services list (ANCT CSV: id_fs, lib_fs, adresse, h_lundi… h_samedi, prise_rdv…) into
 // places, with a report naming the line and field of every rejected record and of every value left out.
 import { formatPhoneFr } from '../format.js';
-import { parseDayHours, type WeeklyHours } from '../hours.js';
-import type { Place } from '../types.js';
+import { parseDayHours, weekToOsmHours, type WeeklyHours } from '../hours.js';
+import { FRANCE_SERVICES_OFFER, type Place } from '../types.js';
 import { csvRecords } from './csv.js';
 import { itinerantStops, type FindCommune, type StopWording } from './itinerant-stops.js';
 
@@ -21,6 +21,7 @@ export interface ImportParse {
 }
 
 export const FRANCE_SERVICES_SOURCE = 'france-services';
+export { FRANCE_SERVICES_OFFER };
 const REQUIRED_COLUMNS = ['id_fs', 'lib_fs', 'adresse', 'code_postal', 'lib_com', 'latitude', 'longitude'];
 const DAYS = ['h_lundi', 'h_mardi', 'h_mercredi', 'h_jeudi', 'h_vendredi', 'h_samedi'];
 
@@ -37,6 +38,7 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
     return { ...result, rejected: [{ line: 1, field: missing.join(', '), reason: 'missing column(s): is this the France Services list?' }] };
   }
   const seen = new Set<string>();
+  const weeks = new Map<string, WeeklyHours>();
   for (const { line, record: r } of rows) {
     const reject = (field: string, reason: string) => result.rejected.push({ line, field, reason });
     const id = r['id_fs'] ?? '';
@@ -61,10 +63,10 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
       latitude,
       longitude,
       ...(phone ? { phone } : {}),
-      services: ['demarches'],
+      services: FRANCE_SERVICES_OFFER,
       source: 'ANCT, liste des espaces France Services (Licence Ouverte 2.0)',
       franceServices: true,
-      ...weekly(r, line, result.warnings),
+      ...weekly(r, line, result.warnings, (week) => weeks.set(`${FRANCE_SERVICES_SOURCE}:${id}`, week)),
       appointment: /^oui$/i.test(r['prise_rdv'] ?? ''),
       ...(r['format_fs'] ? { format: r['format_fs'] } : {}),
       ...(r['commentaire'] ? { comment: r['commentaire'] } : {}),
@@ -72,14 +74,14 @@ export function parseFranceServicesCsv(text: string, options: { findCommune?: Fi
     });
   }
   if (options.findCommune && options.stopWording) {
-    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!, options.stopWording!) : []));
+    const stops = result.places.flatMap((p) => (p.comment ? itinerantStops(p, p.comment, options.findCommune!, options.stopWording!, weeks.get(p.id)) : []));
     result.places.push(...stops);
   }
   return result;
 }
 
 /** Monday to Saturday from the source, Sunday closed; left out entirely if any day cannot be read. */
-function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[]): { weeklyHours?: WeeklyHours } {
+function weekly(r: Record<string, string>, line: number, warnings: ImportProblem[], keep: (week: WeeklyHours) => void): { hours?: string } {
   const days: WeeklyHours = [];
   for (const column of DAYS) {
     const parsed = parseDayHours(r[column] ?? '');
@@ -90,5 +92,7 @@ function weekly(r: Record<string, string>, line: number, warnings: ImportProblem
     days.push(parsed);
   }
   days.push([]);
-  return days.every((d) => d.length === 0) ? {} : { weeklyHours: days };
+  if (days.every((d) => d.length === 0)) return {};
+  keep(days);
+  return { hours: weekToOsmHours(days) };
 }

@@ -1,6 +1,7 @@
 // Places an itinerant France Services (a bus, an itinerant agent) where it actually stops, with the stop's day, from
 // the source's free-text comment: « les mardis à la mairie de Machault, les jeudis à Grandpré… ».
 import { fillTemplate } from '../../engine/template.js';
+import { weekToOsmHours, type WeeklyHours } from '../hours.js';
 import type { Commune, Place } from '../types.js';
 
 /** The day names as the source writes them: matching vocabulary, not wording. */
@@ -23,7 +24,7 @@ export interface StopWording {
 }
 
 /** One place per stop the comment names and the directory knows, each open on its day only (if hours are known). */
-export function itinerantStops(place: Place, comment: string, findCommune: FindCommune, wording: StopWording): Place[] {
+export function itinerantStops(place: Place, comment: string, findCommune: FindCommune, wording: StopWording, week?: WeeklyHours): Place[] {
   if (!/bus|itin|multisite/i.test(place.format ?? '')) return [];
   const stops: Place[] = [];
   const seen = new Set<string>();
@@ -32,8 +33,8 @@ export function itinerantStops(place: Place, comment: string, findCommune: FindC
     const commune = findCommune(match[2]!.trim(), place.departement ?? '');
     if (!commune || seen.has(`${day}:${commune.code}`)) continue;
     seen.add(`${day}:${commune.code}`);
-    const weeklyHours = place.weeklyHours?.[day]?.length ? place.weeklyHours.map((ranges, d) => (d === day ? ranges : [])) : undefined;
-    const { weeklyHours: _all, ...rest } = place;
+    const hours = week?.[day]?.length ? weekToOsmHours(week.map((ranges, d) => (d === day ? ranges : []))) : undefined;
+    const { hours: _all, ...rest } = place;
     stops.push({
       ...rest,
       id: `${place.id}#${DAYS[day]}-${commune.code}`,
@@ -43,7 +44,7 @@ export function itinerantStops(place: Place, comment: string, findCommune: FindC
       commune: commune.name,
       latitude: commune.latitude,
       longitude: commune.longitude,
-      ...(weeklyHours ? { weeklyHours } : {}),
+      ...(hours ? { hours } : {}),
       comment: fillTemplate(wording.comment, { day: DAYS[day]!, commune: commune.name }),
     });
   }

@@ -3,7 +3,7 @@
 // refuses is reported with the field and the library's French message.
 import { fromSchemaLieuDeMediationNumerique, type SchemaLieuMediationNumerique } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { formatPhoneFr } from '../format.js';
-import { parseOsmHours } from '../osm-hours.js';
+import { isReadableOsmHours } from '../osm-hours.js';
 import type { Place, PlaceService, Public } from '../types.js';
 import { csvRecords } from './csv.js';
 import type { ImportParse, ImportProblem } from './france-services.js';
@@ -88,8 +88,8 @@ function convert(rows: { line: number; record: Record<string, unknown> }[]): Imp
 function toPlace(lieu: ReturnType<typeof fromSchemaLieuDeMediationNumerique>, line: number, warnings: ImportProblem[]): Place {
   const phone = formatPhoneFr(lieu.contact?.telephone);
   if (lieu.contact?.telephone && !phone) warnings.push({ line, field: 'telephone', reason: `not a French phone number: "${lieu.contact.telephone}"` });
-  const weeklyHours = lieu.horaires ? parseOsmHours(lieu.horaires) : undefined;
-  if (lieu.horaires && !weeklyHours) warnings.push({ line, field: 'horaires', reason: `hours not readable: "${lieu.horaires}"` });
+  const hours = lieu.horaires && isReadableOsmHours(lieu.horaires) ? lieu.horaires : undefined;
+  if (lieu.horaires && !hours) warnings.push({ line, field: 'horaires', reason: `hours not readable: "${lieu.horaires}"` });
   const publics = new Set<Public>();
   if ((lieu.publics_specifiquement_adresses ?? []).includes('Seniors' as never)) publics.add('seniors');
   for (const reception of lieu.prise_en_charge_specifique ?? []) if (RECEPTIONS[reception]) publics.add(RECEPTIONS[reception]!);
@@ -107,7 +107,7 @@ function toPlace(lieu: ReturnType<typeof fromSchemaLieuDeMediationNumerique>, li
     services: [...new Set((lieu.services ?? []).map((s) => SERVICES[s]).filter((s): s is PlaceService => s !== undefined))],
     source: `${lieu.source ?? 'lieux de médiation numérique'} (standard national, Licence Ouverte)`,
     franceServices: programmes.includes('France Services'),
-    ...(weeklyHours ? { weeklyHours } : {}),
+    ...(hours ? { hours } : {}),
     ...(publics.size ? { publics: [...publics] } : {}),
     ...(fees.length ? { free: fees.every((f) => f === 'Gratuit') } : {}),
     ...(((lieu.itinerance ?? []) as string[]).includes('Itinérant') ? { format: 'Itinérante' } : {}),

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from './project-files.js';
-import { decodeCommunes, decodePlaces, type CommunesFile, type PlacesFile } from '../../directory/embedded-data.js';
+import { decodeEmbeddedData, type CommunesFile, type FormerName, type StoredPlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
@@ -18,21 +18,24 @@ function readGenerated<T>(name: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-let embedded: { communes: Commune[]; places: Place[] } | undefined;
+let embedded: { communes: Commune[]; formerNames: FormerName[]; places: Place[] } | undefined;
 
 /** The embedded data, read once per process: it never changes while running. */
-function embeddedData() {
-  embedded ??= {
-    communes: decodeCommunes(readGenerated<CommunesFile>('communes.json')),
-    places: decodePlaces(readGenerated<PlacesFile>('places.json')),
-  };
+export function embeddedData() {
+  embedded ??= decodeEmbeddedData(readGenerated<CommunesFile>('communes.json'), [
+    readGenerated<StoredPlacesFile>('france-services.json'),
+    readGenerated<StoredPlacesFile>('places.json'),
+  ]);
   return embedded;
 }
 
-/** The directory: embedded communes and places, plus the places imported into the database (`npm run import`). */
+/**
+ * The directory: embedded communes and places (the national France Services snapshot, the cartography's places),
+ * plus the places imported into the database (`npm run import`), which replace the embedded records they update.
+ */
 export function loadDirectory(imported: Place[] = []): Directory {
-  const { communes, places } = embeddedData();
-  return createInMemoryDirectory({ communes, places: mergePlaces(places, imported) });
+  const data = embeddedData();
+  return createInMemoryDirectory({ ...data, places: mergePlaces(data.places, imported) });
 }
 
 /** Finds a commune by name within a department, from the embedded data: used to place itinerant stops at import. */

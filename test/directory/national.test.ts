@@ -1,0 +1,86 @@
+// National coverage out of the box: with nothing imported, a fresh Relais answers anywhere in France from the
+// embedded France Services snapshot, through the real SMS webhook, and every commune of the COG has a position.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGsm7 } from '../../src/channels/sms/gsm7.js';
+import { geocode, indexCommunes } from '../../src/directory/geocode.js';
+import { mergePlaces } from '../../src/directory/merge-places.js';
+import { haversineKm } from '../../src/directory/nearest.js';
+import { isApproximate } from '../../src/directory/types.js';
+import { embeddedData } from '../../src/runtime/node/reference-data.js';
+import { ManualClock, startTestRelais, type TestRelais } from '../support/relais.js';
+
+const data = embeddedData();
+const index = indexCommunes(data.communes, data.formerNames);
+const allPlaces = mergePlaces(data.places, []);
+
+/** The nearest place to a commune by a plain haversine scan over every shipped place. */
+function bruteForceNearest(query: string) {
+  const found = geocode(index, query);
+  if (found.type !== 'found') throw new Error(`${query} not found`);
+  const { latitude, longitude } = found.commune;
+  return { commune: found.commune, place: [...allPlaces].sort((a, b) => haversineKm(latitude, longitude, a.latitude, a.longitude) - haversineKm(latitude, longitude, b.latitude, b.longitude))[0]! };
+}
+
+describe('a fresh Relais, nothing imported, answers anywhere in France', () => {
+  let relais: TestRelais;
+  // Monday 23 November 2026, 10:00 in Paris.
+  beforeAll(async () => (relais = await startTestRelais({ clock: new ManualClock(Date.UTC(2026, 10, 23, 9, 0)) })));
+  afterAll(() => relais.stop());
+  let phone = 0;
+  const ask = async (postalCode: string) => {
+    const from = `+336555100${String(phone++).padStart(2, '0')}`;
+    await relais.sms(from, 'Bonjour');
+    await relais.sms(from, '1');
+    return (await relais.sms(from, postalCode)).messages.join('\n');
+  };
+
+  it('« 1 » then « 12000 »: the France Services of Rodez, with its hours for today', async () => {
+    const reply = await ask('12000');
+    expect(reply).toContain('pour Rodez');
+    expect(reply).toContain('1. France services de Rodez');
+    expect(reply).toContain('05 65 72 02 92');
+    // Monday: 9h-12h30 and 13h30-17h; at 10:00 it is open.
+    expect(reply).toContain("Ouvert maintenant, jusqu'à 12h30");
+  });
+
+  it.each(['12000', '29000', '48000', '23000', '20000', '97400', '87000', '64000', '21000', '67000', '59000', '05000'])(
+    '%s: the first place named is the nearest by a brute-force haversine scan',
+    async (postalCode) => {
+      const { commune, place } = bruteForceNearest(postalCode);
+      expect(commune.departement).not.toMatch(/^(01|03|07|15|26|38|42|43|63|69|73|74)$/); // outside Auvergne-Rhône-Alpes, except 05's neighbour test
+      const reply = await ask(postalCode);
+      expect(reply).toContain(toGsm7(`1. ${place.name}`));
+    },
+  );
+});
+
+describe('commune positions', () => {
+  it('gives every commune of COG 2026 a position, and none of mainland France its department centre', () => {
+    const mainland = data.communes.filter((c) => !/^9[78]/.test(c.departement));
+    expect(mainland.length).toBeGreaterThan(34_700);
+    // The 34,969 communes of COG 2026 and the 45 municipal arrondissements, but Clipperton, an uninhabited atoll.
+    expect(data.communes.length).toBe(35_013);
+    expect(index.byCode.has('98901')).toBe(false);
+    expect(mainland.filter((c) => c.precision === 'department')).toEqual([]);
+    const shares = Object.fromEntries(['commune', 'former-commune', 'postal-code', 'department'].map((p) => [p, data.communes.filter((c) => c.precision === p).length]));
+    expect(shares['commune']! / data.communes.length).toBeGreaterThan(0.98);
+    expect(shares['former-commune']).toBeGreaterThan(100);
+    // Overseas communes the IGN file does not cover (Polynesia, New Caledonia…): placed by GeoNames or else approximately.
+    expect(data.communes.filter((c) => isApproximate(c.precision)).length).toBeLessThan(60);
+  });
+
+  it('places a commune created by a merger after 2018 between its former communes', () => {
+    const conques = index.byCode.get('12218')!; // Conques-en-Rouergue (2016) under a code the 2018 file lacks
+    expect(conques.precision).toBe('former-commune');
+    expect(haversineKm(conques.latitude, conques.longitude, 44.6, 2.4)).toBeLessThan(10);
+  });
+
+  it.each([
+    ["j'habite à Fau-de-Peyre", '48009'], // commune déléguée of Peyre en Aubrac
+    ["j'habite à Saint-Privat-du-Fau", '48179'],
+    ['Arbignieu', '01015'], // Arboys en Bugey
+  ])('understands an old village name: %s', (query, code) => {
+    const found = geocode(index, query);
+    expect(found.type === 'found' && found.commune.code).toBe(code);
+  });
+});
