@@ -15,7 +15,7 @@ export const banque: ProcedureInput[] = [
     synonyms: ['carte bancaire', 'carte bleue', 'cb', 'opposition carte bancaire', 'faire opposition', 'bloquer ma carte', 'carte bancaire perdue', 'carte bancaire volee', 'carte bleue perdue', 'carte de credit', 'mettre opposition'],
     audience: "Pour toute personne dont la carte bancaire est perdue, volée ou avalée, ou qui craint qu'on l'utilise.",
     steps: [
-      'Faites opposition tout de suite, jour et nuit : appelez votre banque (numéro sur son appli, son site ou vos relevés).',
+      'Faites opposition tout de suite, jour et nuit : appelez votre banque (numéro sur vos relevés).',
       'Vous n’avez pas ce numéro ? Appelez le 0 892 705 705, ouvert 7 jours sur 7, 24 h sur 24.',
       'Dans l’appli de votre banque, vous pouvez aussi bloquer la carte vous-même.',
       'Notez le numéro d’opposition que l’on vous donne.',
@@ -62,7 +62,7 @@ export const banque: ProcedureInput[] = [
     synonyms: ['3d secure', 'code de validation', 'valider un paiement', 'code par sms banque', 'paiement securise', 'validation par l appli', 'confirmer un achat', 'code de confirmation', 'banque en ligne', 'appli de ma banque', 'payer par carte en ligne', 'code pour un achat'],
     audience: 'Pour payer sur internet ou utiliser sa banque en ligne sans se faire piéger.',
     steps: [
-      'Pour un achat sur internet, la banque vous demande de confirmer : dans son appli ou avec un code reçu par SMS.',
+      'Pour un achat sur internet, la banque demande de confirmer : dans son appli ou par un code reçu par SMS.',
       'Avant de valider, lisez bien le montant et le nom du marchand.',
       'Ce code ne sert qu’à vous : ne le donnez jamais, même à « votre banque » au téléphone.',
       'Un code arrive alors que vous n’achetez rien ? Ne validez pas : quelqu’un essaie d’utiliser votre carte.',

@@ -34,7 +34,7 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     synonyms: ['resilier', 'resiliation', 'resilier mon abonnement', 'changer d operateur', 'code rio', 'resilier ma box', 'resilier mon forfait', 'arreter mon abonnement', 'garder numero portable', 'changer de forfait'],
     audience: 'Pour changer d’opérateur en gardant son numéro, ou arrêter un abonnement.',
     steps: [
-      'Pour changer d’opérateur en gardant votre numéro : appelez le 3179 depuis votre ligne pour avoir le code RIO.',
+      'Changer d’opérateur en gardant votre numéro : appelez le 3179 depuis votre ligne, pour le code RIO.',
       'Donnez ce code au nouvel opérateur : il résilie l’ancien contrat pour vous.',
       'Pour tout arrêter : cherchez « résilier » dans votre espace client, ou envoyez une lettre recommandée.',
       'Rendez la box et le décodeur dans le délai indiqué, sinon ils sont facturés.',
@@ -143,7 +143,7 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     steps: [
       'Suivre un colis : tapez son numéro de suivi sur laposte.fr.',
       'Avis de passage : allez au bureau de poste indiqué avec l’avis et une pièce d’identité.',
-      'Lettre recommandée en ligne : sur laposte.fr, tapez ou joignez le texte ; La Poste l’imprime et la distribue.',
+      'Lettre recommandée en ligne : sur laposte.fr, tapez le texte ; La Poste l’imprime et la distribue.',
       'Gardez la preuve de dépôt et l’avis de réception.',
       'Un SMS vous demande de payer pour un colis ? C’est une arnaque : ne cliquez pas.',
     ],
