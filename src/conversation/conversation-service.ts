@@ -15,6 +15,11 @@ export interface ConversationServiceDeps {
   services: Record<string, FlowService>;
   clock: Clock;
   logger: Logger;
+  /**
+   * The department a turn belongs to: by the Relais number contacted (`to`), else by what the conversation knows
+   * (the person's commune). Without it, nothing is attached to a department.
+   */
+  departmentOf?: (to: string, vars: Record<string, string>) => string | undefined;
 }
 
 export interface HandleOptions {
@@ -113,6 +118,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
               e.type === 'signal' ? [{ name: e.name, commune: e.vars['commune'], departement: e.vars['departement'], need: e.vars['need'] }] : [],
             ),
             ...(optOut ? { optOut } : {}),
+            ...departmentField(deps.departmentOf?.(inbound.to, snapshot.vars)),
             at,
           };
           const result = await store.commitTurn(turn);
@@ -129,6 +135,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
     },
   };
 }
+
+const departmentField = (departement: string | undefined) => (departement ? { departement } : {});
 
 /** Backs off a little more on each conflict, with jitter, so competing writers spread out. */
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));

@@ -24,6 +24,8 @@ export interface TurnRecord {
   /** Anonymous events for the department's figures: no contact attached. */
   signals: { name: string; commune?: string; departement?: string; need?: string }[];
   optOut?: 'add' | 'remove';
+  /** The department this conversation belongs to, when known: its callbacks and bookings are attached to it. */
+  departement?: string;
   at: number;
 }
 

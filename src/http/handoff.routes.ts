@@ -1,33 +1,10 @@
 // POST /api/handoffs: a department's agent registers what a caller needs before transferring the call, so that
 // Relais does not ask again. Bearer-token authenticated; the hand-off is valid a few minutes and used once.
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { constantTimeEqual } from '../channels/twilio/signature.js';
-import { callContextSchema } from '../conversation/call-context.js';
-import { formatPhoneFr } from '../directory/format.js';
+import { handoffSchema, newHandoff } from '../conversation/handoff.js';
 import type { AppDeps } from './create-app.js';
-
-/** How long a hand-off waits for the call, by default and at most. */
-const HANDOFF_DEFAULT_MINUTES = 10;
-const HANDOFF_MAX_MINUTES = 30;
-
-const handoffSchema = callContextSchema.extend({
-  /** The caller's number, as the agent has it: « 06 12 34 56 78 », « +33612345678 ». */
-  caller: z.string({ message: 'caller is required' }).transform((value, ctx) => {
-    const e164 = toE164(value);
-    if (!e164) ctx.addIssue({ code: 'custom', message: 'caller: a phone number such as "06 12 34 56 78" or "+33612345678"' });
-    return e164 ?? '';
-  }),
-  validMinutes: z.number().int().min(1).max(HANDOFF_MAX_MINUTES).default(HANDOFF_DEFAULT_MINUTES),
-});
-
-/** A French number (any form) or an E.164 number, as Twilio will show it in `From`. */
-function toE164(value: string): string | undefined {
-  const national = formatPhoneFr(value)?.replace(/ /g, '');
-  if (national?.startsWith('0')) return `+33${national.slice(1)}`;
-  const compact = value.replace(/[\s.()-]/g, '');
-  return /^\+\d{8,15}$/.test(compact) ? compact : undefined;
-}
 
 /** « field: message », once: the context schema's own messages already name their field. */
 function problemOf(issue: z.core.$ZodIssue): string {
@@ -55,13 +32,10 @@ export function handoffRoutes(deps: AppDeps): Hono {
     if (!parsed.success) {
       return c.json({ error: 'invalid hand-off', problems: parsed.error.issues.map(problemOf) }, 400);
     }
-    const { caller, validMinutes, ...context } = parsed.data;
-    const at = deps.clock.now();
-    const id = crypto.randomUUID();
-    const expiresAt = at + validMinutes * 60_000;
-    await deps.calls.registerHandoff({ id, caller, context, at, expiresAt });
-    deps.logger.info('handoff.registered', { id, validMinutes });
-    return c.json({ id, caller, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    const handoff = newHandoff(parsed.data, deps.clock.now());
+    await deps.calls.registerHandoff(handoff);
+    deps.logger.info('handoff.registered', { id: handoff.id, validMinutes: parsed.data.validMinutes });
+    return c.json({ id: handoff.id, caller: handoff.caller, expiresAt: new Date(handoff.expiresAt).toISOString() }, 201);
   });
   return routes;
 }

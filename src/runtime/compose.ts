@@ -20,6 +20,7 @@ import { createGeoApiResolver, withOnlineResolver } from '../directory/online-re
 import { createGeocodeCache } from '../db/geocode-cache.js';
 import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
+import { ATELIERS_SOURCE } from '../directory/import/ateliers.js';
 import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
@@ -32,6 +33,12 @@ import { findProcedureService, procedureStepService, recommendService, selectPro
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import { understandService } from '../knowledge/understand.service.js';
+import { createAccountRepository } from '../db/account-repository.js';
+import { createDepartmentRepository } from '../db/department-repository.js';
+import { createScopedRepository } from '../db/scoped-repository.js';
+import { departmentOfTurn } from '../directory/departments.js';
+import { DEFAULT_SESSION_POLICY, type WorkspaceDeps } from '../web/context.js';
+import type { SessionPolicy } from '../db/account-repository.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -57,6 +64,8 @@ export interface RelaisParts {
   procedures?: Procedure[];
   /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
   voice?: Partial<VoiceSettings> & { minConfidence?: number };
+  /** The workspace: SESSION_SECRET (without it /espace answers 503), DSFR's files, session expiry, the caller's address. */
+  workspace?: Pick<WorkspaceDeps, 'sessionSecret' | 'assets' | 'clientIp'> & { sessionPolicy?: SessionPolicy };
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -72,6 +81,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function composeRelais(parts: RelaisParts) {
   const store = createConversationStore(parts.database);
+  // One live map of the departments' settings: what Réglages saves, the conversations use at once.
+  const departments = parts.departments ?? new Map<string, DepartmentConfig>();
   const directory = parts.geoApiBaseUrl
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
@@ -85,7 +96,7 @@ export function composeRelais(parts: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, departments }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ directory: directory, matcher, vocabulary: intents, procedures }),
@@ -93,18 +104,44 @@ export function composeRelais(parts: RelaisParts) {
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
-      reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      reachPerson: reachPersonService({ now, departments }),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
     },
     clock: parts.clock,
     logger: parts.logger,
+    departmentOf: departmentOfTurn(departments),
   });
+  const findPlaces = nearestPlacesService(directory, { now, wording: openingWording, departments });
+  const accounts = createAccountRepository(parts.database);
+  const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
+  const workspace: WorkspaceDeps = {
+    sessionSecret: parts.workspace?.sessionSecret,
+    publicBaseUrl: parts.config.publicBaseUrl,
+    accounts,
+    forUser: createScopedRepository(parts.database, createDepartmentRepository(parts.database)),
+    departments,
+    directory,
+    findPlaces,
+    smsSender,
+    isOptedOut: (address) => store.isOptedOut(address),
+    saveWorkshops: async (sessions, at) => {
+      const report = await workshops.upsert(ATELIERS_SOURCE, sessions, at);
+      return { inserted: report.inserted, updated: report.updated };
+    },
+    clock: parts.clock,
+    logger: parts.logger,
+    assets: parts.workspace?.assets,
+    clientIp: parts.workspace?.clientIp,
+    sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+  };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
     voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
-    ...(parts.departments ? { departments: parts.departments } : {}),
+    departments,
+    workspace,
+    placesApi: { findPlaces, departmentOfApiToken: (hash) => accounts.departmentOfApiToken(hash) },
     ...(parts.metaApi ? { whatsAppSender: createGraphApiSender(parts.metaApi) } : {}),
     ...(parts.openAi
       ? {
