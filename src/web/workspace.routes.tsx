@@ -2,6 +2,7 @@
 // session, CSRF-checked, each page guarded by the permission it needs. Without SESSION_SECRET it answers 503.
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { WorkspaceDeps, WorkspaceEnv } from './context.js';
 import { requireSession, signOut } from './auth/session.js';
 import { connexionRoutes } from './pages/connexion.js';
@@ -39,7 +40,16 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
     return response ?? c.text('not found', 404);
   });
 
-  app.use('*', csrf({ origin: allowedOrigins(deps.publicBaseUrl) }));
+  const originCheck = csrf({ origin: allowedOrigins(deps.publicBaseUrl) });
+  app.use('*', async (c, next) => {
+    try {
+      return await originCheck(c, next);
+    } catch (error) {
+      if (!(error instanceof HTTPException) || error.status !== 403) throw error;
+      deps.logger.warn('workspace.origin.refused', { path: c.req.path });
+      return c.html(errorPage('Formulaire refusé', "Ce formulaire ne vient pas de l'espace Relais. Ouvrez la page depuis l'espace et recommencez."), 403);
+    }
+  });
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

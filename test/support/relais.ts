@@ -67,6 +67,9 @@ export interface TestRelaisOptions {
   openAi?: NodeServerOptions['openAi'];
   handoffApiToken?: string;
   voice?: NodeServerOptions['voice'];
+  /** The workspace's secret; without it /espace answers 503. */
+  sessionSecret?: string;
+  sessionPolicy?: NodeServerOptions['sessionPolicy'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -89,6 +92,8 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.openAi ? { openAi: options.openAi } : {}),
     ...(options.handoffApiToken ? { handoffApiToken: options.handoffApiToken } : {}),
     ...(options.voice ? { voice: options.voice } : {}),
+    ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+    ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

@@ -8,6 +8,7 @@ const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
   z
     .string()
     .trim()
+    .optional()
     .transform((v) => v || undefined)
     .pipe(schema.optional());
 
