@@ -31,10 +31,10 @@ interface PageState {
 const settingsValues = (config: Record<string, unknown> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(config ?? {}).map(([k, v]) => [k, String(v)]));
 
-async function ReglagesPage({ c, state }: { c: Context<WorkspaceEnv>; state: PageState }) {
+async function ReglagesPage({ c, state, now }: { c: Context<WorkspaceEnv>; state: PageState; now: number }) {
   const scoped = c.var.scoped;
   const csrf = c.var.csrf;
-  const [config, users, invitations, tokens] = await Promise.all([scoped.settings.get(), scoped.users.list(), scoped.invitations.pending(Date.now()), scoped.apiTokens.list()]);
+  const [config, users, invitations, tokens] = await Promise.all([scoped.settings.get(), scoped.users.list(), scoped.invitations.pending(now), scoped.apiTokens.list()]);
   const settings = state.settings ?? emptyForm(settingsValues(config));
   const roleOptions = Object.entries(ROLES).map(([k, r]) => [k, r.label] as const);
   return (
@@ -161,7 +161,7 @@ async function ReglagesPage({ c, state }: { c: Context<WorkspaceEnv>; state: Pag
 
 export function reglagesRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
   const guard = allow('settings');
-  const show = async (c: Context<WorkspaceEnv>, state: PageState, status = 200) => c.html(await ReglagesPage({ c, state }), status as 200);
+  const show = async (c: Context<WorkspaceEnv>, state: PageState, status = 200) => c.html(await ReglagesPage({ c, state, now: deps.clock.now() }), status as 200);
 
   app.get('/reglages', guard, (c) => show(c, c.req.query('enregistre') ? { notice: 'Réglages enregistrés.' } : {}));
 
