@@ -46,6 +46,19 @@ describe('tenancy', () => {
     expect(relais.query('select departement from conversations where contact_address = ?', '+33698765432')).toEqual([{ departement: '74' }]);
   });
 
+  it("attaches a request to the person's commune's department when the number texted names none", async () => {
+    const from = '+33600000074';
+    const to = { extraParams: { To: '+33100000000' } };
+    await relais.sms(from, 'AIDE', to);
+    expect(relais.query('select departement from callback_requests where contact_address = ?', from)).toEqual([{ departement: null }]);
+    await relais.sms(from, 'Bonjour', to);
+    await relais.sms(from, '1', to);
+    await relais.sms(from, '74000', to);
+    // The earlier open request is claimed by the department once the commune is known.
+    expect(relais.query('select departement from callback_requests where contact_address = ?', from)).toEqual([{ departement: '74' }]);
+    expect(relais.query('select departement from conversations where contact_address = ?', from)).toEqual([{ departement: '74' }]);
+  });
+
   it("shows each agent their own department's queue only, a person who asked twice once, with their number", async () => {
     const page48 = textOf((await agent48.get('/espace/rappels')).html);
     expect(page48).toContain('06 12 34 56 78');
@@ -53,6 +66,7 @@ describe('tenancy', () => {
     expect(page48).not.toContain('06 98 76 54 32');
     const page74 = textOf((await agent74.get('/espace/rappels')).html);
     expect(page74).toContain('06 98 76 54 32');
+    expect(page74).toContain('06 00 00 00 74');
     expect(page74).not.toContain('06 12 34 56 78');
   });
 });
