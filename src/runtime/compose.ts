@@ -83,6 +83,7 @@ export function composeRelais(parts: RelaisParts) {
   const store = createConversationStore(parts.database);
   // One live map of the departments' settings: what Réglages saves, the conversations use at once.
   const departments = parts.departments ?? new Map<string, DepartmentConfig>();
+  const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
   const directory = parts.geoApiBaseUrl
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
@@ -105,7 +106,7 @@ export function composeRelais(parts: RelaisParts) {
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
       reachPerson: reachPersonService({ now, departments }),
-      sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
+      sendSms: sendSmsService({ store, logger: parts.logger, ...(smsSender ? { sender: smsSender } : {}) }),
     },
     clock: parts.clock,
     logger: parts.logger,
@@ -113,7 +114,6 @@ export function composeRelais(parts: RelaisParts) {
   });
   const findPlaces = nearestPlacesService(directory, { now, wording: openingWording, departments });
   const accounts = createAccountRepository(parts.database);
-  const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
   const workspace: WorkspaceDeps = {
     sessionSecret: parts.workspace?.sessionSecret,
     publicBaseUrl: parts.config.publicBaseUrl,

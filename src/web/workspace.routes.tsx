@@ -52,9 +52,10 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
   });
   app.use('*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'same-origin');
+    // Pages hold personal data: never cached, never framed, their URLs never sent to another site.
+    c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('X-Frame-Options', 'DENY');
+    c.res.headers.set('Referrer-Policy', 'same-origin');
   });
 
   connexionRoutes(app, deps);

@@ -247,3 +247,16 @@ describe('without SESSION_SECRET', () => {
     }
   });
 });
+
+describe('response headers', () => {
+  it('keeps workspace pages out of caches and frames', async () => {
+    const response = await fetch(`${relais.url}/espace/connexion`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const css = await fetch(`${relais.url}/espace/dsfr/dsfr.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect((await fetch(`${relais.url}/espace/dsfr/../../package.json`)).status).toBe(404);
+    expect((await fetch(`${relais.url}/espace/dsfr/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+  });
+});
