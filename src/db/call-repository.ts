@@ -33,13 +33,14 @@ export function createCallRepository({ atomic }: DatabaseHandle) {
       return rows.length > 0;
     },
 
-    async registerHandoff(handoff: { id: string; caller: string; context: CallContext; at: number; expiresAt: number }): Promise<void> {
-      await run('insert into handoffs (id, caller_address, context, created_at, expires_at) values (?, ?, ?, ?, ?)', [
+    async registerHandoff(handoff: { id: string; caller: string; context: CallContext; at: number; expiresAt: number; departement?: string }): Promise<void> {
+      await run('insert into handoffs (id, caller_address, context, created_at, expires_at, departement) values (?, ?, ?, ?, ?, ?)', [
         handoff.id,
         handoff.caller,
         JSON.stringify(handoff.context),
         handoff.at,
         handoff.expiresAt,
+        handoff.departement ?? null,
       ]);
     },
 

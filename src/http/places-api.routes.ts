@@ -101,7 +101,7 @@ export function openApiDocument() {
         post: {
           operationId: 'registerHandoff',
           summary: "Registers a caller's context before transferring the call to the department's Relais number",
-          security: [{ handoffToken: [] }],
+          security: [{ handoffToken: [] }, { departmentToken: [] }],
           requestBody: { required: true, content: content(handoffSchema) },
           responses: {
             '201': { description: 'Registered', content: content(z.object({ id: z.string(), caller: z.string(), expiresAt: z.string() })) },

@@ -129,6 +129,17 @@ describe('isolation', () => {
     expect(((await ok.json()) as { places: unknown[] }).places.length).toBeGreaterThan(0);
     expect((await fetch(`${relais.url}/api/places?commune=Annecy`)).status).toBe(401);
     expect((await fetch(`${relais.url}/api/places?commune=Annecy`, { headers: { Authorization: 'Bearer relais_forged' } })).status).toBe(401);
+    // The same token registers hand-offs for its department, seen by its agents only.
+    const handoff = await fetch(`${relais.url}/api/handoffs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ caller: '06 44 44 44 44', commune: 'Mende', need: 'lieu' }),
+    });
+    expect(handoff.status).toBe(201);
+    const handoffId = ((await handoff.json()) as { id: string }).id;
+    expect(relais.query('select departement from handoffs where id = ?', handoffId)).toEqual([{ departement: '48' }]);
+    expect((await agent48.get(`/espace/transfert/${handoffId}`)).status).toBe(200);
+    expect((await agent74.get(`/espace/transfert/${handoffId}`)).status).toBe(404);
     const id = relais.query<{ id: string }>('select id from api_tokens')[0]!.id;
     // Another department cannot revoke it; its own administrator can.
     expect((await agent74.post(`/espace/reglages/jetons/${id}/revoquer`, {})).status).toBe(403);
