@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
 import { launchBrowser, screenshot, seriousViolations, CHROMIUM, type Browser } from '../support/browser.js';
 import { startTestRelais, type TestRelais } from '../support/relais.js';
-import { SESSION_SECRET } from '../support/workspace.js';
+import { createUser, SESSION_SECRET } from '../support/workspace.js';
 import { twoDepartments } from './fixtures.js';
 
 const ADMIN_PASSWORD = 'le mot de passe de l’administratrice';
@@ -84,11 +84,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
   it('shows the callback of a senior who texted AIDE, with its context; the agent takes it and closes it', async () => {
     await relais.sms('+33612345678', 'Bonjour');
     await relais.sms('+33612345678', '1');
+    await relais.sms('+33612345678', '74000');
     await relais.sms('+33612345678', 'AIDE');
     await agent.goto(`${relais.url}/espace/rappels`);
     const row = agent.getByRole('row', { name: /06 12 34 56 78/ });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('SMS');
+    expect(await row.textContent()).toContain('Commune : Annecy');
     await checkPage(agent, '04-rappels');
     await row.getByRole('button', { name: /Prendre/ }).click();
     await expect.poll(() => agent.getByRole('row', { name: /06 12 34 56 78/ }).textContent()).toContain('Pris par agent@lozere.fr');
@@ -152,5 +154,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
     await admin.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await admin.getByText('Réglages enregistrés.').waitFor();
     await checkPage(admin, '10-reglages-enregistres');
+  });
+
+  it("shows an agent of another department none of it, even by tampering with the URL", async () => {
+    await createUser(relais.databasePath, { email: 'agent@haute-savoie.fr', departement: '74', password: AGENT_PASSWORD });
+    await relais.sms('+33677777777', 'AIDE');
+    const other = await browser.newPage();
+    await signIn(other, 'agent@haute-savoie.fr', AGENT_PASSWORD);
+    expect(await other.locator('main').textContent()).toContain("Personne n'attend de rappel pour le moment.");
+    const handoffId = relais.query<{ id: string }>("select id from handoffs where departement = '48'")[0]!.id;
+    const response = await other.goto(`${relais.url}/espace/transfert/${handoffId}`);
+    expect(response?.status()).toBe(404);
+    expect(await other.locator('main').textContent()).toContain('Transfert introuvable');
+    expect(await other.content()).not.toContain('06 33 44 55 66');
+    await checkPage(other, '11-autre-departement');
   });
 });
