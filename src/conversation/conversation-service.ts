@@ -19,6 +19,11 @@ export interface ConversationServiceDeps {
   interruptOf?: (content: InboundContent) => string | undefined;
   clock: Clock;
   logger: Logger;
+  /**
+   * The department a turn belongs to: by the Relais number contacted (`to`), else by what the conversation knows
+   * (the person's commune). Without it, nothing is attached to a department.
+   */
+  departmentOf?: (to: string, vars: Record<string, string>) => string | undefined;
 }
 
 export interface HandleOptions {
@@ -140,6 +145,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(optOut ? { optOut } : {}),
             ...(erase ? { erase: { inboundTexts: await store.inboundTexts(inbound.from) } } : {}),
             ...(options.outbox && replies.length > 0 ? { outbox: { via: options.outbox.via, replies } } : {}),
+            ...departmentField(deps.departmentOf?.(inbound.to, snapshot.vars)),
             at,
           };
           const result = await store.commitTurn(turn);
@@ -164,6 +170,8 @@ function plainResult(result: ServiceResult): ServiceResult {
   const plain = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v.includes('&') ? decodeHTML(v) : v]));
   return { ...result, ...(result.vars ? { vars: plain(result.vars) } : {}), ...(result.items ? { items: result.items.map(plain) } : {}) };
 }
+
+const departmentField = (departement: string | undefined) => (departement ? { departement } : {});
 
 /** Backs off a little more on each conflict, with jitter, so competing writers spread out. */
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));

@@ -29,6 +29,8 @@ export interface TurnRecord {
   erase?: { inboundTexts: string[] };
   /** Replies to send through an API after the commit (Meta WhatsApp), kept until sent: see the outbox. */
   outbox?: { via: string; replies: OutboundMessage[] };
+  /** The department this conversation belongs to, when known: its callbacks and bookings are attached to it. */
+  departement?: string;
   at: number;
 }
 

@@ -41,6 +41,7 @@ export function createCallRepository({ atomic }: DatabaseHandle) {
         JSON.stringify(handoff.context),
         handoff.at,
         handoff.expiresAt,
+        handoff.departement ?? null,
       ]);
     },
 

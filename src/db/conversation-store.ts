@@ -103,6 +103,7 @@ function turnStatements(turn: TurnRecord): Statement[] {
   const won = [turn.conversationId, turn.providerId];
   const snapshot = JSON.stringify(turn.snapshot);
   const { flowId, flowHash } = turn.snapshot;
+  const departement = turn.departement ?? null;
   const statements: Statement[] = [
     {
       sql: 'insert into contacts (address, created_at, last_seen_at) values (?, ?, ?) on conflict (address) do update set last_seen_at = excluded.last_seen_at',
@@ -111,13 +112,13 @@ function turnStatements(turn: TurnRecord): Statement[] {
     turn.expectedVersion === 0
       ? {
           sql:
-            'insert into conversations (id, contact_address, channel, flow_id, flow_hash, snapshot, version, last_turn_id, updated_at) ' +
-            'values (?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (id) do nothing returning id',
-          params: [turn.conversationId, turn.address, turn.channel, flowId, flowHash, snapshot, turn.providerId, turn.at],
+            'insert into conversations (id, contact_address, channel, flow_id, flow_hash, snapshot, version, last_turn_id, updated_at, departement) ' +
+            'values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) on conflict (id) do nothing returning id',
+          params: [turn.conversationId, turn.address, turn.channel, flowId, flowHash, snapshot, turn.providerId, turn.at, departement],
         }
       : {
-          sql: 'update conversations set flow_id = ?, flow_hash = ?, snapshot = ?, version = ?, last_turn_id = ?, updated_at = ? where id = ? and version = ? returning id',
-          params: [flowId, flowHash, snapshot, turn.expectedVersion + 1, turn.providerId, turn.at, turn.conversationId, turn.expectedVersion],
+          sql: 'update conversations set flow_id = ?, flow_hash = ?, snapshot = ?, version = ?, last_turn_id = ?, updated_at = ?, departement = coalesce(?, departement) where id = ? and version = ? returning id',
+          params: [flowId, flowHash, snapshot, turn.expectedVersion + 1, turn.providerId, turn.at, departement, turn.conversationId, turn.expectedVersion],
         },
     {
       sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
@@ -127,10 +128,11 @@ function turnStatements(turn: TurnRecord): Statement[] {
   if (turn.log.length > 0) statements.push(messageLogStatement(turn));
   for (const c of turn.callbacks) {
     statements.push({
-      sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at) select ?, ?, ?, ?, 'open', ? where ${WON}`,
-      params: [turn.address, turn.channel, c.stepId, c.context, turn.at, ...won],
+      sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at, departement) select ?, ?, ?, ?, 'open', ?, ? where ${WON}`,
+      params: [turn.address, turn.channel, c.stepId, c.context, turn.at, departement, ...won],
     });
   }
+  if (turn.departement) statements.push(...attachToDepartment(turn.address, turn.departement));
   for (const signal of turn.signals) {
     statements.push({
       sql: `insert into signals (name, commune, departement, need, channel, created_at) select ?, ?, ?, ?, ?, ? where ${WON}`,
@@ -166,4 +168,15 @@ function messageLogStatement(turn: TurnRecord): Statement {
       turn.providerId,
     ],
   };
+}
+
+/**
+ * A department learnt later (the person gave their commune after asking for help) claims what was still unattached:
+ * open callback requests and bookings of this contact.
+ */
+function attachToDepartment(address: string, departement: string): Statement[] {
+  return [
+    { sql: "update callback_requests set departement = ? where contact_address = ? and departement is null and status = 'open'", params: [departement, address] },
+    { sql: 'update bookings set departement = ? where contact_address = ? and departement is null', params: [departement, address] },
+  ];
 }

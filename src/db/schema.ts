@@ -26,6 +26,8 @@ export const conversations = sqliteTable(
     version: integer('version').notNull(),
     lastTurnId: text('last_turn_id').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** The department the conversation belongs to, once known (the Relais number contacted, else the commune). */
+    departement: text('departement'),
   },
   (t) => [index('conversations_contact').on(t.contactAddress), index('conversations_updated').on(t.updatedAt)],
 );
@@ -100,7 +102,16 @@ export const callbackRequests = sqliteTable('callback_requests', {
   context: text('context').notNull(),
   status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
   createdAt: integer('created_at').notNull(),
-});
+  /** The department whose platform calls back: by the Relais number contacted, else by the person's commune. */
+  departement: text('departement'),
+  /** The workspace user who took it, and when. */
+  assignedTo: text('assigned_to'),
+  takenAt: integer('taken_at'),
+  /** How the callback ended: joint, message laissé, injoignable (workspace outcomes), with the agent's note. */
+  outcome: text('outcome'),
+  note: text('note'),
+  doneAt: integer('done_at'),
+}, (t) => [index('callback_requests_departement').on(t.departement, t.status, t.createdAt)]);
 
 /** Numbers that said STOP: no outbound message may go to them until they say START. Kept after SUPPRIMER. */
 export const optOuts = sqliteTable('opt_outs', {
@@ -205,6 +216,8 @@ export const bookings = sqliteTable(
     sessionId: text('session_id').notNull(),
     contactAddress: text('contact_address').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The department of the conversation that booked it, when known. */
+    departement: text('departement'),
   },
   (t) => [uniqueIndex('bookings_session_contact').on(t.sessionId, t.contactAddress)],
 );
@@ -250,13 +263,20 @@ export const handoffs = sqliteTable(
   {
     id: text('id').primaryKey(),
     callerAddress: text('caller_address').notNull(),
-    /** The department whose platform registered it: used only by a call to that department's number. Null: any. */
+    /**
+     * The department whose platform registered it (its settings' handoffTokens, its workspace or API token): used only
+     * by a call to that department's number. Null (the server-wide token): any.
+     */
     departement: text('departement'),
     context: text('context').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     usedByCall: text('used_by_call'),
+    /** The workspace user who registered it. */
+    createdBy: text('created_by'),
   },
   (t) => [index('handoffs_caller').on(t.callerAddress, t.expiresAt)],
 );
+
+export * from './workspace-schema.js';

@@ -24,6 +24,9 @@ export const departmentSchema = z.object({
    * it, so a call to it is known to come from this department. One number per department.
    */
   voiceNumber: z.string().regex(/^\+\d{8,15}$/, 'an E.164 number such as "+33466000000"').optional(),
+  /** The Relais SMS and WhatsApp numbers given to this department (E.164): a message to them belongs to it. */
+  smsNumber: z.string().regex(/^\+\d{8,15}$/, 'an E.164 number such as "+33466000000"').optional(),
+  whatsappNumber: z.string().regex(/^\+\d{8,15}$/, 'an E.164 number such as "+33466000000"').optional(),
   /** When the platform answers, OSM style ("Mo-Fr 09:00-12:00,13:30-17:00"): outside them, a callback is offered. */
   platformOpeningHours: z
     .string()
@@ -68,4 +71,18 @@ export function departmentCalled(departments: Map<string, DepartmentConfig> | un
   if (!departments || !calledNumber) return undefined;
   for (const d of departments.values()) if (d.voiceNumber === calledNumber) return d;
   return undefined;
+}
+
+/**
+ * The department a conversation's turn belongs to: the department whose Relais number was contacted (voice, SMS or
+ * WhatsApp), else the one the conversation already named (the called number on the phone, the person's commune).
+ */
+export function departmentOfTurn(departments: Map<string, DepartmentConfig> | undefined) {
+  return (to: string, vars: Record<string, string>): string | undefined => {
+    const number = to.replace(/^whatsapp:/, '');
+    if (departments && number) {
+      for (const d of departments.values()) if ([d.voiceNumber, d.smsNumber, d.whatsappNumber].includes(number)) return d.code;
+    }
+    return vars['calledDepartement'] || vars['departement'] || undefined;
+  };
 }

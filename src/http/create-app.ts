@@ -12,6 +12,9 @@ import type { VoiceSettings } from '../channels/voice/twiml.js';
 import type { CallRepository } from '../db/call-repository.js';
 import type { DepartmentConfig } from '../directory/departments.js';
 import { handoffRoutes } from './handoff.routes.js';
+import { placesApiRoutes, type PlacesApiDeps } from './places-api.routes.js';
+import type { WorkspaceDeps } from '../web/context.js';
+import { workspaceRoutes } from '../web/workspace.routes.js';
 import { smsRoutes } from './sms.routes.js';
 import { voiceRoutes } from './voice.routes.js';
 import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
@@ -52,6 +55,9 @@ export interface AppDeps {
   calls: CallRepository;
   /** Each department's settings: its Relais number names it when called, with its own voice and pace. */
   departments?: Map<string, DepartmentConfig>;
+  /** The department's workspace (/espace) and the platforms' place search (/api/places). */
+  workspace?: WorkspaceDeps;
+  placesApi?: PlacesApiDeps;
 }
 
 /**
@@ -77,6 +83,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/twilio', twilioWhatsAppRoutes(deps));
   app.route('/twilio', voiceRoutes(deps));
   app.route('/api', handoffRoutes(deps));
+  if (deps.placesApi) app.route('/api', placesApiRoutes(deps.placesApi));
+  if (deps.workspace) app.route('/espace', workspaceRoutes(deps.workspace));
   app.route('/meta', metaWhatsAppRoutes(deps));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {

@@ -22,6 +22,7 @@ import { createGeoApiResolver, withOnlineResolver } from '../directory/online-re
 import { createGeocodeCache } from '../db/geocode-cache.js';
 import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
+import { ATELIERS_SOURCE } from '../directory/import/ateliers.js';
 import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
@@ -42,6 +43,12 @@ import { createDeterministicReader, situationReader, uncoveredSituation } from '
 import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
 import { scamInterrupt } from '../knowledge/understanding/scam-signals.js';
 import { landlineDepartements } from '../../data/landline-zones.js';
+import { createAccountRepository } from '../db/account-repository.js';
+import { createDepartmentRepository } from '../db/department-repository.js';
+import { createScopedRepository } from '../db/scoped-repository.js';
+import { departmentOfTurn } from '../directory/departments.js';
+import { DEFAULT_SESSION_POLICY, type WorkspaceDeps } from '../web/context.js';
+import type { SessionPolicy } from '../db/account-repository.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -69,6 +76,8 @@ export interface RelaisParts {
   procedures?: Procedure[];
   /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
   voice?: Partial<VoiceSettings> & { minConfidence?: number };
+  /** The workspace: SESSION_SECRET (without it /espace answers 503), DSFR's files, session expiry, the caller's address. */
+  workspace?: Pick<WorkspaceDeps, 'sessionSecret' | 'assets' | 'clientIp'> & { sessionPolicy?: SessionPolicy };
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -85,6 +94,9 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 export function composeRelais(input: RelaisParts) {
   const parts: RelaisParts = { ...input, logger: redactingLogger(input.logger) };
   const store = createConversationStore(parts.database);
+  // One live map of the departments' settings: what Réglages saves, the conversations use at once.
+  const departments = parts.departments ?? new Map<string, DepartmentConfig>();
+  const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
   const directory = parts.geoApiBaseUrl
     ? withOnlineResolver(parts.directory, createGeoApiResolver({ baseUrl: parts.geoApiBaseUrl, cache: createGeocodeCache(parts.database), now: () => parts.clock.now() }))
     : parts.directory;
@@ -101,7 +113,7 @@ export function composeRelais(input: RelaisParts) {
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments }),
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
@@ -112,15 +124,38 @@ export function composeRelais(input: RelaisParts) {
       selectProcedure,
       procedureStep: procedureStepService(procedures),
       recommend: recommendService(recommendationWording),
-      reachPerson: reachPersonService({ now, ...(parts.departments ? { departments: parts.departments } : {}) }),
+      reachPerson: reachPersonService({ now, departments }),
       placeName: placeNameService(directory),
-      sendSms: sendSmsService({ store, logger: parts.logger, ...(parts.twilioApi ? { sender: createTwilioSmsSender(parts.twilioApi) } : {}) }),
+      sendSms: sendSmsService({ store, logger: parts.logger, ...(smsSender ? { sender: smsSender } : {}) }),
     },
     // A scam in progress wins over whatever question was asked: checked on every message, at every step.
     interruptOf: (content) => (content.type === 'text' ? scamInterrupt(content.text, intents) : undefined),
     clock: parts.clock,
     logger: parts.logger,
+    departmentOf: departmentOfTurn(departments),
   });
+  const findPlaces = nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments });
+  const accounts = createAccountRepository(parts.database);
+  const workspace: WorkspaceDeps = {
+    sessionSecret: parts.workspace?.sessionSecret,
+    publicBaseUrl: parts.config.publicBaseUrl,
+    accounts,
+    forUser: createScopedRepository(parts.database, createDepartmentRepository(parts.database)),
+    departments,
+    directory,
+    findPlaces,
+    smsSender,
+    isOptedOut: (address) => store.isOptedOut(address),
+    saveWorkshops: async (sessions, at) => {
+      const report = await workshops.upsert(ATELIERS_SOURCE, sessions, at);
+      return { inserted: report.inserted, updated: report.updated };
+    },
+    clock: parts.clock,
+    logger: parts.logger,
+    assets: parts.workspace?.assets,
+    clientIp: parts.workspace?.clientIp,
+    sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+  };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
   const whatsAppOutbox = whatsAppSender
@@ -136,7 +171,9 @@ export function composeRelais(input: RelaisParts) {
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
     voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
-    ...(parts.departments ? { departments: parts.departments } : {}),
+    departments,
+    workspace,
+    placesApi: { findPlaces, departmentOfApiToken: (hash) => accounts.departmentOfApiToken(hash) },
     ...(whatsAppOutbox ? { whatsAppOutbox } : {}),
     ...(parts.openAi
       ? {

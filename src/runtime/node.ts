@@ -25,6 +25,7 @@ const relais = await startRelais({
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   handoffApiToken: env.HANDOFF_API_TOKEN,
   voice: voicePartsOf(env),
+  ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
   logger,
 });
 
@@ -37,6 +38,7 @@ Relais is running on port ${relais.port} (database: ${env.DATABASE_PATH})
   Twilio Voice:       POST ${base}/twilio/voice  (status callback: POST ${base}/twilio/voice/status)
   Hand-offs API:      POST ${base}/api/handoffs${env.HANDOFF_API_TOKEN ? '' : ' (refused until HANDOFF_API_TOKEN is set)'}
   Meta WhatsApp:      GET|POST ${base}/meta/whatsapp${env.META_APP_SECRET ? '' : ' (refused until META_APP_SECRET is set)'}
+  Workspace:          ${base}/espace${env.SESSION_SECRET ? ' (first administrator: npm run admin:create -- --departement 48 --email …)' : ' (503 until SESSION_SECRET is set)'}
   Try it without a phone, in another terminal:  npm run chat
 ${env.TWILIO_AUTH_TOKEN ? '' : '\n  ! TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is. The simulator works.\n'}${
   env.PUBLIC_BASE_URL ? '' : '  ! PUBLIC_BASE_URL is not set: signatures are checked against the request URL, which fails behind a proxy.\n'

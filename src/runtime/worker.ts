@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { parseDepartments } from '../directory/departments.js';
 import { composeRelais, systemClock } from './compose.js';
 import { createPlaceRepository } from '../db/place-repository.js';
+import { createDepartmentRepository } from '../db/department-repository.js';
 import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
 import { bundledDirectory } from './worker/reference-data.js';
@@ -31,6 +32,10 @@ export interface WorkerEnv {
   VOICE_RATE_PERCENT?: string;
   VOICE_SPEECH_TIMEOUT?: string;
   VOICE_MIN_CONFIDENCE?: string;
+  /** Signs the workspace's sessions; without it /espace answers 503. */
+  SESSION_SECRET?: string;
+  /** Workers static assets: the DSFR files (wrangler.toml, [assets]). */
+  ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
 
@@ -40,6 +45,10 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   // A bad value is a deployment error: the start fails with the variable named, and the next request retries.
   const voiceEnv = readVoiceEnv(env as unknown as Record<string, unknown>);
   const database = openD1Database(env.DB);
+  // The DEPARTMENTS variable seeds the departments table; D1 holds them from then on (edited in Réglages).
+  const departmentRepository = createDepartmentRepository(database);
+  if (env.DEPARTMENTS) await departmentRepository.seed(parseDepartments(JSON.parse(env.DEPARTMENTS)).values(), Date.now());
+  const departments = await departmentRepository.all();
   const { app } = composeRelais({
     database,
     directory: bundledDirectory(await createPlaceRepository(database).all()),
@@ -58,9 +67,21 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     clock: systemClock,
     logger: createWorkerLogger(),
     geoApiBaseUrl: env.GEO_API_BASE_URL || undefined,
-    ...(env.DEPARTMENTS ? { departments: parseDepartments(JSON.parse(env.DEPARTMENTS)) } : {}),
+    departments,
+    workspace: {
+      sessionSecret: env.SESSION_SECRET || undefined,
+      assets: env.ASSETS ? assetsFrom(env.ASSETS) : undefined,
+    },
   });
   return app;
+}
+
+/** DSFR's files from the static assets binding; a missing file is a 404, not the Worker's answer. */
+function assetsFrom(binding: NonNullable<WorkerEnv['ASSETS']>) {
+  return async (path: string): Promise<Response | undefined> => {
+    const response = await binding.fetch(new Request(`https://assets.local/${path}`));
+    return response.ok ? response : undefined;
+  };
 }
 
 function appFor(env: WorkerEnv): Promise<Hono> {

@@ -69,6 +69,9 @@ export interface TestRelaisOptions {
   voice?: NodeServerOptions['voice'];
   /** Where the service's log lines go (silent by default). */
   logger?: Logger;
+  /** The workspace's secret; without it /espace answers 503. */
+  sessionSecret?: string;
+  sessionPolicy?: NodeServerOptions['sessionPolicy'];
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -91,6 +94,8 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.openAi ? { openAi: options.openAi } : {}),
     ...(options.handoffApiToken ? { handoffApiToken: options.handoffApiToken } : {}),
     ...(options.voice ? { voice: options.voice } : {}),
+    ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+    ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../support/import.js';
 import { AUTH_TOKEN, ManualClock, postSms, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
+import { PASSWORD, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
+import { hashPassword } from '../../src/web/auth/crypto.js';
 
 const HANDOFF_TOKEN = 'worker-handoff-token-0123456789';
 
@@ -58,11 +60,24 @@ beforeAll(async () => {
   runImport(join(persistDir, 'unused.sqlite'), 'france-services', join(root, 'test/fixtures/import/france-services-small.csv'), '--sql', sqlFile);
   const load = spawnSync(wrangler, ['d1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--file', sqlFile, '--yes'], { cwd: root, env: quietEnv, encoding: 'utf8' });
   if (load.status !== 0) throw new Error(`d1 execute failed:\n${load.stdout}\n${load.stderr}`);
+  // The workspace: a department whose Relais SMS number is the one texted below, and its administrator.
+  const passwordHash = await hashPassword(PASSWORD);
+  const settings = JSON.stringify({ code: '48', name: 'Lozère', smsNumber: '+33939000000' });
+  const seed = spawnSync(
+    wrangler,
+    [
+      'd1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--yes', '--command',
+      `insert into departments (code, name, settings, updated_at) values ('48', 'Lozère', '${settings}', 0); ` +
+        `insert into users (id, departement, email, role, password_hash, created_at) values ('u1', '48', 'admin@lozere.fr', 'admin', '${passwordHash}', 0);`,
+    ],
+    { cwd: root, env: quietEnv, encoding: 'utf8' },
+  );
+  if (seed.status !== 0) throw new Error(`d1 execute failed:\n${seed.stdout}\n${seed.stderr}`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--var', `HANDOFF_API_TOKEN:${HANDOFF_TOKEN}`, '--inspector-port', String(await freePort())],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--var', `HANDOFF_API_TOKEN:${HANDOFF_TOKEN}`, '--var', `SESSION_SECRET:${SESSION_SECRET}`, '--inspector-port', String(await freePort())],
     { cwd: root, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (output += d));
@@ -148,5 +163,19 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(call.ended).toBe(true);
     const again = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: caller, to: '+33939000000' });
     expect(again.lastHeard()).toContain('Que souhaitez-vous');
+  });
+
+  it('runs the workspace on D1: signs in, opens the callback queue with the request of a person who texted AIDE', async () => {
+    expect((await postSms(url, '+33611223399', 'AIDE')).status).toBe(200);
+    const client = new WebClient(url);
+    const signIn = await client.signIn('admin@lozere.fr');
+    expect(signIn.status, signIn.html).toBe(303);
+    const queue = await client.get('/espace/rappels');
+    expect(queue.status).toBe(200);
+    expect(textOf(queue.html)).toContain('Rappels à faire');
+    expect(textOf(queue.html)).toContain('06 11 22 33 99');
+    const css = await fetch(`${url}/espace/dsfr/dsfr.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
   });
 });

@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** A JSON file listing each department's settings (see README). */
   DEPARTMENTS_FILE: z.string().min(1).optional(),
   ...voiceEnvShape,
+  /** Signs the workspace's sessions and CSRF tokens: a long random string (openssl rand -base64 32). */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be a random string of 32 characters at least (openssl rand -base64 32)').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

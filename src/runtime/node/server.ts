@@ -12,6 +12,10 @@ import { createConsoleLogger } from './logger.js';
 import { createPlaceRepository } from '../../db/place-repository.js';
 import { loadDirectory } from './reference-data.js';
 import { openSqliteDatabase } from './sqlite.js';
+import { createDepartmentRepository } from '../../db/department-repository.js';
+import type { SessionPolicy } from '../../db/account-repository.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { dsfrAssets } from './dsfr-assets.js';
 
 export interface NodeServerOptions {
   port: number;
@@ -34,6 +38,10 @@ export interface NodeServerOptions {
   handoffApiToken?: string;
   /** The phone line's voice, pace and confidence floor, over the defaults. */
   voice?: RelaisParts['voice'];
+  /** Signs the workspace's sessions and CSRF tokens; without it /espace answers 503. */
+  sessionSecret?: string;
+  /** The workspace's session expiry, over the defaults (tests shorten it). */
+  sessionPolicy?: SessionPolicy;
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -59,6 +67,10 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
   const directory = loadDirectory(await createPlaceRepository(database).all());
+  // The JSON settings seed the departments table; the database holds them from then on (edited in Réglages).
+  const departmentRepository = createDepartmentRepository(database);
+  await departmentRepository.seed(options.departments?.values() ?? [], clock.now());
+  const departments = await departmentRepository.all();
   const { app, store, whatsAppOutbox } = composeRelais({
     database,
     directory,
@@ -77,7 +89,13 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
     flowDefinitions: options.flowDefinitions,
     hmacSha1: nodeHmacSha1,
     geoApiBaseUrl: options.geoApiBaseUrl,
-    ...(options.departments ? { departments: options.departments } : {}),
+    departments,
+    workspace: {
+      sessionSecret: options.sessionSecret,
+      assets: dsfrAssets(),
+      clientIp: (c) => getConnInfo(c).remote.address ?? 'inconnue',
+      ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+    },
   });
 
   const purge = async () => {
