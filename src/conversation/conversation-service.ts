@@ -1,6 +1,6 @@
 // Runs one inbound message through the engine: load the snapshot, step, perform invokes, commit atomically,
 // then the effects that must follow the commit. Channels call this; it never sees a wire format.
-import { decodeHTML } from 'entities';
+import { decodeHtmlEntities } from './html-entities.js';
 import type { Effect, ServiceResult, Vars } from '../engine/effects.js';
 import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
@@ -167,7 +167,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
  * entities such as « Clic' &amp; Ressources »): decoded here, once, so that no channel ever shows or says them.
  */
 function plainResult(result: ServiceResult): ServiceResult {
-  const plain = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v.includes('&') ? decodeHTML(v) : v]));
+  const plain = (vars: Vars): Vars => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v.includes('&') ? decodeHtmlEntities(v) : v]));
   return { ...result, ...(result.vars ? { vars: plain(result.vars) } : {}), ...(result.items ? { items: result.items.map(plain) } : {}) };
 }
 

@@ -41,7 +41,6 @@ export function createCallRepository({ atomic }: DatabaseHandle) {
         JSON.stringify(handoff.context),
         handoff.at,
         handoff.expiresAt,
-        handoff.departement ?? null,
       ]);
     },
 

@@ -1,7 +1,6 @@
 // Voice notes: many seniors and caregivers speak rather than type. When a transcriber is configured (OpenAI), the
 // note is fetched from the provider and turned into text for the flow; without one, the flow answers kindly that
 // voice messages are not understood yet and offers the choices again.
-import OpenAI, { toFile } from 'openai';
 import type { InboundContent } from '../../engine/message.js';
 import { GRAPH_API_VERSION } from './graph-api.js';
 
@@ -11,16 +10,23 @@ export type Transcriber = (audio: Blob, mimeType: string) => Promise<string | un
 /** Downloads a voice note: Twilio media URLs (basic auth) or Meta media ids (two Graph API calls). */
 export type MediaFetcher = (url: string) => Promise<Blob | undefined>;
 
+/**
+ * OpenAI's transcription endpoint (`POST {baseURL}/audio/transcriptions`, multipart), called with fetch rather than the
+ * `openai` SDK: the SDK's client carries every resource of the API and cost the Worker 36 KB gzipped of its 1 MiB
+ * budget for this one call. Any OpenAI-compatible server works through `baseURL`.
+ */
 export function createOpenAiTranscriber(options: { apiKey: string; baseURL?: string; model?: string; fetch?: typeof fetch }): Transcriber {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const fetchFn = options.fetch ?? fetch;
+  const endpoint = `${(options.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '')}/audio/transcriptions`;
   return async (audio, mimeType) => {
     const extension = mimeType.includes('ogg') ? 'ogg' : mimeType.includes('mpeg') ? 'mp3' : mimeType.includes('mp4') ? 'm4a' : 'audio';
-    const result = await client.audio.transcriptions.create({
-      file: await toFile(audio, `note.${extension}`, { type: mimeType }),
-      model: options.model ?? 'whisper-1',
-      language: 'fr',
-    });
-    const text = result.text?.trim();
+    const form = new FormData();
+    form.append('file', new Blob([audio], { type: mimeType }), `note.${extension}`);
+    form.append('model', options.model ?? 'whisper-1');
+    form.append('language', 'fr');
+    const response = await fetchFn(endpoint, { method: 'POST', headers: { Authorization: `Bearer ${options.apiKey}` }, body: form });
+    if (!response.ok) throw new Error(`OpenAI transcription failed: HTTP ${response.status}`);
+    const text = ((await response.json()) as { text?: string }).text?.trim();
     return text ? text : undefined;
   };
 }
