@@ -7,10 +7,11 @@ export const openingWording = {
   nextDay: 'Prochaine ouverture {day} : {hours}',
   appointment: 'Sur rendez-vous',
   /** What a place offers, said when the person asked for something precise (learning, equipment, internet). */
-  offers: 'Propose : {offers}',
-  services: { demarches: 'aide aux démarches', apprendre: 'initiation au numérique', materiel: 'ordinateurs à disposition', internet: 'accès à internet' },
+  /** Short on purpose: said for each place of an SMS, so every word costs (« Aide : démarches, initiation »). */
+  offers: 'Aide : {offers}',
+  services: { demarches: 'démarches', apprendre: 'initiation', materiel: 'ordinateurs', internet: 'internet' },
   /** A France Services given for learning: it does not teach, it finds the workshop. */
-  orientation: 'vous oriente vers un atelier pour apprendre',
+  orientation: 'vous oriente vers un atelier',
 };
 
 /** French wording of workshop sessions. */

@@ -67,12 +67,12 @@ describe('the SMS segment budget', () => {
     expect(tooLong).toEqual([]);
   });
 
-  // No goal in the issue for this one: the budget is what it costs, the places saying what each offers (« Propose : … »).
+  // No goal in the issue for this one: the budget is what it costs, the places saying what each offers (« Aide : … »).
   it('learning (the assessment, then places): 19 segments at most', async () => {
     const costs = await journey(['Bonjour', '3', '4', '1', '2', '2', '7', '3', '1', '74000']);
     expect(total(costs)).toBeLessThanOrEqual(19);
-    // The places with their opening times and what comes next: the longest turn.
-    expect(Math.max(...costs)).toBeLessThanOrEqual(4);
+    // The places with their opening times, what each offers and what comes next: the longest turn.
+    expect(Math.max(...costs)).toBeLessThanOrEqual(5);
   });
 
   it('a scam check: 9 segments at most', async () => {

@@ -17,7 +17,7 @@ export interface OpeningWording {
   laterToday: string;
   nextDay: string;
   appointment: string;
-  /** "Propose : {offers}", each service's words, and what a France Services does for learning. */
+  /** "Aide : {offers}", each service's words, and what a France Services does for learning. */
   offers?: string;
   services?: Record<PlaceService, string>;
   orientation?: string;

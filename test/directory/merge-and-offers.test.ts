@@ -66,12 +66,12 @@ describe('needs without a place to learn', () => {
     expect(result.outcome).toBe('found');
     const first = result.items![0]!;
     expect(first['name']).toMatch(/France services/i);
-    expect(first['offers']).toBe('Propose : aide aux démarches, accès à internet, ordinateurs à disposition, vous oriente vers un atelier pour apprendre');
+    expect(first['offers']).toBe('Aide : démarches, internet, ordinateurs, vous oriente vers un atelier');
   });
 
   it('says what a place offers for equipment, and nothing extra for a plain search', async () => {
     const equipment = await service({ query: '12000', need: 'materiel', maxDistanceKm: '25' });
-    expect(equipment.items![0]!['offers']).toContain('ordinateurs à disposition');
+    expect(equipment.items![0]!['offers']).toContain('ordinateurs');
     expect(equipment.items![0]!['offers']).not.toContain('oriente');
     const plain = await service({ query: '12000', need: '', maxDistanceKm: '25' });
     expect(plain.items!.every((i) => i['offers'] === '')).toBe(true);

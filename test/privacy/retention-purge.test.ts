@@ -11,7 +11,9 @@ import { ManualClock, startTestRelais, type TestRelais } from '../support/relais
 const APP_SECRET = 'purge-app-secret';
 const TOKEN = 'handoff-token-for-the-purge-01';
 /** Tables that hold nothing personal: reference data, anonymous counters, the opt-out list the law requires. */
-const NOT_PERSONAL = new Set(['places', 'workshop_sessions', 'signals', 'opt_outs', '__drizzle_migrations', 'sqlite_sequence', 'd1_migrations']);
+// The workspace's own tables (department settings, staff accounts, their sessions and tokens) hold no one Relais helps.
+const NOT_PERSONAL = new Set(['places', 'workshop_sessions', 'signals', 'opt_outs', '__drizzle_migrations', 'sqlite_sequence', 'd1_migrations',
+  'departments', 'users', 'web_sessions', 'invitations', 'api_tokens', 'login_failures']);
 const clock = new ManualClock();
 let relais: TestRelais;
 let graph: FakeGraph;

@@ -142,7 +142,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
     await checkPage(agent, '09-transfert-pret');
 
     const call = await relais.call('+33633445566', { to: '+33466000099' });
-    expect(call.lastHeard()).toContain('Le conseiller nous a transmis votre demande pour 74000');
+    expect(call.lastHeard()).toContain('Le conseiller nous a transmis votre demande pour Annecy');
     expect(call.lastHeard()).toContain('pour Annecy');
     expect(call.said[0]?.rate).toBe('80%');
     expect(relais.query('select departement, used_by_call from handoffs')).toEqual([{ departement: '48', used_by_call: call.callSid }]);
