@@ -30,9 +30,11 @@ export function parseDayHours(text: string): TimeRange[] | undefined {
   return ranges;
 }
 
+const PARIS_WEEKDAY_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** The weekday (0 = Monday) and minute of a moment in Europe/Paris, whatever the server's time zone. */
 export function parisTime(epochMs: number): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
+  const parts = PARIS_WEEKDAY_CLOCK.formatToParts(new Date(epochMs));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
   return { weekday, minute: Number(get('hour')) * 60 + Number(get('minute')) };
@@ -74,9 +76,12 @@ export function nextOpening(hours: string | undefined, epochMs: number): Opening
 
 const minutesSince = (midnight: Date, at: Date) => Math.round((at.getTime() - midnight.getTime()) / 60_000);
 
+/** Built once: creating an Intl.DateTimeFormat costs far more than using one, and each place answered asks for it. */
+const PARIS_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** The date and minute of a moment in Europe/Paris. */
 function parisWallClock(epochMs: number): { year: number; month: number; day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
+  const parts = PARIS_CLOCK.formatToParts(new Date(epochMs));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: n('year'), month: n('month'), day: n('day'), minute: n('hour') * 60 + n('minute') };
 }
@@ -112,7 +117,7 @@ export function formatRanges(ranges: TimeRange[]): string {
 export function parisLocalToEpoch(year: number, month: number, day: number, hour: number, minute: number): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   const offsetAt = (epoch: number) => {
-    const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epoch));
+    const p = PARIS_CLOCK.formatToParts(new Date(epoch));
     const n = (t: string) => Number(p.find((x) => x.type === t)?.value);
     return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - epoch;
   };
