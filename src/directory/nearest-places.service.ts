@@ -3,7 +3,7 @@ import { echoablePlaceName } from './normalize.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
-import { formatRanges, formatTime, nextOpening } from './hours.js';
+import { formatRanges, formatTime, nextOpening, parisLocalToEpoch } from './hours.js';
 import { haversineKm } from './nearest.js';
 import type { DepartmentConfig } from './departments.js';
 import { farHomonyms, likelyDepartements } from './homonyms.js';
@@ -184,12 +184,19 @@ function openingText(place: Place, { now, wording }: NearestPlacesOptions): stri
 
 const PUBLICS: Public[] = ['seniors', 'deafness', 'visual', 'mental', 'mobility', 'reading', 'language'];
 
-/** Filters from the flow's inputs: `public`, `free`, `openNow`, `withoutAppointment` ("yes" to apply). */
+/** Midnight in Paris of a day written `YYYY-MM-DD`; undefined for anything else. */
+function dayStart(day: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  return m ? parisLocalToEpoch(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0) : undefined;
+}
+
+/** Filters from the flow's inputs: `public`, `free`, `openNow`, `withoutAppointment` ("yes" to apply), `openOn` (`YYYY-MM-DD`). */
 function filtersOf(input: Vars, now: number): PlaceFilters | undefined {
   const filters: PlaceFilters = {
     ...(PUBLICS.includes(input['public'] as Public) ? { public: input['public'] as Public } : {}),
     ...(input['free'] === 'yes' ? { free: true } : {}),
     ...(input['openNow'] === 'yes' ? { openAt: now } : {}),
+    ...(dayStart(input['openOn']) !== undefined ? { openOn: dayStart(input['openOn'])! } : {}),
     ...(input['withoutAppointment'] === 'yes' ? { withoutAppointment: true } : {}),
   };
   return Object.keys(filters).length > 0 ? filters : undefined;

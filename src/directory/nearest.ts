@@ -35,8 +35,12 @@ export function matches(place: Place, query: Pick<NearestQuery, 'service' | 'fil
   if (f.free && place.free !== true) return false;
   if (f.withoutAppointment && place.appointment !== false) return false;
   if (f.openAt !== undefined && nextOpening(place.hours, f.openAt).type !== 'open-now') return false;
+  if (f.openOn !== undefined && !opensThatDay(nextOpening(place.hours, f.openOn).type)) return false;
   return true;
 }
+
+/** Read from the day's midnight: open then or later that day. */
+const opensThatDay = (type: string) => type === 'open-now' || type === 'later-today';
 
 /** Great-circle distance in km, for checks and for sources that give two points. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -90,6 +90,8 @@ export interface PlaceFilters {
   free?: boolean;
   /** Open at this moment (epoch ms, read in French local time). */
   openAt?: number;
+  /** Open at some time on this day: the epoch ms of its midnight in Paris (a platform planning a visit). */
+  openOn?: number;
   /** Only places that take people without an appointment. */
   withoutAppointment?: boolean;
 }

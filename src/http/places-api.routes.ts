@@ -14,6 +14,7 @@ export const placesQuerySchema = z.object({
   free: z.enum(['true', 'false']).optional().describe('Only free places'),
   openNow: z.enum(['true', 'false']).optional().describe('Only places open now (French local time)'),
   withoutAppointment: z.enum(['true', 'false']).optional().describe('Only places that take people without an appointment'),
+  openOn: z.iso.date({ message: 'a day written YYYY-MM-DD' }).optional().describe('Only places open at some time that day (French local time), e.g. "2026-12-01"'),
   limit: z.coerce.number<string>().int().min(1).max(10).default(5).describe('How many places, 1 to 10'),
 });
 
@@ -58,6 +59,7 @@ export function placesApiRoutes(deps: PlacesApiDeps): Hono {
       ...(q.free === 'true' ? { free: 'yes' } : {}),
       ...(q.openNow === 'true' ? { openNow: 'yes' } : {}),
       ...(q.withoutAppointment === 'true' ? { withoutAppointment: 'yes' } : {}),
+      ...(q.openOn ? { openOn: q.openOn } : {}),
     });
     if (result.outcome !== 'found' && result.outcome !== 'none') return c.json({ error: 'unknown commune', problems: [`commune: no commune or postal code "${q.commune}"`] }, 404);
     const places = (result.items ?? []).map((item) => placeSchema.parse(item));

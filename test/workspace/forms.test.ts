@@ -82,6 +82,11 @@ describe('place search form', () => {
     expect(errorBeside(need.html, 'need')).toBe('Choisissez un besoin dans la liste.');
     const long = await admin.get(`/espace/lieux?commune=${'a'.repeat(81)}&need=demarches`);
     expect(errorBeside(long.html, 'commune')).toBe('Ce nom est trop long (80 caractères au plus).');
+    const day = await admin.get('/espace/lieux?commune=Annecy&need=demarches&openOn=lundi');
+    expect(errorBeside(day.html, 'openOn')).toBe('Choisissez un jour, par exemple 01/12/2026.');
+    const sunday = await admin.get('/espace/lieux?commune=Rodez&need=demarches&openOn=2026-11-29');
+    expect(sunday.status).toBe(200);
+    expect(sunday.html).not.toContain('France services de Rodez');
   });
 
   it('refuses to send to something that is not a French mobile, beside the number', async () => {

@@ -31,6 +31,12 @@ export const searchSchema = z.object({
   free: yes,
   openNow: yes,
   withoutAppointment: yes,
+  openOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.iso.date({ message: 'Choisissez un jour, par exemple 01/12/2026.' }).optional()),
 });
 type Search = z.output<typeof searchSchema>;
 
@@ -64,6 +70,7 @@ export async function searchPlaces(deps: WorkspaceDeps, search: Search): Promise
     ...(search.free ? { free: 'yes' } : {}),
     ...(search.openNow ? { openNow: 'yes' } : {}),
     ...(search.withoutAppointment ? { withoutAppointment: 'yes' } : {}),
+    ...(search.openOn ? { openOn: search.openOn } : {}),
   });
   const commune = result.vars?.['commune'] ?? search.commune;
   if (result.outcome === 'found') return { type: 'found', commune, places: (result.items ?? []) as unknown as PlaceLine[] };
@@ -89,6 +96,7 @@ function SearchForm({ form }: { form: FormState }) {
         <Checkbox form={form} name="openNow" label="Ouvert maintenant" />
         <Checkbox form={form} name="withoutAppointment" label="Sans rendez-vous" />
       </fieldset>
+      <Field form={form} name="openOn" type="date" label="Ouvert le" hint="Facultatif : un jour où la personne peut y aller." />
       <button type="submit" class="fr-btn">
         Chercher
       </button>
