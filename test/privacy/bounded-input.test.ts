@@ -1,28 +1,18 @@
 // Hostile sizes: a huge body is refused before it is read (413), every text is bounded per channel where it comes
 // in, and a long text or a Meta payload of 100 messages is handled in bounded time without holding the service.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gatheredContent } from '../../src/channels/voice/parse.js';
 import { parseMetaWebhook } from '../../src/channels/whatsapp/meta-parse.js';
 import { parseTwilioWhatsApp } from '../../src/channels/whatsapp/twilio-parse.js';
 import { parseSmsWebhook } from '../../src/channels/sms/parse.js';
 import { createHmac } from 'node:crypto';
 import { metaPayload } from '../support/meta.js';
-import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
 import { newWamid } from '../support/post.js';
-import { startTestRelais, type TestRelais } from '../support/relais.js';
+import { relaisWithFakeGraph } from '../support/meta-suite.js';
 
 const APP_SECRET = 'bounded-app-secret';
-let relais: TestRelais;
-let graph: FakeGraph;
+const suite = relaisWithFakeGraph(APP_SECRET);
 
-beforeAll(async () => {
-  graph = await startFakeGraph();
-  relais = await startTestRelais({ meta: { appSecret: APP_SECRET, verifyToken: 'v', accessToken: 'graph-token', apiBaseUrl: graph.baseUrl } });
-});
-afterAll(async () => {
-  await relais.stop();
-  await graph.close();
-});
 
 const textOf = (content: { type: string; text?: string }) => (content.type === 'text' ? content.text! : '');
 
@@ -47,12 +37,12 @@ describe('bounded input', () => {
     const huge = 'x'.repeat(8 * 1024 * 1024);
     for (const path of ['/twilio/sms', '/twilio/whatsapp', '/twilio/voice', '/meta/whatsapp', '/api/handoffs']) {
       const started = performance.now();
-      const response = await fetch(`${relais.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: huge });
+      const response = await fetch(`${suite.relais.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: huge });
       expect(response.status, path).toBe(413);
       await response.text();
       expect(performance.now() - started).toBeLessThan(5_000);
     }
-    expect((await fetch(`${relais.url}/health`)).status).toBe(200);
+    expect((await fetch(`${suite.relais.url}/health`)).status).toBe(200);
   });
 
   it('answers a 65,536-character WhatsApp text and a 100-message Meta payload, and /health answers meanwhile', async () => {
@@ -63,16 +53,16 @@ describe('bounded input', () => {
     const value = batch.entry[0]!.changes[0]!.value as { messages: Record<string, unknown>[] };
     value.messages = Array.from({ length: 100 }, (_, i) => ({ from: `336120${String(i).padStart(5, '0')}`, timestamp: '1', id: newWamid(), type: 'text', text: { body: long.slice(0, 4000) } }));
     const sign = (raw: string) => `sha256=${createHmac('sha256', APP_SECRET).update(raw).digest('hex')}`;
-    const post = (raw: string) => fetch(`${relais.url}/meta/whatsapp`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': sign(raw) }, body: raw });
+    const post = (raw: string) => fetch(`${suite.relais.url}/meta/whatsapp`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': sign(raw) }, body: raw });
     for (const raw of [single, JSON.stringify(batch)]) {
       const started = performance.now();
-      const [response, health] = await Promise.all([post(raw), new Promise((r) => setTimeout(r, 20)).then(() => fetch(`${relais.url}/health`))]);
+      const [response, health] = await Promise.all([post(raw), new Promise((r) => setTimeout(r, 20)).then(() => fetch(`${suite.relais.url}/health`))]);
       expect(response.status).toBe(200);
       expect(health.status).toBe(200);
       await response.text();
       console.log(`meta payload of ${raw.length} bytes: ${Math.round(performance.now() - started)} ms`);
     }
-    expect(graph.sent.length).toBeGreaterThanOrEqual(101);
-    expect((await fetch(`${relais.url}/health`)).status).toBe(200);
+    expect(suite.graph.sent.length).toBeGreaterThanOrEqual(101);
+    expect((await fetch(`${suite.relais.url}/health`)).status).toBe(200);
   });
 });
