@@ -28,8 +28,11 @@ export type ProcedureMatch =
   | { type: 'ambiguous'; candidates: [Procedure, Procedure] }
   | { type: 'notFound' };
 
-/** Words too common in requests to identify a procedure on their own. */
-const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en']);
+/**
+ * Words too common in requests to identify a procedure on their own. The words of learning (« atelier », « cours »)
+ * name a need, not a procedure: left in, « atelier » read as a typo of « ameli ».
+ */
+const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en', 'atelier', 'ateliers', 'cours', 'apprendre']);
 
 /** The distinct words of a message compared with every synonym, at most: a procedure is named early, not after a page. */
 const MAX_MESSAGE_WORDS = 120;

@@ -59,7 +59,7 @@ describe('matching everyday phrasings', () => {
     expect(matcher.match(text).type).not.toBe('notFound');
   });
 
-  it.each(['bonjour', 'le chat de la voisine est monté sur le toit', 'quel temps fait-il demain', '12345'])('finds nothing in "%s"', (text) => {
+  it.each(['bonjour', 'le chat de la voisine est monté sur le toit', 'quel temps fait-il demain', '12345', 'je cherche un atelier informatique', 'je veux apprendre à faire mes démarches', 'je suis en train de chercher', 'on me menace', 'je me sens isolée dans ma maison'])('finds nothing in "%s"', (text) => {
     expect(matcher.match(text)).toEqual({ type: 'notFound' });
   });
 });
