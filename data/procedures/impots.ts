@@ -5,6 +5,16 @@ import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 const reviewedAt = '2026-11-22';
 const impotsPhone = { number: '0 809 401 401', hours: 'du lundi au vendredi, de 8 h 30 à 19 h', cost: "service gratuit + prix d'un appel" };
 const impotsWarning = 'Attention : la démarche est gratuite sur impots.gouv.fr. Les impôts ne demandent jamais votre carte bancaire par SMS.';
+/** What the free procedures on impots.gouv.fr share: the site, the phone line, the warning, who can help. */
+const impotsOnline = {
+  website: 'https://www.impots.gouv.fr',
+  phone: impotsPhone,
+  cost: 'Gratuit',
+  fakeSitesWarning: impotsWarning,
+  franceServicesCanHelp: true,
+  aidantsConnect: true,
+  source: 'https://www.impots.gouv.fr',
+} satisfies Partial<ProcedureInput>;
 
 export const impots: ProcedureInput[] = [
   {
@@ -87,13 +97,7 @@ export const impots: ProcedureInput[] = [
       'Sans internet : demandez-le au centre des impôts ou au 0 809 401 401.',
     ],
     documents: ['numéro fiscal', 'mot de passe impots.gouv'],
-    website: 'https://www.impots.gouv.fr',
-    phone: impotsPhone,
-    cost: 'Gratuit',
-    fakeSitesWarning: impotsWarning,
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.impots.gouv.fr',
+    ...impotsOnline,
     reviewedAt: '2026-11-24',
   },
   {
@@ -110,13 +114,7 @@ export const impots: ProcedureInput[] = [
       'Votre caisse de retraite reçoit le nouveau taux et l’applique.',
     ],
     documents: ['numéro fiscal', 'montant de vos revenus prévus'],
-    website: 'https://www.impots.gouv.fr',
-    phone: impotsPhone,
-    cost: 'Gratuit',
-    fakeSitesWarning: impotsWarning,
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.impots.gouv.fr',
+    ...impotsOnline,
     reviewedAt: '2026-11-24',
   },
   {
@@ -132,13 +130,7 @@ export const impots: ProcedureInput[] = [
       'Rien n’a été appliqué ? Écrivez par la messagerie de votre espace sur impots.gouv.fr.',
     ],
     documents: ['avis de taxe foncière', 'avis d’impôt sur le revenu'],
-    website: 'https://www.impots.gouv.fr',
-    phone: impotsPhone,
-    cost: 'Gratuit',
-    fakeSitesWarning: impotsWarning,
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.impots.gouv.fr',
+    ...impotsOnline,
     reviewedAt: '2026-11-24',
   },
 ];

@@ -4,6 +4,15 @@ import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
 const retraitePhone = { number: '39 60', hours: 'du lundi au vendredi, de 8 h à 17 h', cost: "service gratuit + prix d'un appel" };
+/** What the free procedures of the Assurance retraite's online space share: the site, the 39 60, who can help. */
+const retraiteOnline = {
+  website: 'https://www.lassuranceretraite.fr',
+  phone: retraitePhone,
+  cost: 'Gratuit',
+  franceServicesCanHelp: true,
+  aidantsConnect: true,
+  source: 'https://www.lassuranceretraite.fr',
+} satisfies Partial<ProcedureInput>;
 
 export const retraite: ProcedureInput[] = [
   {
@@ -63,12 +72,7 @@ export const retraite: ProcedureInput[] = [
       'Sans internet : appelez le 39 60, on vous l’envoie par courrier.',
     ],
     documents: ['votre numéro de sécurité sociale'],
-    website: 'https://www.lassuranceretraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.lassuranceretraite.fr',
+    ...retraiteOnline,
     reviewedAt,
   },
   {
@@ -166,12 +170,7 @@ export const retraite: ProcedureInput[] = [
       'Sans internet : appelez le 39 60, on vous l’envoie par courrier.',
     ],
     documents: ['votre numéro de sécurité sociale'],
-    website: 'https://www.lassuranceretraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.lassuranceretraite.fr',
+    ...retraiteOnline,
     reviewedAt: '2026-11-24',
   },
   {

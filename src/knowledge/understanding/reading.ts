@@ -1,14 +1,18 @@
 // The understanding port: what a free message says, as a structured « reading ». The deterministic reader
 // (deterministic-reader.ts) implements it today; a model-backed reader (issue 18) can sit behind the same port.
 // A reading names things only by our own ids (procedures, needs, communes): it never carries a fact to say.
+import { PROCEDURE_SITUATIONS, type ProcedureSituation } from '../procedure-schema.js';
 
 /** What the person wants first. `unknown` sends them to the menu. */
 export const INTENTS = ['scam', 'callback', 'person', 'relative', 'procedure', 'place', 'learn', 'equipment', 'unknown'] as const;
 export type Intent = (typeof INTENTS)[number];
 
-/** What happened to the thing the procedure is about: a lost card is not a first request. */
-export const SITUATIONS = ['lost', 'stolen', 'damaged', 'renew', 'firstTime', 'password'] as const;
-export type Situation = (typeof SITUATIONS)[number];
+/**
+ * What happened to the thing the procedure is about: a lost card is not a first request. The same list the
+ * procedures name (most specific first), so a reading and an entry speak of one thing.
+ */
+export const SITUATIONS = PROCEDURE_SITUATIONS;
+export type Situation = ProcedureSituation;
 
 /** The directory's needs (src/directory/types.ts PlaceService). */
 export type Need = 'demarches' | 'apprendre' | 'materiel' | 'internet';
