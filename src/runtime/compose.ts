@@ -11,6 +11,7 @@ import type { VoiceSettings } from '../channels/voice/twiml.js';
 import { createCallRepository } from '../db/call-repository.js';
 import { reachPersonService } from '../directory/reach-person.service.js';
 import { flowDefinitions, loadFlows, MAIN_FLOW_ID } from '../../flows/index.js';
+import { stageOfStep } from '../../flows/stages.fr.js';
 import type { FlowDefinition } from '../engine/flow-schema.js';
 import { createConversationService } from '../conversation/conversation-service.js';
 import { redactingLogger } from '../conversation/redacting-logger.js';
@@ -144,6 +145,7 @@ export function composeRelais(input: RelaisParts) {
     departments,
     directory,
     findPlaces,
+    stageOfStep,
     smsSender,
     isOptedOut: (address) => store.isOptedOut(address),
     saveWorkshops: async (sessions, at) => {

@@ -22,6 +22,8 @@ export interface WorkspaceDeps {
   directory: Directory;
   /** The conversation's own place search (the `nearestPlaces` flow service): the same answers as by SMS. */
   findPlaces: (input: Vars) => Promise<ServiceResult>;
+  /** Where a conversation stood, in an agent's words (the callback queue); the flows know their journeys. */
+  stageOfStep: (stepId: string) => string;
   /** Twilio's REST API, for « Envoyer par SMS »; unset: sending is unavailable (said so). */
   smsSender?: SmsSender | undefined;
   isOptedOut(address: string): Promise<boolean>;

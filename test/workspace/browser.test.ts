@@ -91,6 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('SMS');
     expect(await row.textContent()).toContain('Commune : Annecy');
+    expect(await row.textContent()).toContain('Où en était la conversation : Recherche d’un lieu');
     await checkPage(agent, '04-rappels');
     await row.getByRole('button', { name: /Prendre/ }).click();
     await expect.poll(() => agent.getByRole('row', { name: /06 12 34 56 78/ }).textContent()).toContain('Pris par agent@lozere.fr');

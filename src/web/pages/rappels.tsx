@@ -23,13 +23,13 @@ export const closeSchema = z.object({
 
 const idSchema = z.coerce.number().int().positive();
 
-function Context({ item }: { item: CallbackItem }) {
+function Context({ item, stage }: { item: CallbackItem; stage: string }) {
   const v = item.context;
   const facts = [
     v['commune'] || v['location'] ? `Commune : ${v['commune'] || v['location']}` : '',
     v['need'] ? `Besoin : ${NEEDS[v['need']] ?? v['need']}` : '',
     v['procedureTitle'] || v['procedureQuery'] ? `Démarche : ${v['procedureTitle'] || v['procedureQuery']}` : '',
-    `Étape : ${item.stepId}`,
+    `Où en était la conversation : ${stage}`,
   ].filter(Boolean);
   return (
     <ul class="fr-mb-0">
@@ -69,7 +69,7 @@ function Actions({ item, csrf, userId, form }: { item: CallbackItem; csrf: strin
   );
 }
 
-export function RappelsPage(props: { items: CallbackItem[]; csrf: string; user: WorkspaceEnv['Variables']['user']; notice?: string; failed?: { id: number; form: FormState } }) {
+export function RappelsPage(props: { items: CallbackItem[]; stageOfStep: (stepId: string) => string; csrf: string; user: WorkspaceEnv['Variables']['user']; notice?: string; failed?: { id: number; form: FormState } }) {
   const { items, csrf, user } = props;
   return (
     <Layout title="Rappels à faire" user={user} current="/espace/rappels" csrf={csrf} notice={props.notice ? { type: 'success', text: props.notice } : undefined}>
@@ -85,7 +85,7 @@ export function RappelsPage(props: { items: CallbackItem[]; csrf: string; user: 
           </>,
           formatDateTime(item.firstAskedAt),
           CHANNELS[item.channel] ?? item.channel,
-          <Context item={item} />,
+          <Context item={item} stage={props.stageOfStep(item.stepId)} />,
           item.assignedEmail ? `Pris par ${item.assignedEmail}` : 'Personne',
           <Actions item={item} csrf={csrf} userId={user.id} form={props.failed?.id === item.id ? props.failed.form : undefined} />,
         ])}
@@ -97,7 +97,7 @@ export function RappelsPage(props: { items: CallbackItem[]; csrf: string; user: 
 export function rappelsRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
   const guard = allow('callbacks');
   const render = async (c: HonoContext<WorkspaceEnv>, extra: { notice?: string; failed?: { id: number; form: FormState } } = {}) =>
-    <RappelsPage items={await c.var.scoped.callbacks.list()} csrf={c.var.csrf} user={c.var.user} {...extra} />;
+    <RappelsPage items={await c.var.scoped.callbacks.list()} stageOfStep={deps.stageOfStep} csrf={c.var.csrf} user={c.var.user} {...extra} />;
 
   app.get('/rappels', guard, async (c) => c.html(await render(c, c.req.query('fait') ? { notice: 'Rappel terminé.' } : {})));
 
