@@ -1,6 +1,8 @@
-// npm run admin:create -- --departement 48 --email admin@lozere.fr
+// npm run admin:create -- --departement 48 --email admin@lozere.fr [--sql admin.sql]
 // Creates a department's first administrator in the SQLite file (DATABASE_PATH). The password is read from
-// RELAIS_ADMIN_PASSWORD, or asked for without echo. Run again for the same email: the password and role are reset.
+// RELAIS_ADMIN_PASSWORD, or asked for without echo. Run again for the same email: the password is reset.
+// With --sql FILE nothing local is touched: the same rows are written as SQL for D1 (`wrangler d1 execute`), since
+// a Worker's database is reached through wrangler, not from this command.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -10,7 +12,8 @@ import { hashPassword } from '../src/web/auth/crypto.js';
 import { passwordSchema } from '../src/web/pages/invitation.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { inlineSql } from './sql-file.js';
 import { parseDepartments } from '../src/directory/departments.js';
 
 function fail(message: string): never {
@@ -18,8 +21,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' } } });
-const usage = 'usage: npm run admin:create -- --departement 48 --email admin@departement.fr  (password from RELAIS_ADMIN_PASSWORD, or asked)';
+const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' }, sql: { type: 'string' } } });
+const usage = 'usage: npm run admin:create -- --departement 48 --email admin@departement.fr [--sql admin.sql]  (password from RELAIS_ADMIN_PASSWORD, or asked)';
+if (values.sql === '') fail('--sql needs a file name: --sql admin.sql');
 const departement = values.departement?.toUpperCase() ?? fail(usage);
 if (!/^(\d{2}|2[AB]|97\d)$/.test(departement)) fail(`--departement: an INSEE department code such as 48, 2A or 974 (got "${departement}")`);
 const email = z.email().safeParse(values.email?.trim().toLowerCase());
@@ -44,7 +48,7 @@ const checked = passwordSchema.safeParse(password);
 if (!checked.success) fail(checked.error.issues[0]!.message);
 
 const env = readNodeEnv();
-const database = openSqliteDatabase(env.DATABASE_PATH);
+const database = openSqliteDatabase(values.sql ? ':memory:' : env.DATABASE_PATH);
 const departments = createDepartmentRepository(database);
 if (env.DEPARTMENTS_FILE) await departments.seed(parseDepartments(JSON.parse(readFileSync(env.DEPARTMENTS_FILE, 'utf8'))).values(), Date.now());
 if (!(await departments.all()).has(departement)) {
@@ -54,7 +58,20 @@ if (!(await departments.all()).has(departement)) {
 const accounts = createAccountRepository(database);
 const existing = await accounts.findByEmail(email.data);
 const passwordHash = await hashPassword(password);
-if (existing) {
+if (values.sql) {
+  // The department as seeded (never overwriting what Réglages saved on D1), and the administrator, whose password is
+  // reset if the email exists there already.
+  const department = (await departments.all()).get(departement)!;
+  const statements = [
+    inlineSql('insert into departments (code, name, settings, updated_at) values (?, ?, ?, ?) on conflict (code) do nothing', [department.code, department.name, JSON.stringify(department), Date.now()]),
+    inlineSql(
+      'insert into users (id, departement, email, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?) on conflict (email) do update set password_hash = excluded.password_hash where users.departement = excluded.departement',
+      [crypto.randomUUID(), departement, email.data, 'admin', passwordHash, Date.now()],
+    ),
+  ];
+  writeFileSync(values.sql, `${statements.join(';\n')};\n`);
+  console.log(`${email.data}: administrator of department ${departement} written to ${values.sql}. Apply it to D1: npx wrangler d1 execute relais --remote --file ${values.sql}`);
+} else if (existing) {
   if (existing.departement !== departement) fail(`${email.data} already belongs to department ${existing.departement}`);
   await accounts.setPassword(existing.id, passwordHash);
   console.log(`${email.data}: password reset (department ${departement}, role ${existing.role})`);

@@ -12,6 +12,7 @@ import { createWorkshopRepository } from '../src/db/workshop-repository.js';
 import { createPlaceRepository } from '../src/db/place-repository.js';
 import { readNodeEnv } from '../src/runtime/node/env.js';
 import { openSqliteDatabase } from '../src/runtime/node/sqlite.js';
+import { inlineSql } from './sql-file.js';
 import { embeddedCommuneFinder } from '../src/runtime/node/reference-data.js';
 
 const PARSERS: Record<string, { source: string; parse: (text: string) => ImportParse & { unit?: 'line' | 'record' } }> = {
@@ -79,18 +80,6 @@ function openTarget(databasePath: string) {
     },
   };
   return { database, target: sqlOut, finish: () => (writeFileSync(sqlOut, `${lines.join('\n')}\n`), scratch.close()) };
-}
-
-/** A statement with its values written in, for a SQL file: strings quoted with doubled quotes, no other escapes. */
-function inlineSql(sql: string, params: unknown[]): string {
-  let i = 0;
-  return sql.replace(/\?/g, () => {
-    const v = params[i++];
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
-    if (typeof v === 'boolean') return v ? '1' : '0';
-    return `'${String(v).replace(/'/g, "''")}'`;
-  });
 }
 
 async function read(where: string): Promise<string> {

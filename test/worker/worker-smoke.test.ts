@@ -1,7 +1,7 @@
 // The Workers build stays honest: start `wrangler dev` (local D1, no network), apply the migrations,
 // and exchange Twilio-signed SMS turns and a phone call with it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import { runImport } from '../support/import.js';
 import { AUTH_TOKEN, ManualClock, postSms, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
 import { PASSWORD, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
-import { hashPassword } from '../../src/web/auth/crypto.js';
 
 const HANDOFF_TOKEN = 'worker-handoff-token-0123456789';
 
@@ -60,18 +59,18 @@ beforeAll(async () => {
   runImport(join(persistDir, 'unused.sqlite'), 'france-services', join(root, 'test/fixtures/import/france-services-small.csv'), '--sql', sqlFile);
   const load = spawnSync(wrangler, ['d1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--file', sqlFile, '--yes'], { cwd: root, env: quietEnv, encoding: 'utf8' });
   if (load.status !== 0) throw new Error(`d1 execute failed:\n${load.stdout}\n${load.stderr}`);
-  // The workspace: a department whose Relais SMS number is the one texted below, and its administrator.
-  const passwordHash = await hashPassword(PASSWORD);
-  const settings = JSON.stringify({ code: '48', name: 'Lozère', smsNumber: '+33939000000' });
-  const seed = spawnSync(
-    wrangler,
-    [
-      'd1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--yes', '--command',
-      `insert into departments (code, name, settings, updated_at) values ('48', 'Lozère', '${settings}', 0); ` +
-        `insert into users (id, departement, email, role, password_hash, created_at) values ('u1', '48', 'admin@lozere.fr', 'admin', '${passwordHash}', 0);`,
-    ],
-    { cwd: root, env: quietEnv, encoding: 'utf8' },
-  );
+  // The workspace: a department whose Relais SMS number is the one texted below, and its administrator, written as
+  // SQL by the operator's own command (`npm run admin:create -- --sql`) and applied by wrangler.
+  const departmentsFile = join(persistDir, 'departements.json');
+  writeFileSync(departmentsFile, JSON.stringify([{ code: '48', name: 'Lozère', smsNumber: '+33939000000' }]));
+  const adminSql = join(persistDir, 'admin.sql');
+  const created = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/admin-create.ts'), '--departement', '48', '--email', 'admin@lozere.fr', '--sql', adminSql], {
+    cwd: root,
+    env: { ...process.env, RELAIS_ADMIN_PASSWORD: PASSWORD, DEPARTMENTS_FILE: departmentsFile, DATABASE_PATH: join(persistDir, 'untouched.sqlite') },
+    encoding: 'utf8',
+  });
+  if (created.status !== 0) throw new Error(`admin:create --sql failed:\n${created.stdout}\n${created.stderr}`);
+  const seed = spawnSync(wrangler, ['d1', 'execute', 'relais', '--local', '--persist-to', persistDir, '--yes', '--file', adminSql], { cwd: root, env: quietEnv, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`d1 execute failed:\n${seed.stdout}\n${seed.stderr}`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
@@ -170,6 +169,8 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     const client = new WebClient(url);
     const signIn = await client.signIn('admin@lozere.fr');
     expect(signIn.status, signIn.html).toBe(303);
+    // The administrator came from `admin:create --sql`, which left no local database behind.
+    expect(existsSync(join(persistDir, 'untouched.sqlite'))).toBe(false);
     const queue = await client.get('/espace/rappels');
     expect(queue.status).toBe(200);
     expect(textOf(queue.html)).toContain('Rappels à faire');
