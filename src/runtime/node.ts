@@ -22,6 +22,7 @@ const relais = await startRelais({
   ...(env.OPENAI_API_KEY
     ? { openAi: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(env.OPENAI_TRANSCRIBE_MODEL ? { model: env.OPENAI_TRANSCRIBE_MODEL } : {}) } }
     : {}),
+  ...(env.OPENAI_API_KEY ? { understanding: { model: env.OPENAI_MODEL, dailyBudget: env.OPENAI_DAILY_BUDGET } } : {}),
   meta: { appSecret: env.META_APP_SECRET, verifyToken: env.META_VERIFY_TOKEN, accessToken: env.META_ACCESS_TOKEN, apiBaseUrl: env.META_API_BASE_URL },
   handoffApiToken: env.HANDOFF_API_TOKEN,
   voice: voicePartsOf(env),

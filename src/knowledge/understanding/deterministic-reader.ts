@@ -33,8 +33,12 @@ const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged'
 /** The situation a text says happened that the entry does not name (« perdu » for the app entry), if any. */
 export function uncoveredSituation(matcher: ProcedureMatcher, situationsOf: (text: string) => Situation[], procedureId: string, text: string): Situation | undefined {
   const said = situationsOf(text)[0];
-  return said && SITUATIONS_NEEDING_THEIR_ENTRY.includes(said) && !matcher.situationsOf(procedureId).includes(said) ? said : undefined;
+  return said && situationUncovered(matcher, procedureId, said) ? said : undefined;
 }
+
+/** True when the situation needs an entry of its own and this procedure's entry does not name it. */
+export const situationUncovered = (matcher: ProcedureMatcher, procedureId: string, situation: Situation): boolean =>
+  SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) && !matcher.situationsOf(procedureId).includes(situation);
 
 /** Reads the situations a text speaks of, most specific first. */
 export function situationReader(words: Record<string, PhraseList>) {
@@ -61,10 +65,13 @@ export function createDeterministicReader(deps: {
     const match = matcher.match(text);
     if (match.type === 'notFound') return undefined;
     const first = match.type === 'found' ? match.procedure : match.candidates[0];
-    if (minScore > 0 && (matcher.rank(text)[0]?.score ?? 0) < minScore) return undefined;
+    const score = matcher.rank(text)[0]?.score ?? 0;
+    if (score < minScore) return undefined;
     const covered = !uncoveredSituation(matcher, () => (situation ? [situation] : []), first.id, text);
     return {
       procedureId: first.id,
+      // Found only through a word close to a synonym (a typo, a stem): a guess, which a model may confirm or correct.
+      ...(score < EXACT_SCORE ? { unsure: true as const } : {}),
       ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
       ...(covered ? {} : { situationNotCovered: true }),
     };
