@@ -70,8 +70,9 @@ export function createDeterministicReader(deps: {
     const covered = !uncoveredSituation(matcher, () => (situation ? [situation] : []), first.id, text);
     return {
       procedureId: first.id,
-      // Found only through a word close to a synonym (a typo, a stem): a guess, which a model may confirm or correct.
-      ...(score < EXACT_SCORE ? { unsure: true as const } : {}),
+      // A guess, which a model may confirm or correct: found only through a word close to a synonym (a typo, a
+      // stem), or through one word said in passing in a long message.
+      ...(score < EXACT_SCORE || (score < CLEAR_SCORE && meaningfulWords(text).length >= LONG_MESSAGE_WORDS) ? { unsure: true as const } : {}),
       ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
       ...(covered ? {} : { situationNotCovered: true }),
     };
@@ -131,5 +132,7 @@ export function createDeterministicReader(deps: {
 /** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
 const CLEAR_SCORE = 1.4;
 const EXACT_SCORE = 1;
+/** A message this long says more than the one word a procedure was found by. */
+const LONG_MESSAGE_WORDS = 8;
 /** A message this short is a request in itself (« conseillère svp »). */
 const SHORT_MESSAGE_WORDS = 2;
