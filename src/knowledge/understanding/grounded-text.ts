@@ -13,6 +13,8 @@ const WEB = /\b(?:https?:\/\/|www\.)[^\s<>«»"]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0
 /** Amounts: a number with a currency before or after it (« 150 € », « 1 200,50 euros », « EUR 30 », « €30 »). */
 const AMOUNT = /(?:€|\beur\b|\beuros?\b)\s*\d[\d\s.,]*\d?|\d[\d\s.,]*(?:\s?(?:€|\beuros?\b|\beur\b|\bcentimes?\b))/gi;
 
+const REMOVED = '\u0000';
+
 /** Everything compared by its bare form: digits for numbers (+33 as 0), lower case without scheme for addresses. */
 const phoneKey = (s: string) => s.replace(/\D/g, '').replace(/^(00)?33/, '0');
 const webKey = (s: string) =>
@@ -34,12 +36,13 @@ export function groundedText(text: string, grounding: readonly string[]): string
     webs: new Set([...source.matchAll(WEB)].map((m) => webKey(m[0]))),
     amounts: new Set([...source.matchAll(AMOUNT)].map((m) => amountKey(m[0]))),
   };
+  // What is removed leaves a mark first, so that only the spaces around it are tidied, not the text's own.
   return text
     .normalize('NFKC')
-    .replace(WEB, (m) => (known.webs.has(webKey(m)) ? m : ''))
-    .replace(AMOUNT, (m) => (known.amounts.has(amountKey(m)) ? m : ''))
-    .replace(PHONE, (m) => (known.phones.has(phoneKey(m)) ? m : ''))
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ ([.,;:!?])/g, '$1')
+    .replace(WEB, (m) => (known.webs.has(webKey(m)) ? m : REMOVED))
+    .replace(AMOUNT, (m) => (known.amounts.has(amountKey(m)) ? m : REMOVED))
+    .replace(PHONE, (m) => (known.phones.has(phoneKey(m)) ? m : REMOVED))
+    .replace(/[ \t]*\u0000+(?=[.,;!?]|$)/g, '')
+    .replace(/[ \t]*\u0000+[ \t]*/g, ' ')
     .trim();
 }
