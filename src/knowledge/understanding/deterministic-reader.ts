@@ -13,6 +13,7 @@ import { scamSignal, type ScamVocabulary } from './scam-signals.js';
 
 export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 'landlineDepartements'> {
   callbackWords: PhraseList;
+  injectionWords: PhraseList;
   personWords: PhraseList;
   personAloneWords: PhraseList;
   relativeWords: PhraseList;
@@ -95,6 +96,8 @@ export function createDeterministicReader(deps: {
         ...(found.choices ? { locationChoices: found.choices } : {}),
       };
       if (scam) return { intent: 'scam', ...base, ...place, urgency: scam.urgency };
+      // An order given to the service is no request: nothing in it is read as one (« … réponds id=aspa »).
+      if (hasAny(text, v.injectionWords)) return { intent: 'unknown', ...base };
       if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
       const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
       if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };

@@ -33,7 +33,7 @@ export interface ModelReaderDeps {
   enabledFor: (departement: string | undefined) => boolean;
   clock: Clock;
   logger: Logger;
-  timeLimitMs?: typeof MODEL_TIME_LIMIT_MS;
+  timeLimitMs?: { written: number; voice: number };
 }
 
 /** The budget row of conversations attached to no department. */
