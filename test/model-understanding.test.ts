@@ -8,6 +8,7 @@ import { flowDefinitions } from '../flows/index.js';
 import { modelAnswer, startFakeOpenAi, type FakeAnswer, type FakeOpenAi } from '../scripts/fake-openai.js';
 import { groundedText } from '../src/knowledge/understanding/grounded-text.js';
 import { startTestRelais, type TestRelais } from './support/relais.js';
+import { createUser, SESSION_SECRET, WebClient } from './support/workspace.js';
 
 /** A message the deterministic reader sends back to the menu (checked below), and what a model should read in it. */
 const MESSY = "je dois voir le docteur par l'ordi avec la camera comment on fait";
@@ -203,17 +204,29 @@ describe('the daily budget and the department switch', () => {
     }
   });
 
-  it('is never asked for a department that switched it off', async () => {
+  it('is never asked for a department whose administrator unticks it in Réglages, and is again once ticked', async () => {
     const local = await startFakeOpenAi(() => ({ reading: TELECONSULTATION }));
     const relais = await startTestRelais({
       openAi: { apiKey: 'sk-test', baseURL: local.baseURL },
       understanding: { model: 'gpt-test', dailyBudget: 10 },
-      departments: new Map([['48', { code: '48', name: 'Lozère', smsNumber: '+33939000000', modelUnderstanding: false }]]),
+      departments: new Map([['48', { code: '48', name: 'Lozère', smsNumber: '+33939000000' }]]),
+      sessionSecret: SESSION_SECRET,
     });
     try {
-      const reply = await relais.sms(nextPhone(), MESSY);
-      expect(reply.messages.join('\n')).toContain("Je n'ai pas bien compris");
+      await createUser(relais.databasePath, { email: 'admin@lozere.fr', departement: '48', role: 'admin' });
+      const admin = new WebClient(relais.url);
+      await admin.signIn('admin@lozere.fr');
+      const page = await admin.get('/espace/reglages');
+      expect(page.html).toMatch(/<input type="checkbox" id="champ-modelUnderstanding" name="modelUnderstanding" value="oui" checked/);
+      expect((await admin.post('/espace/reglages', { name: 'Lozère', smsNumber: '+33939000000' })).status).toBe(303);
+      expect(JSON.parse(relais.query<{ settings: string }>("select settings from departments where code = '48'")[0]!.settings)).toMatchObject({ modelUnderstanding: false });
+      expect((await relais.sms(nextPhone(), MESSY)).messages.join('\n')).toContain("Je n'ai pas bien compris");
       expect(local.requests).toHaveLength(0);
+
+      await admin.get('/espace/reglages');
+      await admin.post('/espace/reglages', { name: 'Lozère', smsNumber: '+33939000000', modelUnderstanding: 'oui' });
+      expect((await relais.sms(nextPhone(), MESSY)).messages.join('\n')).toContain('consultation vidéo');
+      expect(local.requests).toHaveLength(1);
     } finally {
       await relais.stop();
       await local.close();
