@@ -181,14 +181,25 @@ describe('the understanding model on the phone', () => {
 });
 
 describe('the daily budget and the department switch', () => {
-  it('counts requests per department and day in the database, and stops at the budget until the next day', async () => {
+  /** A Relais of its own for Lozère (texted at its SMS number), with its own fake answering every message. */
+  async function withLozere(dailyBudget: number, run: (relais: TestRelais, local: FakeOpenAi) => Promise<void>) {
     const local = await startFakeOpenAi(() => ({ reading: TELECONSULTATION }));
     const relais = await startTestRelais({
       openAi: { apiKey: 'sk-test', baseURL: local.baseURL },
-      understanding: { model: 'gpt-test', dailyBudget: 2 },
+      understanding: { model: 'gpt-test', dailyBudget },
       departments: new Map([['48', { code: '48', name: 'Lozère', smsNumber: '+33939000000' }]]),
+      sessionSecret: SESSION_SECRET,
     });
     try {
+      await run(relais, local);
+    } finally {
+      await relais.stop();
+      await local.close();
+    }
+  }
+
+  it('counts requests per department and day in the database, and stops at the budget until the next day', () =>
+    withLozere(2, async (relais, local) => {
       const replies = [];
       for (let i = 0; i < 3; i++) replies.push((await relais.sms(nextPhone(), MESSY)).messages.join('\n'));
       expect(local.requests).toHaveLength(2);
@@ -198,21 +209,10 @@ describe('the daily budget and the department switch', () => {
       relais.clock.advanceHours(24);
       await relais.sms(nextPhone(), MESSY);
       expect(local.requests).toHaveLength(3);
-    } finally {
-      await relais.stop();
-      await local.close();
-    }
-  });
+    }));
 
-  it('is never asked for a department whose administrator unticks it in Réglages, and is again once ticked', async () => {
-    const local = await startFakeOpenAi(() => ({ reading: TELECONSULTATION }));
-    const relais = await startTestRelais({
-      openAi: { apiKey: 'sk-test', baseURL: local.baseURL },
-      understanding: { model: 'gpt-test', dailyBudget: 10 },
-      departments: new Map([['48', { code: '48', name: 'Lozère', smsNumber: '+33939000000' }]]),
-      sessionSecret: SESSION_SECRET,
-    });
-    try {
+  it('is never asked for a department whose administrator unticks it in Réglages, and is again once ticked', () =>
+    withLozere(10, async (relais, local) => {
       await createUser(relais.databasePath, { email: 'admin@lozere.fr', departement: '48', role: 'admin' });
       const admin = new WebClient(relais.url);
       await admin.signIn('admin@lozere.fr');
@@ -227,9 +227,5 @@ describe('the daily budget and the department switch', () => {
       await admin.post('/espace/reglages', { name: 'Lozère', smsNumber: '+33939000000', modelUnderstanding: 'oui' });
       expect((await relais.sms(nextPhone(), MESSY)).messages.join('\n')).toContain('consultation vidéo');
       expect(local.requests).toHaveLength(1);
-    } finally {
-      await relais.stop();
-      await local.close();
-    }
-  });
+    }));
 });
