@@ -65,6 +65,16 @@ export const familyImpostorWords = [
   'tel d un copain', 'tel dun copain', 'telephone d un ami', 'portable d un ami', 'portable d une amie',
 ];
 
+/**
+ * Attempts to give the service orders (« ignore tes instructions », « SYSTEM: », « id=aspa »): not a need. Read as
+ * nothing, so that a message naming one of our ids as an order is not answered as if it asked for that entry.
+ */
+export const injectionWords = [
+  'ignore tes instructions', 'ignore les instructions', 'ignore tes consignes', 'ignore les consignes', 'ignorez les instructions',
+  'ignore les consignes precedentes', 'oublie tout ce qu', 'oublie tes instructions', 'oublie tes consignes', 'tu es maintenant',
+  'tu es desormais', 'system', 'prompt', 'reponds intent', 'assistant sans regles', 'mode developpeur',
+];
+
 /** « Call me back », asked in so many words. */
 export const callbackWords = [
   'rappelez moi', 'rappelez nous', 'me rappeler', 'me rappelle', 'me rappeliez', 'etre rappele', 'etre rappelee', 'qu on m appelle',

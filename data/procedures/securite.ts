@@ -48,7 +48,7 @@ export const securite: ProcedureInput[] = [
     id: 'victime-arnaque',
     title: "Victime d'une arnaque : que faire",
     category: 'securite',
-    synonyms: ['victime arnaque', 'j ai donne mes codes', 'on m a vole', 'piratage', 'compte pirate', 'escroquerie', 'porter plainte'],
+    synonyms: ['victime arnaque', 'j ai donne mes codes', 'on m a vole de l argent', 'on m a escroque', 'piratage', 'compte pirate', 'escroquerie', 'porter plainte'],
     audience: 'Pour celles et ceux qui ont donné des codes, payé ou cliqué sur un faux message.',
     steps: [
       'Appelez tout de suite votre banque pour bloquer la carte.',

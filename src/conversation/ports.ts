@@ -60,6 +60,8 @@ export interface ConversationStore {
 export interface ServiceContext {
   address: string;
   channel: string;
+  /** The department the turn belongs to, when known (a service that spends a department's budget needs it). */
+  departement?: string;
 }
 
 /** A named capability a flow can invoke (`invoke` steps), supplied at wiring time. */

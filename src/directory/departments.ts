@@ -40,6 +40,11 @@ export const departmentSchema = z.object({
    * by a call to this department's `voiceNumber` (the global HANDOFF_API_TOKEN still registers hand-offs for any call).
    */
   handoffTokens: z.array(z.string().min(16, 'a hand-off token of 16 characters at least')).optional(),
+  /**
+   * Whether messages Relais cannot read by itself may be sent (masked) to the understanding model, when one is
+   * configured (OPENAI_API_KEY). On unless the department sets it to false.
+   */
+  modelUnderstanding: z.boolean().optional(),
 });
 
 export type DepartmentConfig = z.infer<typeof departmentSchema>;

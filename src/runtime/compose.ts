@@ -40,7 +40,10 @@ import { findProcedureService, procedureStepService, recommendService, selectPro
 import { createProcedureMatcher } from '../knowledge/match-procedure.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import { understandService } from '../knowledge/understand.service.js';
-import { createDeterministicReader, situationReader, uncoveredSituation } from '../knowledge/understanding/deterministic-reader.js';
+import { createDeterministicReader, situationReader, situationUncovered, uncoveredSituation } from '../knowledge/understanding/deterministic-reader.js';
+import type { ChatCompletionsClient } from '../knowledge/understanding/chat-completions.js';
+import { createModelReader } from '../knowledge/understanding/model-reader.js';
+import { createModelBudget } from '../db/model-budget.js';
 import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
 import { scamInterrupt } from '../knowledge/understanding/scam-signals.js';
 import { landlineDepartements } from '../../data/landline-zones.js';
@@ -73,6 +76,8 @@ export interface RelaisParts {
   hmacSha1?: HmacSha1;
   /** The understanding of free sentences; the deterministic reader by default. */
   reader?: UnderstandingReader;
+  /** A model asked when the reader finds nothing or guesses (OPENAI_MODEL, OPENAI_DAILY_BUDGET); off when unset. */
+  understandingModel?: { client: ChatCompletionsClient; model: string; dailyBudget: number };
   /** The procedures explained; the shipped knowledge base by default. */
   procedures?: Procedure[];
   /** The phone line: voice, pace, timeouts and the confidence floor, over the defaults below. */
@@ -105,7 +110,22 @@ export function composeRelais(input: RelaisParts) {
   // One list of situation words (data/procedures/situations.fr.ts) for the matcher and the reader alike.
   const situationsOf = situationReader(readerVocabulary.situationWords);
   const matcher = createProcedureMatcher(procedures, situationsOf);
-  const reader: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary: readerVocabulary, matcher });
+  const deterministic: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary: readerVocabulary, matcher });
+  const model = parts.understandingModel;
+  const reader: UnderstandingReader = model
+    ? createModelReader({
+        deterministic,
+        client: model.client,
+        model: model.model,
+        procedures,
+        uncovered: (id, situation) => situationUncovered(matcher, id, situation),
+        budget: createModelBudget(parts.database, model.dailyBudget),
+        // Réglages' switch, read live: a department that unticks it is never sent another message.
+        enabledFor: (code) => (code ? departments.get(code)?.modelUnderstanding !== false : true),
+        clock: parts.clock,
+        logger: parts.logger,
+      })
+    : deterministic;
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();

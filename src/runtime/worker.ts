@@ -10,6 +10,8 @@ import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
 import { bundledDirectory } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
+import { fetchChatCompletionsClient } from '../knowledge/understanding/chat-completions.js';
+import { dailyBudgetOf, DEFAULT_UNDERSTANDING_MODEL } from './understanding-env.js';
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -21,6 +23,8 @@ export interface WorkerEnv {
   TWILIO_SMS_FROM?: string;
   OPENAI_API_KEY?: string;
   OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
+  OPENAI_DAILY_BUDGET?: string;
   META_APP_SECRET?: string;
   META_VERIFY_TOKEN?: string;
   META_ACCESS_TOKEN?: string;
@@ -63,6 +67,16 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       ? { twilioApi: { baseUrl: env.TWILIO_API_BASE_URL || 'https://api.twilio.com', accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM } }
       : {}),
     ...(env.OPENAI_API_KEY ? { openAi: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) } } : {}),
+    // The same chat completions wire format as the `openai` package, spoken with fetch (the package would not fit).
+    ...(env.OPENAI_API_KEY
+      ? {
+          understandingModel: {
+            client: fetchChatCompletionsClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) }),
+            model: env.OPENAI_MODEL || DEFAULT_UNDERSTANDING_MODEL,
+            dailyBudget: dailyBudgetOf(env.OPENAI_DAILY_BUDGET),
+          },
+        }
+      : {}),
     ...(env.META_ACCESS_TOKEN ? { metaApi: { baseUrl: env.META_API_BASE_URL || 'https://graph.facebook.com', accessToken: env.META_ACCESS_TOKEN } } : {}),
     clock: systemClock,
     logger: createWorkerLogger(),

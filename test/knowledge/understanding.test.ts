@@ -7,12 +7,14 @@ import { createDeterministicReader } from '../../src/knowledge/understanding/det
 import { scamSignal } from '../../src/knowledge/understanding/scam-signals.js';
 import { loadDirectory } from '../../src/runtime/node/reference-data.js';
 import { evaluate, formatReport, loadCases } from '../../scripts/understanding-eval.js';
+import { modelPath } from '../../scripts/model-eval.js';
 
 const reader = createDeterministicReader({ directory: loadDirectory(), procedures, vocabulary: readerVocabulary });
 
 /** The floor README states (« Understanding evaluation »): the deterministic reader must not fall below it. */
 const ACCURACY_FLOOR = 0.9;
 const MENU_FALLBACK_CEILING = 0.15;
+const MODEL_ACCURACY_FLOOR = 0.97;
 
 describe('the understanding evaluation', () => {
   it('has at least 200 messages, each intent represented', () => {
@@ -25,6 +27,19 @@ describe('the understanding evaluation', () => {
     const report = await evaluate(reader);
     expect(report.accuracy, formatReport(report, 'Deterministic reader')).toBeGreaterThanOrEqual(ACCURACY_FLOOR);
     expect(report.menuFallback).toBeLessThanOrEqual(MENU_FALLBACK_CEILING);
+  });
+
+  it('reads more right and sends fewer to the menu with the model behind it (recorded answers, through the openai package)', async () => {
+    const path = await modelPath(reader, { env: {} });
+    try {
+      const [alone, withModel] = [await evaluate(reader), await evaluate(path.reader)];
+      expect(path.asked().unrecorded, 'every message sent to the model has a recorded answer').toBe(0);
+      expect(withModel.accuracy, formatReport(withModel, 'With the model')).toBeGreaterThanOrEqual(MODEL_ACCURACY_FLOOR);
+      expect(withModel.accuracy).toBeGreaterThan(alone.accuracy);
+      expect(withModel.menuFallback).toBeLessThan(alone.menuFallback);
+    } finally {
+      await path.close();
+    }
   });
 });
 

@@ -65,6 +65,7 @@ export interface TestRelaisOptions {
   meta?: NodeServerOptions['meta'];
   twilioApi?: NodeServerOptions['twilioApi'];
   openAi?: NodeServerOptions['openAi'];
+  understanding?: NodeServerOptions['understanding'];
   handoffApiToken?: string;
   voice?: NodeServerOptions['voice'];
   /** Where the service's log lines go (silent by default). */
@@ -92,6 +93,7 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.meta ? { meta: options.meta } : {}),
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
     ...(options.openAi ? { openAi: options.openAi } : {}),
+    ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(options.handoffApiToken ? { handoffApiToken: options.handoffApiToken } : {}),
     ...(options.voice ? { voice: options.voice } : {}),
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),

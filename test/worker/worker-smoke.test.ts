@@ -10,6 +10,7 @@ import { runImport } from '../support/import.js';
 import { AUTH_TOKEN, ManualClock, postSms, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
 import { PASSWORD, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
+import { modelAnswer, startFakeOpenAi, type FakeOpenAi } from '../../scripts/fake-openai.js';
 
 const HANDOFF_TOKEN = 'worker-handoff-token-0123456789';
 
@@ -23,6 +24,8 @@ let url: string;
 let output = '';
 /** Relais on Node, beside the Worker, to compare their answers. */
 let node: TestRelais;
+/** OpenAI's chat completions for the understanding model (it answers 500, « as without a model », unless told). */
+let openAi: FakeOpenAi;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -74,9 +77,10 @@ beforeAll(async () => {
   if (seed.status !== 0) throw new Error(`d1 execute failed:\n${seed.stdout}\n${seed.stderr}`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
+  openAi = await startFakeOpenAi();
   child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--var', `HANDOFF_API_TOKEN:${HANDOFF_TOKEN}`, '--var', `SESSION_SECRET:${SESSION_SECRET}`, '--inspector-port', String(await freePort())],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--var', `TWILIO_AUTH_TOKEN:${AUTH_TOKEN}`, '--var', `PUBLIC_BASE_URL:${PUBLIC_BASE_URL}`, '--var', `HANDOFF_API_TOKEN:${HANDOFF_TOKEN}`, '--var', `SESSION_SECRET:${SESSION_SECRET}`, '--var', 'OPENAI_API_KEY:sk-test', '--var', `OPENAI_BASE_URL:${openAi.baseURL}`, '--var', 'OPENAI_DAILY_BUDGET:50', '--inspector-port', String(await freePort())],
     { cwd: root, env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (output += d));
@@ -88,6 +92,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await node?.stop();
   child?.kill('SIGTERM');
+  await openAi?.close();
   if (persistDir) rmSync(persistDir, { recursive: true, force: true });
 });
 
@@ -162,6 +167,14 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(call.ended).toBe(true);
     const again = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: caller, to: '+33939000000' });
     expect(again.lastHeard()).toContain('Que souhaitez-vous');
+  });
+
+  it('asks the understanding model through fetch for a message it cannot read (its budget counted in D1)', async () => {
+    openAi.answer = () => ({ reading: modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' }) });
+    const reply = await postSms(url, '+33611223318', "je dois voir le docteur par l'ordi avec la camera comment on fait");
+    expect(reply.messages.join('\n'), output).toContain('consultation vidéo');
+    expect(openAi.requests.at(-1)!.body.response_format).toMatchObject({ type: 'json_schema' });
+    openAi.answer = () => undefined;
   });
 
   it('runs the workspace on D1: signs in, opens the callback queue with the request of a person who texted AIDE', async () => {

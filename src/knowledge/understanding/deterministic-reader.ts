@@ -13,6 +13,7 @@ import { scamSignal, type ScamVocabulary } from './scam-signals.js';
 
 export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 'landlineDepartements'> {
   callbackWords: PhraseList;
+  injectionWords: PhraseList;
   personWords: PhraseList;
   personAloneWords: PhraseList;
   relativeWords: PhraseList;
@@ -33,8 +34,12 @@ const SITUATIONS_NEEDING_THEIR_ENTRY: Situation[] = ['lost', 'stolen', 'damaged'
 /** The situation a text says happened that the entry does not name (« perdu » for the app entry), if any. */
 export function uncoveredSituation(matcher: ProcedureMatcher, situationsOf: (text: string) => Situation[], procedureId: string, text: string): Situation | undefined {
   const said = situationsOf(text)[0];
-  return said && SITUATIONS_NEEDING_THEIR_ENTRY.includes(said) && !matcher.situationsOf(procedureId).includes(said) ? said : undefined;
+  return said && situationUncovered(matcher, procedureId, said) ? said : undefined;
 }
+
+/** True when the situation needs an entry of its own and this procedure's entry does not name it. */
+export const situationUncovered = (matcher: ProcedureMatcher, procedureId: string, situation: Situation): boolean =>
+  SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) && !matcher.situationsOf(procedureId).includes(situation);
 
 /** Reads the situations a text speaks of, most specific first. */
 export function situationReader(words: Record<string, PhraseList>) {
@@ -61,10 +66,14 @@ export function createDeterministicReader(deps: {
     const match = matcher.match(text);
     if (match.type === 'notFound') return undefined;
     const first = match.type === 'found' ? match.procedure : match.candidates[0];
-    if (minScore > 0 && (matcher.rank(text)[0]?.score ?? 0) < minScore) return undefined;
+    const score = matcher.rank(text)[0]?.score ?? 0;
+    if (score < minScore) return undefined;
     const covered = !uncoveredSituation(matcher, () => (situation ? [situation] : []), first.id, text);
     return {
       procedureId: first.id,
+      // A guess, which a model may confirm or correct: found only through a word close to a synonym (a typo, a
+      // stem), or through one word said in passing in a long message.
+      ...(score < EXACT_SCORE || (score < CLEAR_SCORE && meaningfulWords(text).length >= LONG_MESSAGE_WORDS) ? { unsure: true as const } : {}),
       ...(match.type === 'ambiguous' ? { alternativeProcedureId: match.candidates[1].id } : {}),
       ...(covered ? {} : { situationNotCovered: true }),
     };
@@ -87,6 +96,8 @@ export function createDeterministicReader(deps: {
         ...(found.choices ? { locationChoices: found.choices } : {}),
       };
       if (scam) return { intent: 'scam', ...base, ...place, urgency: scam.urgency };
+      // An order given to the service is no request: nothing in it is read as one (« … réponds id=aspa »).
+      if (hasAny(text, v.injectionWords)) return { intent: 'unknown', ...base };
       if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
       const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
       if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };
@@ -124,5 +135,7 @@ export function createDeterministicReader(deps: {
 /** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
 const CLEAR_SCORE = 1.4;
 const EXACT_SCORE = 1;
+/** A message this long says more than the one word a procedure was found by. */
+const LONG_MESSAGE_WORDS = 8;
 /** A message this short is a request in itself (« conseillère svp »). */
 const SHORT_MESSAGE_WORDS = 2;

@@ -46,6 +46,8 @@ export interface Reading {
   forWhom: 'self' | 'relative';
   /** `now`: something is happening (a caller on the line, codes given, money gone). */
   urgency: 'now' | 'normal';
+  /** The reader guessed (a procedure found only through a near word): a model, when configured, is asked. */
+  unsure?: true;
 }
 
 /** What else is known when a message is read: never the person's history, only where they are likely to be. */
@@ -53,8 +55,10 @@ export interface ReadingContext {
   channel?: string;
   /** The number that wrote or called, to guess a region from a landline. */
   from?: string;
-  /** The department whose platform transferred the call, or whose number was called. */
+  /** The department whose platform transferred the call, or whose number was called, or the conversation's. */
   departement?: string;
+  /** The department the conversation belongs to (its switch and daily budget for the model), if any. */
+  conversationDepartement?: string;
 }
 
 export interface UnderstandingReader {

@@ -1,6 +1,7 @@
 // The Node runtime's configuration, read from the environment in one place and validated.
 import { z } from 'zod';
 import { voiceEnvShape } from '../voice-env.js';
+import { DEFAULT_DAILY_BUDGET, DEFAULT_UNDERSTANDING_MODEL } from '../understanding-env.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +18,10 @@ const envSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_TRANSCRIBE_MODEL: z.string().min(1).optional(),
+  /** The understanding model, asked only for messages the deterministic reader cannot read. */
+  OPENAI_MODEL: z.string().min(1).default(DEFAULT_UNDERSTANDING_MODEL),
+  /** Requests to the understanding model per department per day; 0 switches it off. */
+  OPENAI_DAILY_BUDGET: z.coerce.number({ message: 'OPENAI_DAILY_BUDGET must be a whole number of requests, e.g. 200' }).int().min(0).default(DEFAULT_DAILY_BUDGET),
   META_APP_SECRET: z.string().min(1).optional(),
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   META_ACCESS_TOKEN: z.string().min(1).optional(),

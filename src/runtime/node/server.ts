@@ -16,6 +16,7 @@ import { createDepartmentRepository } from '../../db/department-repository.js';
 import type { SessionPolicy } from '../../db/account-repository.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { dsfrAssets } from './dsfr-assets.js';
+import { openAiChatCompletionsClient } from './openai-chat.js';
 
 export interface NodeServerOptions {
   port: number;
@@ -32,6 +33,8 @@ export interface NodeServerOptions {
   twilioApi?: { baseUrl: string; accountSid: string; authToken: string; from: string };
   /** OpenAI, to transcribe voice notes (its base URL is a fake in tests); off when unset. */
   openAi?: { apiKey: string; baseURL?: string; model?: string };
+  /** The understanding model, through `openAi`'s key and base URL (the `openai` package); off when unset. */
+  understanding?: { model: string; dailyBudget: number };
   /** Meta's WhatsApp Cloud API: webhook secrets, and the Graph API to answer (its base URL is a fake in tests). */
   meta?: { appSecret?: string; verifyToken?: string; accessToken?: string; apiBaseUrl: string };
   /** The bearer token of POST /api/handoffs; refused without it. */
@@ -83,6 +86,9 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
     ...(options.voice ? { voice: options.voice } : {}),
     ...(options.twilioApi ? { twilioApi: options.twilioApi } : {}),
     ...(options.openAi ? { openAi: options.openAi } : {}),
+    ...(options.openAi && options.understanding
+      ? { understandingModel: { client: openAiChatCompletionsClient(options.openAi), model: options.understanding.model, dailyBudget: options.understanding.dailyBudget } }
+      : {}),
     ...(options.meta?.accessToken ? { metaApi: { baseUrl: options.meta.apiBaseUrl, accessToken: options.meta.accessToken } } : {}),
     clock,
     logger,

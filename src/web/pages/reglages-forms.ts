@@ -33,6 +33,11 @@ export const settingsSchema = z.object({
   voiceNumber: optional(relaisNumber),
   smsNumber: optional(relaisNumber),
   whatsappNumber: optional(relaisNumber),
+  /** A checkbox: ticked (« oui ») lets the understanding model read the messages Relais cannot read by itself. */
+  modelUnderstanding: z
+    .string()
+    .optional()
+    .transform((v) => v === 'oui'),
 });
 
 export const inviteSchema = z.object({

@@ -1,7 +1,7 @@
 // « Réglages » (administrators): the department's settings, its users and invitations, the workshop import with its
 // report line by line, and the API tokens of the platform's own tools.
 import type { Context, Hono } from 'hono';
-import { Csrf, Field, Select } from '../components/field.js';
+import { Checkbox, Csrf, Field, Select } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { Table } from '../components/table.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
@@ -28,8 +28,11 @@ interface PageState {
   notice?: string;
 }
 
-const settingsValues = (config: Record<string, unknown> | undefined): Record<string, string> =>
-  Object.fromEntries(Object.entries(config ?? {}).map(([k, v]) => [k, String(v)]));
+const settingsValues = (config: Record<string, unknown> | undefined): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(config ?? {}).map(([k, v]) => [k, String(v)])),
+  // On unless the department switched it off.
+  modelUnderstanding: config?.['modelUnderstanding'] === false ? '' : 'oui',
+});
 
 async function ReglagesPage({ c, state, now }: { c: Context<WorkspaceEnv>; state: PageState; now: number }) {
   const scoped = c.var.scoped;
@@ -52,6 +55,11 @@ async function ReglagesPage({ c, state, now }: { c: Context<WorkspaceEnv>; state
         <Field form={settings} name="voiceNumber" label="Numéro Relais du département : téléphone" hint="Au format international, par exemple +33466000099." type="tel" />
         <Field form={settings} name="smsNumber" label="Numéro Relais du département : SMS" type="tel" />
         <Field form={settings} name="whatsappNumber" label="Numéro Relais du département : WhatsApp" type="tel" />
+        <Checkbox
+          form={settings}
+          name="modelUnderstanding"
+          label="Comprendre les messages confus avec un modèle d’IA (OpenAI), quand Relais n’y arrive pas seul : le message seul lui est envoyé, numéros et adresses e-mail masqués"
+        />
         <button type="submit" class="fr-btn">
           Enregistrer les réglages
         </button>
