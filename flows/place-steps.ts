@@ -1,5 +1,6 @@
 // Finding places near the person: ask where (unless already said), search, then offer what comes next.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
+import { notifySteps } from './notify-steps.js';
 
 /** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
 const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commune${i}Code`]);
@@ -37,6 +38,7 @@ export const whereQuestion = (next: string, text = 'Quel est votre code postal, 
   }) as const;
 
 export const placeSteps: FlowDefinition['steps'] = {
+  ...notifySteps,
   /** Asks where, unless the person already said it (« ma mère habite à Mende »). */
   locate: { ...whereQuestion('find_places'), skipIfKnown: true },
   ask_location: whereQuestion('find_places'),
@@ -51,7 +53,7 @@ export const placeSteps: FlowDefinition['steps'] = {
         text: 'Les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
         // Kept, so that the person can ask for it again, even days later (« Renvoyer ces adresses »).
         set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
-        next: 'after_places',
+        next: 'places_found',
       },
       notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'ask_location' },
       whichCommune: { next: 'which_commune' },
