@@ -158,6 +158,25 @@ export function createOrientationRepository(handle: DatabaseHandle) {
       return row ? orientationOf(row) : undefined;
     },
 
+    /** A token of this kind whatever its state, to say kindly why it no longer works (used, expired). */
+    async findToken(hash: string, kind: TokenKind): Promise<{ orientation: Orientation; usedAt: number | null; expiresAt: number } | undefined> {
+      const row = (
+        await run<Row & { t_used_at: number | null; t_expires_at: number }>(
+          `select ${COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}, t.used_at as t_used_at, t.expires_at as t_expires_at from orientation_tokens t ` +
+            'join orientations o on o.id = t.orientation_id where t.token_hash = ? and t.kind = ?',
+          [hash, kind],
+        )
+      )[0];
+      if (!row) return undefined;
+      const { t_used_at, t_expires_at, ...rest } = row;
+      return { orientation: orientationOf(rest), usedAt: t_used_at, expiresAt: t_expires_at };
+    },
+
+    /** An opening through a link (no account): logged like a user's, named by the link. */
+    async logLinkAccess(orientation: Pick<Orientation, 'id' | 'departement'>, who: string, at: number): Promise<void> {
+      await run('insert into orientation_access_log (orientation_id, departement, user_id, user_email, at) values (?, ?, ?, ?, ?)', [orientation.id, orientation.departement, 'lien', who, at]);
+    },
+
     /** The department's structure whose directory place this is, if any. */
     async structureOfPlace(departement: string, placeId: string): Promise<string | undefined> {
       return (await run<{ id: string }>('select id from structures where departement = ? and place_id = ? limit 1', [departement, placeId]))[0]?.id;
