@@ -192,7 +192,7 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
             dep,
             invitation.email,
             invitation.role,
-            // A structure of another department is never attached: the select finds it only in this one.
+            // The handler checked that the structure is this department's.
             invitation.structureId ?? null,
             invitation.phone ?? null,
             user.id,
