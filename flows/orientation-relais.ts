@@ -93,8 +93,9 @@ export const orientationRelais: FlowDefinition = {
       next: 'relay_create',
     },
     relay_refused: {
-      type: 'end',
+      type: 'say',
       text: "Entendu : rien n'est enregistré sur cette personne. Vous pouvez lui donner les adresses vous-même.",
+      next: 'relay_next',
     },
     relay_create: {
       type: 'invoke',
@@ -111,12 +112,21 @@ export const orientationRelais: FlowDefinition = {
       },
       provides: ['orientedPlace', 'sheetLink'],
       outcomes: {
-        created: { text: "C'est envoyé à {orientedPlace}. Nous vous écrirons sa réponse.[\nFiche à imprimer : {sheetLink}]", next: 'relay_done' },
+        created: { text: "C'est envoyé à {orientedPlace}. Nous vous écrirons sa réponse.[\nFiche à imprimer : {sheetLink}]", next: 'relay_next' },
         invalidNumber: { text: 'Ce numéro ne semble pas valide.', next: 'relay_contact' },
         noPlace: { text: "Ce lieu n'est pas dans la liste.", next: 'relay_pick' },
         error: { text: "Désolé, l'orientation n'a pas pu être envoyée. Écrivez AIDE.", next: 'relay_describe' },
       },
     },
-    relay_done: { type: 'end', text: 'Pour une autre personne, écrivez-nous de nouveau.' },
+    /** Ready for the next person: their description is read as the answer, not lost to a menu. */
+    relay_next: {
+      type: 'input',
+      text: 'Pour une autre personne, décrivez-la en un message.',
+      rephrase: 'Écrivez la commune de la personne et ce dont elle a besoin.',
+      hint: 'Par exemple : Florac, carte Vitale perdue, ne conduit pas, pas internet.',
+      capture: 'relayText',
+      accept: PLACE_ANSWER,
+      next: 'relay_read',
+    },
   },
 };
