@@ -81,6 +81,8 @@ export function orientationLinkRoutes(deps: WorkspaceDeps): Hono {
     const body = await c.req.parseBody();
     // A link answers for its own orientation only: an id from another page (another place's link) changes nothing.
     if (body['orientation'] !== opened.orientation.id) return page(c, 'Lien refusé', "Ce lien ne correspond pas à cette orientation. Rien n'a été modifié.", 403);
+    // Answered meanwhile through another link (or by the platform): the other answer won.
+    if (opened.orientation.status !== 'envoyée') return answered(c, { outcome: 'conflict', current: opened.orientation.status });
     const change = readAnswer(body);
     if ('form' in change) return answerPage(c, token, opened.orientation, change.form, 400);
     const result = await changeOrientationStatus({ repository, events, now }, opened.orientation, change.change, { hash: opened.hash });
