@@ -92,7 +92,7 @@ export function orientService(deps: OrientDeps) {
             kind: 'relay',
             userId: relay.id,
             structureId: relay.structureId ?? undefined,
-            label: fillTemplate(deps.wording.senderLabels.relay, { email: relay.email, structure: [relay.structureType, relay.structureName].filter(Boolean).join(' ') }),
+            label: fillTemplate(deps.wording.senderLabels.relay, { email: relay.email, structure: structureName(relay.structureType, relay.structureName) }),
             address,
           }
         : { kind: 'person', label: deps.wording.senderLabels.person },
@@ -110,6 +110,12 @@ export function orientService(deps: OrientDeps) {
     }
     return { outcome: 'created', vars };
   };
+}
+
+/** « CCAS de Florac », not « CCAS CCAS de Florac »: the type only when the name does not already say it. */
+function structureName(type: string | null, name: string | null): string {
+  if (!name) return type ?? '';
+  return type && !name.toLowerCase().includes(type.toLowerCase()) ? `${type} ${name}` : name;
 }
 
 /** A French landline in E.164, for a person without a mobile (a relay may give it: they will be called, not texted). */

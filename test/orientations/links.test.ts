@@ -144,6 +144,21 @@ describe('answering an orientation, and who sees it', { timeout: 90_000 }, () =>
     expect(eventsOf(other)).toHaveLength(2);
   });
 
+  it('sends the sheet’s short SMS version to the person who agreed to be called, without a link', async () => {
+    const id = await orient(RELAY, '06 12 12 12 12');
+    await agent.get(`/espace/orientations/${id}`);
+    const before = twilio.sent.length;
+    const page = await agent.post(`/espace/orientations/${id}/fiche-sms`, {});
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain('Fiche envoyée par SMS au 06 12 12 12 12.');
+    const [sms] = twilio.sent.slice(before);
+    const row = relais.query<{ place_name: string }>('select place_name from orientations where id = ?', id)[0]!;
+    expect(sms).toMatchObject({ to: '+33612121212' });
+    expect(sms!.body).toContain(row.place_name);
+    expect(sms!.body).toMatch(/Orient[ée] par : aline@saad\.fr/);
+    expect(sms!.body).not.toMatch(/https?:/);
+  });
+
   it('a bad answer shows the form again with a French error beside the field, and saves nothing', async () => {
     const id = await orient(RELAY);
     const link = await answerLink(id);

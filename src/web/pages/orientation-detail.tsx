@@ -18,6 +18,9 @@ import { formatDateTime } from '../format.js';
 import { emptyForm, type FormState } from '../forms.js';
 import { readAnswer } from '../orientation-links.routes.js';
 import { errorPage } from './error.js';
+import { sheetSms } from '../../../data/orientations.fr.js';
+import { fillTemplate } from '../../engine/template.js';
+import { formatPhoneFr, frenchMobileE164 } from '../../directory/format.js';
 
 const FOLLOW_THROUGH: OrientationStatus[] = ['honorée', 'non honorée', 'clôturée'];
 const statusSchema = z.object({ to: z.enum(FOLLOW_THROUGH as [OrientationStatus, ...OrientationStatus[]]) });
@@ -68,6 +71,14 @@ function DetailPage(props: { orientation: Orientation; history: OrientationEvent
               Fiche d'orientation à imprimer
             </button>
           </form>
+          {o.personContact ? (
+            <form method="post" action={`${base}/fiche-sms`}>
+              <Csrf token={c.var.csrf} />
+              <button type="submit" class="fr-btn fr-btn--secondary">
+                Envoyer la fiche par SMS à la personne
+              </button>
+            </form>
+          ) : null}
           {next.map((to) => (
             <form method="post" action={`${base}/statut`}>
               <Csrf token={c.var.csrf} />
@@ -103,7 +114,7 @@ const notFound = () => errorPage('Orientation introuvable', "Cette orientation n
 
 export function orientationDetailRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
   const guard = allow('orientations');
-  const { repository, events } = deps.orientations;
+  const { repository, events, procedures } = deps.orientations;
   const now = () => deps.clock.now();
   const base = (deps.publicBaseUrl ?? '').replace(/\/+$/, '');
 
@@ -131,6 +142,26 @@ export function orientationDetailRoutes(app: Hono<WorkspaceEnv>, deps: Workspace
     if (!o || ROLES[c.var.user.role].orientations === 'receiver') return c.html(notFound(), 404);
     const token = await issueToken(repository, o.id, 'sheet', now(), SHEET_TOKEN_DAYS);
     return show(c, { link: { label: `La fiche à imprimer ou à montrer (valable ${SHEET_TOKEN_DAYS} jours).`, url: `${base}/fiche/${token}` } });
+  });
+
+  // The sheet's short SMS version, to the person who agreed to be called: plain words, no link (seniors distrust them).
+  app.post('/orientations/:id/fiche-sms', guard, async (c) => {
+    const o = await inScope(c);
+    if (!o || !o.personContact || ROLES[c.var.user.role].orientations === 'receiver') return c.html(notFound(), 404);
+    const mobile = frenchMobileE164(o.personContact);
+    const error = !mobile
+      ? "Le numéro de la personne n'est pas un portable : donnez-lui la fiche imprimée."
+      : (await deps.isOptedOut(mobile))
+        ? 'Cette personne a demandé à ne plus recevoir de SMS.'
+        : !deps.smsSender
+          ? "L'envoi de SMS n'est pas configuré sur ce serveur."
+          : undefined;
+    if (error || !mobile || !deps.smsSender) return show(c, { notice: { type: 'error', text: error ?? '' } }, 409);
+    const documents = procedures.find((p) => p.id === o.procedureId)?.documents ?? [];
+    const text = fillTemplate(sheetSms, { place: o.placeName, address: o.placeAddress, phone: o.placePhone ?? '', appointment: o.appointment ?? '', documents: documents.join(', '), sender: o.senderLabel });
+    const sent = await deps.smsSender.send(mobile, text);
+    if (!sent.ok) return show(c, { notice: { type: 'error', text: "Le SMS n'a pas pu partir. Réessayez plus tard." } }, 409);
+    return show(c, { notice: { type: 'success', text: `Fiche envoyée par SMS au ${formatPhoneFr(mobile)}.` } });
   });
 
   app.post('/orientations/:id/statut', guard, async (c) => {
