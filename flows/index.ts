@@ -2,8 +2,9 @@
 import { compileFlow, type CompiledFlow } from '../src/engine/flow.js';
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 import { accueil } from './accueil.js';
+import { orientationRelais } from './orientation-relais.js';
 
-export const flowDefinitions: FlowDefinition[] = [accueil];
+export const flowDefinitions: FlowDefinition[] = [accueil, orientationRelais];
 
 /** The flow a new conversation starts on. */
 export const MAIN_FLOW_ID = 'accueil';

@@ -1,5 +1,6 @@
 // Finding places near the person: ask where (unless already said), search, then offer what comes next.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
+import { notifyOfferOptions, notifySteps } from './notify-steps.js';
 
 /** What the place search says back, for the lint: see src/directory/nearest-places.service.ts. */
 const communeChoices = [1, 2, 3, 4, 5, 6].flatMap((i) => [`commune${i}`, `commune${i}Code`]);
@@ -36,7 +37,25 @@ export const whereQuestion = (next: string, text = 'Quel est votre code postal, 
     next,
   }) as const;
 
+const afterPlaces = {
+  type: 'choice',
+  // After a long list of places, one short line: the whole list of choices would cost an SMS segment more.
+  text: "Répondez PLUS pour d'autres lieux, ou MENU.",
+  voice: 'Et maintenant ?',
+  namesItsAnswers: true,
+  rephrase: 'Que voulez-vous faire maintenant ?',
+  options: [
+    { id: 'other_place', key: '1', label: 'Autre commune', voiceLabel: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
+    { id: 'menu', key: '2', label: 'Menu', voiceLabel: 'Revenir au menu', synonyms: ['menu', 'revenir au menu'], next: 'menu' },
+    { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
+    { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
+    { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
+    { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
+  ],
+} satisfies FlowDefinition['steps'][string] & { type: 'choice' };
+
 export const placeSteps: FlowDefinition['steps'] = {
+  ...notifySteps,
   /** Asks where, unless the person already said it (« ma mère habite à Mende »). */
   locate: { ...whereQuestion('find_places'), skipIfKnown: true },
   ask_location: whereQuestion('find_places'),
@@ -51,7 +70,7 @@ export const placeSteps: FlowDefinition['steps'] = {
         text: 'Les plus proches[, pour {commune}][ ({precisionNote})] :\n\n{items}',
         // Kept, so that the person can ask for it again, even days later (« Renvoyer ces adresses »).
         set: { lastPlaces: 'Les lieux les plus proches[, pour {commune}] :\n\n{items}', smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}', smsTopic: 'places' },
-        next: 'after_places',
+        next: 'places_found',
       },
       notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'ask_location' },
       whichCommune: { next: 'which_commune' },
@@ -90,20 +109,13 @@ export const placeSteps: FlowDefinition['steps'] = {
       error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
     },
   },
-  after_places: {
-    type: 'choice',
-    // After a long list of places, one short line: the whole list of choices would cost an SMS segment more.
-    text: "Répondez PLUS pour d'autres lieux, ou MENU.",
-    voice: 'Et maintenant ?',
-    namesItsAnswers: true,
-    rephrase: 'Que voulez-vous faire maintenant ?',
-    options: [
-      { id: 'other_place', key: '1', label: 'Autre commune', voiceLabel: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville', 'ailleurs'], next: 'ask_location' },
-      { id: 'menu', key: '2', label: 'Menu', voiceLabel: 'Revenir au menu', synonyms: ['menu', 'revenir au menu'], next: 'menu' },
-      { id: 'done', key: '3', label: "C'est tout, merci", synonyms: ['c est tout', 'fini', 'termine', 'au revoir', 'merci'], next: 'goodbye' },
-      { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
-      { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
-      { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
-    ],
+  after_places: afterPlaces,
+  /** By SMS, the question after the places also offers to have the nearest one told (an orientation). */
+  after_places_sms: {
+    ...afterPlaces,
+    // The question alone: with « PLUS ou MENU » the places and it would cost a fourth segment (both still work).
+    text: 'Voulez-vous que ce lieu soit prévenu ?',
+    rephrase: 'Voulez-vous que le lieu le plus proche soit prévenu ? Que voulez-vous faire maintenant ?',
+    options: [...afterPlaces.options.filter((o) => !o.channels), ...notifyOfferOptions],
   },
 };

@@ -214,11 +214,11 @@ describe('a flow edited under an in-flight session', () => {
       await first.sms(from, 'Bonjour');
       await first.sms(from, '1');
     }
-    await first.sms(changed, '74000'); // now at after_places
+    await first.sms(changed, '74000'); // now at after_places_sms (by SMS, the list ends with the offer to tell the place)
     await first.close();
 
     const edited = structuredClone(accueil);
-    (edited.steps['after_places'] as { text: string }).text = 'Que faisons-nous maintenant ?';
+    (edited.steps['after_places_sms'] as { text: string }).text = 'Que faisons-nous maintenant ?';
     const second = await startTestRelais({ databasePath, flowDefinitions: [edited] });
     try {
       const kept = await second.sms(unchanged, '74000');

@@ -24,6 +24,11 @@ export interface ConversationServiceDeps {
    * (the person's commune). Without it, nothing is attached to a department.
    */
   departmentOf?: (to: string, vars: Record<string, string>) => string | undefined;
+  /**
+   * The flow this sender must be on, when it is not the stored one (a relay's registered number: relay mode), given
+   * the stored conversation's flow. Undefined: the stored flow, else the main one. A switch starts the flow afresh.
+   */
+  flowFor?: (inbound: InboundMessage, storedFlowId: string | undefined) => Promise<string | undefined>;
 }
 
 export interface HandleOptions {
@@ -58,9 +63,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
   async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number; flow: CompiledFlow }> {
     const conversationId = `${inbound.channel}:${inbound.from}`;
     const stored = await store.load(conversationId);
+    const chosen = await deps.flowFor?.(inbound, stored?.snapshot.flowId);
+    const switched = chosen !== undefined && chosen !== stored?.snapshot.flowId && flows.has(chosen);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
-    const flow = (stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
-    const previous = await withNumbersOptOut(inbound, flow, stored?.snapshot, at);
+    const flow = (switched ? flows.get(chosen) : stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
+    const previous = await withNumbersOptOut(inbound, flow, switched ? undefined : stored?.snapshot, at);
     const interrupt = deps.interruptOf?.(inbound.content);
     let output = step(flow, previous, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
     const effects: Effect[] = [...output.effects];

@@ -20,8 +20,8 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
-const asUser = (row: { id: string; email: string; role: string; departement: string }): WorkspaceUser | undefined =>
-  isRole(row.role) ? { id: row.id, email: row.email, role: row.role, departement: row.departement } : undefined;
+const asUser = (row: { id: string; email: string; role: string; departement: string; structure_id: string | null }): WorkspaceUser | undefined =>
+  isRole(row.role) ? { id: row.id, email: row.email, role: row.role, departement: row.departement, structureId: row.structure_id } : undefined;
 
 export function createAccountRepository({ atomic }: DatabaseHandle) {
   const run = async <T>(sql: string, params: unknown[]) => ((await atomic([{ sql, params }]))[0] ?? []) as T[];
@@ -65,8 +65,8 @@ export function createAccountRepository({ atomic }: DatabaseHandle) {
         [at, idHash, at, at - policy.idleMs],
       );
       if (!rows[0]) return undefined;
-      const users = await run<{ id: string; email: string; role: string; departement: string }>(
-        'select id, email, role, departement from users where id = ? and disabled_at is null',
+      const users = await run<{ id: string; email: string; role: string; departement: string; structure_id: string | null }>(
+        'select id, email, role, departement, structure_id from users where id = ? and disabled_at is null',
         [rows[0].user_id],
       );
       return users[0] ? asUser(users[0]) : undefined;
@@ -110,9 +110,9 @@ export function createAccountRepository({ atomic }: DatabaseHandle) {
         },
         {
           sql:
-            'insert into users (id, departement, email, role, password_hash, created_at) select ?, departement, email, role, ?, ? from invitations ' +
+            'insert into users (id, departement, email, role, password_hash, created_at, structure_id, phone) select ?, departement, email, role, ?, ?, structure_id, phone from invitations ' +
             'where token_hash = ? and used_at = ? on conflict (email) do update set departement = excluded.departement, role = excluded.role, ' +
-            'password_hash = excluded.password_hash, disabled_at = null',
+            'password_hash = excluded.password_hash, disabled_at = null, structure_id = excluded.structure_id, phone = excluded.phone',
           params: [user.id, user.passwordHash, user.at, tokenHash, user.at],
         },
       ]);

@@ -83,8 +83,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       return ((await optOutQuery.all({ address })) as unknown[]).length > 0;
     },
 
-    async purgeOlderThan(before, erasedBefore) {
-      const results = await atomic(purgeStatements(before, erasedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
+    async purgeOlderThan(before, erasedBefore, orientationsClosedBefore) {
+      const results = await atomic(purgeStatements(before, erasedBefore, orientationsClosedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
       return results.reduce((sum, rows) => sum + rows.length, 0);
     },
   };

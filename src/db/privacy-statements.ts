@@ -58,6 +58,9 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
     g('delete from calls where contact_address = ?', [address]),
     g('delete from handoffs where caller_address = ?', [address]),
     g('delete from contacts where address = ?', [address]),
+    // Orientations stay, anonymous, for the figures: the person's contact and a sender's own number go.
+    g('update orientations set person_contact = null where person_contact = ?', [address]),
+    g('update orientations set sender_address = null where sender_address = ?', [address]),
     // The confirmation of this erasure may still wait in the outbox: it is deleted once sent.
     g('delete from outbox where contact_address = ? and provider_id <> ?', [address, keepProviderId]),
     g('delete from processed_webhooks where contact_address = ? and provider_id <> ?', [address, keepProviderId]),
@@ -94,8 +97,10 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
  * places and workshops (reference data) are not personal and stay. Erased processed rows go after the redelivery
  * window, sooner than the rest.
  */
-export function purgeStatements(before: number, erasedBefore: number): Statement[] {
+export function purgeStatements(before: number, erasedBefore: number, orientationsClosedBefore?: number): Statement[] {
   return [
+    // Closed orientations are anonymised after their own retention (ORIENTATION_RETENTION_DAYS, 365 by default).
+    ...(orientationsClosedBefore === undefined ? [] : [anonymiseOrientations(orientationsClosedBefore)]),
     { sql: 'delete from messages where created_at < ?', params: [before] },
     { sql: 'delete from conversations where updated_at < ?', params: [before] },
     { sql: 'delete from contacts where last_seen_at < ?', params: [before] },
@@ -111,4 +116,12 @@ export function purgeStatements(before: number, erasedBefore: number): Statement
       params: [before, before],
     },
   ];
+}
+
+/** Closed before `closedBefore`: the person's contact and the sender's number go, the anonymous orientation stays. */
+export function anonymiseOrientations(closedBefore: number): Statement {
+  return {
+    sql: 'update orientations set person_contact = null, sender_address = null, anonymised_at = closed_at where closed_at < ? and anonymised_at is null',
+    params: [closedBefore],
+  };
 }

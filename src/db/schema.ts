@@ -281,3 +281,4 @@ export const handoffs = sqliteTable(
 
 export * from './workspace-schema.js';
 export * from './model-schema.js';
+export * from './orientation-schema.js';

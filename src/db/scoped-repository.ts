@@ -6,6 +6,16 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { WorkspaceUser } from '../web/auth/roles.js';
 import type { DatabaseHandle } from './database.js';
 import type { DepartmentRepository } from './department-repository.js';
+import { ROLES, isRole } from '../web/auth/roles.js';
+import { scopedOrientations, type OrientationScope } from './orientation-repository.js';
+
+/** A role's view of orientations (roles.ts): the department's, a sender's own and their structure's, a receiver's inbox. */
+function orientationScopeOf(user: { id: string; role?: string | undefined; structureId?: string | null | undefined }): OrientationScope {
+  const kind = user.role && isRole(user.role) ? ROLES[user.role].orientations : 'sender';
+  if (kind === 'department') return { kind };
+  if (kind === 'receiver') return { kind, structureId: user.structureId ?? null };
+  return { kind, userId: user.id, structureId: user.structureId ?? null };
+}
 
 /** How a callback ended, as the agent records it. */
 export const CALLBACK_OUTCOMES = ['joint', 'message laissé', 'injoignable'] as const;
@@ -54,10 +64,25 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
   const run = async <T>(sql: string, params: unknown[]) => ((await atomic([{ sql, params }]))[0] ?? []) as T[];
 
   /** Everything a user may read or change, already limited to their department. */
-  return function forUser(user: Pick<WorkspaceUser, 'id' | 'departement'>) {
+  return function forUser(user: Pick<WorkspaceUser, 'id' | 'departement'> & Partial<Pick<WorkspaceUser, 'role' | 'email' | 'structureId'>>) {
     const dep = user.departement;
     return {
       departement: dep,
+
+      orientations: scopedOrientations(handle, dep, orientationScopeOf(user), { id: user.id, email: user.email ?? '' }),
+
+      structures: {
+        async list(): Promise<{ id: string; name: string; type: string; placeId: string | null }[]> {
+          const rows = await run<{ id: string; name: string; type: string; place_id: string | null }>('select id, name, type, place_id from structures where departement = ? order by name', [dep]);
+          return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, placeId: r.place_id }));
+        },
+
+        async create(structure: { id: string; name: string; type: string; placeId?: string | undefined; at: number }): Promise<void> {
+          await run('insert into structures (id, departement, name, type, place_id, created_at) values (?, ?, ?, ?, ?, ?)', [
+            structure.id, dep, structure.name, structure.type, structure.placeId ?? null, structure.at,
+          ]);
+        },
+      },
 
       callbacks: {
         /** Open requests, one line per person, oldest first. */
@@ -160,13 +185,16 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
       },
 
       invitations: {
-        async create(invitation: { id: string; tokenHash: string; email: string; role: string; at: number; expiresAt: number }): Promise<void> {
-          await run('insert into invitations (id, token_hash, departement, email, role, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [
+        async create(invitation: { id: string; tokenHash: string; email: string; role: string; at: number; expiresAt: number; structureId?: string | undefined; phone?: string | undefined }): Promise<void> {
+          await run('insert into invitations (id, token_hash, departement, email, role, structure_id, phone, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
             invitation.id,
             invitation.tokenHash,
             dep,
             invitation.email,
             invitation.role,
+            // The handler checked that the structure is this department's.
+            invitation.structureId ?? null,
+            invitation.phone ?? null,
             user.id,
             invitation.at,
             invitation.expiresAt,

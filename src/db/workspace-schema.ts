@@ -24,8 +24,12 @@ export const users = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** Removed by an administrator: can no longer sign in; kept so that past work still names its author. */
     disabledAt: integer('disabled_at'),
+    /** A relay's or a structure's staff: their structure (orientations). */
+    structureId: text('structure_id'),
+    /** A relay's registered mobile (E.164): a message from it opens relay mode. */
+    phone: text('phone'),
   },
-  (t) => [uniqueIndex('users_email').on(t.email), index('users_departement').on(t.departement)],
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_departement').on(t.departement), index('users_phone').on(t.phone)],
 );
 
 /** Server-side sessions: revocable, with an idle and an absolute expiry. `id` is the SHA-256 of the cookie's token. */
@@ -51,6 +55,9 @@ export const invitations = sqliteTable(
     departement: text('departement').notNull(),
     email: text('email').notNull(),
     role: text('role').notNull(),
+    /** For a relay or a structure's staff: their structure, and a relay's mobile (E.164). */
+    structureId: text('structure_id'),
+    phone: text('phone'),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),

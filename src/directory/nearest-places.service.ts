@@ -143,6 +143,9 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       vars,
       items: nearby.map(({ place, distanceKm }, i) => ({
         rank: String(offset + i + 1),
+        // For an orientation to this place (src/orientations/orient.service.ts); no template shows them.
+        placeId: place.id,
+        hours: place.hours ?? '',
         name: place.name,
         address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
         distance: formatDistanceKm(distanceKm),

@@ -15,6 +15,7 @@ import { handoffRoutes } from './handoff.routes.js';
 import { placesApiRoutes, type PlacesApiDeps } from './places-api.routes.js';
 import type { WorkspaceDeps } from '../web/context.js';
 import { workspaceRoutes } from '../web/workspace.routes.js';
+import { orientationLinkRoutes } from '../web/orientation-links.routes.js';
 import { smsRoutes } from './sms.routes.js';
 import { voiceRoutes } from './voice.routes.js';
 import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', handoffRoutes(deps));
   if (deps.placesApi) app.route('/api', placesApiRoutes(deps.placesApi));
   if (deps.workspace) app.route('/espace', workspaceRoutes(deps.workspace));
+  if (deps.workspace) app.route('/', orientationLinkRoutes(deps.workspace));
   app.route('/meta', metaWhatsAppRoutes(deps));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {

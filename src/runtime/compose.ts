@@ -53,6 +53,13 @@ import { createScopedRepository } from '../db/scoped-repository.js';
 import { departmentOfTurn } from '../directory/departments.js';
 import { DEFAULT_SESSION_POLICY, type WorkspaceDeps } from '../web/context.js';
 import type { SessionPolicy } from '../db/account-repository.js';
+import { createOrientationRepository } from '../db/orientation-repository.js';
+import { createOrientationEvents, type OrientationListener } from '../orientations/change-status.js';
+import { notifyOnChange } from '../orientations/notify.js';
+import { orientService, relayReadService } from '../orientations/orient.service.js';
+import { relayFlowChooser } from '../orientations/relay-mode.js';
+import { RELAY_FLOW_ID } from '../../flows/orientation-relais.js';
+import * as orientationWording from '../../data/orientations.fr.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -84,6 +91,8 @@ export interface RelaisParts {
   voice?: Partial<VoiceSettings> & { minConfidence?: number };
   /** The workspace: SESSION_SECRET (without it /espace answers 503), DSFR's files, session expiry, the caller's address. */
   workspace?: Pick<WorkspaceDeps, 'sessionSecret' | 'assets' | 'clientIp'> & { sessionPolicy?: SessionPolicy };
+  /** Called after every orientation change (creation included): the hook for follow-ups and activity facts. */
+  onOrientationChange?: OrientationListener[];
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -129,6 +138,14 @@ export function composeRelais(input: RelaisParts) {
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();
+  const findPlaces = nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments });
+  const orientationRepository = createOrientationRepository(parts.database);
+  const orientationEvents = createOrientationEvents(parts.logger);
+  orientationEvents.onOrientationChange(
+    notifyOnChange({ sender: smsSender, isOptedOut: (address) => store.isOptedOut(address), wording: orientationWording.changeSms, logger: parts.logger }),
+  );
+  for (const listener of parts.onOrientationChange ?? []) orientationEvents.onOrientationChange(listener);
+  const orientWording = { constraints: orientationWording.constraintWording, readerConstraints: orientationWording.readerConstraints, senderLabels: orientationWording.senderLabels };
   const conversations = createConversationService({
     store,
     flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
@@ -148,14 +165,25 @@ export function composeRelais(input: RelaisParts) {
       reachPerson: reachPersonService({ now, departments }),
       placeName: placeNameService(directory),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(smsSender ? { sender: smsSender } : {}) }),
+      relayRead: relayReadService({ reader, procedures, wording: orientWording }),
+      orient: orientService({
+        repository: orientationRepository,
+        events: orientationEvents,
+        findPlaces,
+        reader,
+        procedures,
+        wording: orientWording,
+        now,
+        publicBaseUrl: parts.config.publicBaseUrl,
+      }),
     },
+    flowFor: relayFlowChooser(orientationRepository, { relay: RELAY_FLOW_ID, main: MAIN_FLOW_ID }),
     // A scam in progress wins over whatever question was asked: checked on every message, at every step.
     interruptOf: (content) => (content.type === 'text' ? scamInterrupt(content.text, intents) : undefined),
     clock: parts.clock,
     logger: parts.logger,
     departmentOf: departmentOfTurn(departments),
   });
-  const findPlaces = nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments });
   const accounts = createAccountRepository(parts.database);
   const workspace: WorkspaceDeps = {
     sessionSecret: parts.workspace?.sessionSecret,
@@ -177,6 +205,7 @@ export function composeRelais(input: RelaisParts) {
     assets: parts.workspace?.assets,
     clientIp: parts.workspace?.clientIp,
     sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    orientations: { repository: orientationRepository, events: orientationEvents, procedures },
   };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
@@ -209,7 +238,7 @@ export function composeRelais(input: RelaisParts) {
         }
       : {}),
   });
-  return { app, store, conversations, whatsAppOutbox };
+  return { app, store, conversations, whatsAppOutbox, onOrientationChange: orientationEvents.onOrientationChange };
 }
 
 /** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an

@@ -27,6 +27,7 @@ const relais = await startRelais({
   handoffApiToken: env.HANDOFF_API_TOKEN,
   voice: voicePartsOf(env),
   ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
+  orientationRetentionDays: env.ORIENTATION_RETENTION_DAYS,
   logger,
 });
 

@@ -9,6 +9,9 @@ import type { Directory } from '../directory/types.js';
 import type { WorkshopSession } from '../directory/workshops.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { WorkspaceUser } from './auth/roles.js';
+import type { OrientationRepository } from '../db/orientation-repository.js';
+import type { OrientationEvents } from '../orientations/change-status.js';
+import type { Procedure } from '../knowledge/procedure-schema.js';
 
 export interface WorkspaceDeps {
   /** Without it the workspace answers 503 (sessions and CSRF tokens are signed with it). */
@@ -36,6 +39,8 @@ export interface WorkspaceDeps {
   sessionPolicy: SessionPolicy;
   /** The caller's address, for the login rate limit; the runtime knows how to read it. */
   clientIp?: ((c: Context) => string) | undefined;
+  /** Orientations: the answer and sheet links (no account), status changes and their listeners, what to bring. */
+  orientations: { repository: OrientationRepository; events: OrientationEvents; procedures: Procedure[] };
 }
 
 export type WorkspaceEnv = {

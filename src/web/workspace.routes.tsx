@@ -12,6 +12,8 @@ import { lieuxRoutes } from './pages/lieux.js';
 import { transfertRoutes } from './pages/transfert.js';
 import { reglagesRoutes } from './pages/reglages.js';
 import { errorPage } from './pages/error.js';
+import { ROLES } from './auth/roles.js';
+import { orientationsRoutes } from './pages/orientations.js';
 
 /** The ways to reach a page, as seen in the browser: its own origin and the public address behind a proxy. */
 function allowedOrigins(publicBaseUrl: string | undefined) {
@@ -63,7 +65,8 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
 
   const signedIn = new Hono<WorkspaceEnv>();
   signedIn.use('*', requireSession(deps));
-  signedIn.get('/', (c) => c.redirect('/espace/rappels', 303));
+  signedIn.get('/', (c) => c.redirect(ROLES[c.var.user.role].home, 303));
+  signedIn.get('/accueil', (c) => c.redirect(ROLES[c.var.user.role].home, 303));
   signedIn.post('/deconnexion', async (c) => {
     await signOut(c, deps);
     return c.redirect('/espace/connexion', 303);
@@ -72,6 +75,7 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
   lieuxRoutes(signedIn, deps);
   transfertRoutes(signedIn, deps);
   reglagesRoutes(signedIn, deps);
+  orientationsRoutes(signedIn, deps);
   signedIn.all('*', (c) => c.html(errorPage('Page introuvable', "Cette page n'existe pas dans votre espace."), 404));
   app.route('/', signedIn);
   return app;

@@ -31,6 +31,8 @@ const envSchema = z.object({
   ...voiceEnvShape,
   /** Signs the workspace's sessions and CSRF tokens: a long random string (openssl rand -base64 32). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be a random string of 32 characters at least (openssl rand -base64 32)').optional(),
+  /** Closed orientations are anonymised (the person's contact, the sender's number) after this many days. */
+  ORIENTATION_RETENTION_DAYS: z.coerce.number({ message: 'ORIENTATION_RETENTION_DAYS must be a number of days' }).int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

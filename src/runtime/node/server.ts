@@ -45,6 +45,8 @@ export interface NodeServerOptions {
   sessionSecret?: string;
   /** The workspace's session expiry, over the defaults (tests shorten it). */
   sessionPolicy?: SessionPolicy;
+  /** Closed orientations are anonymised after this many days (ORIENTATION_RETENTION_DAYS, 365 by default). */
+  orientationRetentionDays?: number;
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
@@ -52,6 +54,8 @@ export const nodeHmacSha1: HmacSha1 = (key, data) => createHmac('sha1', key).upd
 
 /** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
 export const RETENTION_DAYS = 183;
+/** Closed orientations keep their contacts this long, then are anonymised (the anonymous orientation stays). */
+export const ORIENTATION_RETENTION_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 export interface RunningRelais {
@@ -106,7 +110,8 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
 
   const purge = async () => {
     const now = clock.now();
-    const removed = await store.purgeOlderThan(now - RETENTION_DAYS * DAY_MS, now - REDELIVERY_WINDOW_MS);
+    const orientationDays = options.orientationRetentionDays ?? ORIENTATION_RETENTION_DAYS;
+    const removed = await store.purgeOlderThan(now - RETENTION_DAYS * DAY_MS, now - REDELIVERY_WINDOW_MS, now - orientationDays * DAY_MS);
     if (removed > 0) logger.info('retention.purged', { rows: removed });
   };
   await purge();

@@ -1,14 +1,30 @@
 // Roles and what each may do. Later roles (relay, structure) are new entries here, not new checks in handlers.
 
-export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings';
+export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings' | 'orientations' | 'orientationAccessLog';
+
+/**
+ * Which orientations a role sees: its department's, those it or its structure sent (a relay), or those its
+ * structure receives (a structure's staff: their inbox).
+ */
+export type OrientationScopeKind = 'department' | 'sender' | 'receiver';
 
 export const ROLES = {
-  admin: { label: 'Administrateur', permissions: ['callbacks', 'places', 'handoffs', 'settings'] },
-  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs'] },
-} as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
+  admin: {
+    label: 'Administrateur',
+    permissions: ['callbacks', 'places', 'handoffs', 'settings', 'orientations', 'orientationAccessLog'],
+    orientations: 'department',
+    home: '/espace/rappels',
+  },
+  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs', 'orientations'], orientations: 'department', home: '/espace/rappels' },
+  relay: { label: 'Relais de terrain (aide à domicile, CCAS…)', permissions: ['places', 'orientations'], orientations: 'sender', home: '/espace/orientations' },
+  structure: { label: "Structure d'accueil", permissions: ['orientations'], orientations: 'receiver', home: '/espace/orientations' },
+} as const satisfies Record<string, { label: string; permissions: readonly Permission[]; orientations: OrientationScopeKind; home: string }>;
 
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** Roles that belong to a structure (chosen when they are invited). */
+export const STRUCTURE_ROLES: readonly Role[] = ['relay', 'structure'];
 
 export const isRole = (value: string): value is Role => value in ROLES;
 
@@ -22,4 +38,6 @@ export interface WorkspaceUser {
   email: string;
   role: Role;
   departement: string;
+  /** A relay's or a structure's staff: their structure. */
+  structureId?: string | null;
 }

@@ -7,7 +7,7 @@ interface FieldProps {
   name: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'url' | 'date';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'url' | 'date' | 'datetime-local';
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;

@@ -57,6 +57,6 @@ export function invitationRoutes(app: Hono, deps: WorkspaceDeps) {
     if (!accepted) return c.html(expired(), 404);
     const user = await deps.accounts.findByEmail(invitation.email);
     if (user) await signIn(c, deps, user.id);
-    return c.redirect('/espace/rappels', 303);
+    return c.redirect('/espace/accueil', 303);
   });
 }

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { FRENCH_PHONE } from '../../knowledge/procedure-schema.js';
 import { isReadableOsmHours } from '../../directory/osm-hours.js';
-import { ROLE_NAMES } from '../auth/roles.js';
+import { ROLE_NAMES, STRUCTURE_ROLES } from '../auth/roles.js';
+import { frenchMobileE164 } from '../../directory/format.js';
+import { STRUCTURE_TYPES } from '../../orientations/statuses.js';
 
 const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
   z
@@ -49,6 +51,23 @@ export const inviteSchema = z.object({
     .max(200, 'Cette adresse est trop longue.')
     .pipe(z.email('Indiquez une adresse électronique valide, par exemple nom@departement.fr.')),
   role: z.enum(ROLE_NAMES as [string, ...string[]], { message: 'Choisissez un rôle dans la liste.' }),
+  /** A relay's or a structure's staff: their structure (checked to be the department's by the handler). */
+  structureId: z.string().trim().default(''),
+  /** A relay's mobile: their messages from it open relay mode. */
+  phone: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || frenchMobileE164(v) !== undefined, 'Indiquez un numéro de portable français, par exemple 06 12 34 56 78.')
+    .transform((v) => (v ? frenchMobileE164(v)! : '')),
+}).superRefine((v, ctx) => {
+  if ((STRUCTURE_ROLES as readonly string[]).includes(v.role) && !v.structureId) ctx.addIssue({ code: 'custom', path: ['structureId'], message: 'Choisissez la structure de cette personne.' });
+});
+
+export const structureSchema = z.object({
+  name: z.string().trim().min(2, 'Indiquez le nom de la structure.').max(120, 'Ce nom est trop long (120 caractères au plus).'),
+  type: z.enum(STRUCTURE_TYPES, { message: 'Choisissez un type dans la liste.' }),
+  placeId: z.string().trim().max(100, 'Cet identifiant est trop long.').default(''),
 });
 
 export const tokenSchema = z.object({

@@ -13,6 +13,8 @@ import { errorPage } from './error.js';
 import { formatDateTime } from '../format.js';
 import { inviteSchema, RELAIS_NUMBER_FIELDS, settingsSchema, tokenSchema } from './reglages-forms.js';
 import { importWorkshops, ImportReport, type WorkshopImport } from './reglages-import.js';
+import { StructureFields, StructuresSection, structuresRoutes } from './reglages-structures.js';
+import { STRUCTURE_ROLES } from '../auth/roles.js';
 
 const INVITATION_DAYS = 7;
 
@@ -26,6 +28,7 @@ interface PageState {
   importResult?: WorkshopImport;
   importError?: string;
   notice?: string;
+  structure?: FormState;
 }
 
 const settingsValues = (config: Record<string, unknown> | undefined): Record<string, string> => ({
@@ -100,10 +103,13 @@ async function ReglagesPage({ c, state, now }: { c: Context<WorkspaceEnv>; state
         <Csrf token={csrf} />
         <Field form={state.invite ?? emptyForm({ role: 'agent' })} name="email" label="Adresse électronique" type="email" />
         <Select form={state.invite ?? emptyForm({ role: 'agent' })} name="role" label="Rôle" options={roleOptions} />
+        <StructureFields form={state.invite ?? emptyForm({ role: 'agent' })} structures={await scoped.structures.list()} />
         <button type="submit" class="fr-btn">
           Créer le lien d'invitation
         </button>
       </form>
+
+      <StructuresSection csrf={csrf} structures={await scoped.structures.list()} form={state.structure} />
 
       <h2 id="ateliers" class="fr-mt-6w">Importer les ateliers</h2>
       <p>Un fichier CSV ou iCalendar (ICS), comme pour la commande d'import. Seuls les ateliers du département sont gardés.</p>
@@ -201,10 +207,26 @@ export function reglagesRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
     if (existing && existing.disabled_at === null) return show(c, { invite: { values: result.values, errors: { email: 'Cette personne a déjà un compte.' } } }, 400);
     const token = randomToken();
     const at = deps.clock.now();
-    await c.var.scoped.invitations.create({ id: crypto.randomUUID(), tokenHash: await sha256Hex(token), email: result.data.email, role: result.data.role, at, expiresAt: at + INVITATION_DAYS * 86_400_000 });
+    const { structureId, phone } = result.data;
+    const needsStructure = (STRUCTURE_ROLES as readonly string[]).includes(result.data.role);
+    if (needsStructure && !(await c.var.scoped.structures.list()).some((s) => s.id === structureId)) {
+      return show(c, { invite: { values: result.values, errors: { structureId: 'Choisissez une structure de votre département.' } } }, 400);
+    }
+    await c.var.scoped.invitations.create({
+      id: crypto.randomUUID(),
+      tokenHash: await sha256Hex(token),
+      email: result.data.email,
+      role: result.data.role,
+      at,
+      expiresAt: at + INVITATION_DAYS * 86_400_000,
+      ...(needsStructure ? { structureId } : {}),
+      ...(result.data.role === 'relay' && phone ? { phone } : {}),
+    });
     const base = deps.publicBaseUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
     return show(c, { invitationLink: `${base}/espace/invitation/${token}`, notice: `Invitation créée pour ${result.data.email}.` });
   });
+
+  structuresRoutes(app, guard, show, () => deps.clock.now());
 
   app.post('/reglages/utilisateurs/:id/retirer', guard, async (c) => {
     if (!(await c.var.scoped.users.remove(c.req.param('id'), deps.clock.now()))) return c.html(errorPage('Utilisateur introuvable', "Cet utilisateur n'existe pas dans votre département."), 404);

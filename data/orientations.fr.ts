@@ -1,0 +1,40 @@
+// The French words of orientations: constraints as a relay says them, the SMS that tell of a change, the sheet's
+// labels. User-facing French lives here, never in src/orientations.
+import type { PersonConstraint } from '../src/orientations/statuses.js';
+
+/** Each constraint's label, and the words (accents and case removed) by which a relay says it in a message. */
+export const constraintWording: Record<PersonConstraint, { label: string; words: string[] }> = {
+  mobility: { label: 'se déplace difficilement', words: ['deplace', 'marche', 'mobilite', 'fauteuil', 'pas de voiture', 'sans voiture', 'ne conduit'] },
+  hearing: { label: 'entend mal', words: ['entend', 'sourd', 'audition', 'malentendant'] },
+  sight: { label: 'voit mal', words: ['voit mal', 'vue', 'aveugle', 'malvoyant'] },
+  reading: { label: 'lit difficilement', words: ['lire', 'lecture', 'illettr', 'analphab', 'ecrit mal'] },
+  noInternet: { label: "pas d'internet", words: ['pas d internet', 'sans internet', 'pas internet'] },
+  noDevice: { label: 'pas de téléphone portable', words: ['pas de portable', 'sans portable', 'pas de telephone portable', 'pas d ordinateur'] },
+  urgent: { label: 'urgent', words: ['urgent', 'urgence', 'au plus vite', 'rapidement'] },
+};
+
+/** The reader's constraints (src/knowledge/understanding) that are also ours. */
+export const readerConstraints: Record<string, PersonConstraint> = { mobility: 'mobility', hearing: 'hearing', sight: 'sight', noInternet: 'noInternet', noDevice: 'noDevice' };
+
+/** The SMS that tell the sender and the person of a change ({place}, {appointment}, {reason}). Plain words, no link. */
+export const changeSms: Partial<Record<string, { sender: string; person: string }>> = {
+  acceptée: {
+    sender: 'Relais : {place} a accepté l\'orientation. Rendez-vous : {appointment}.',
+    person: 'Relais : {place} vous attend. Rendez-vous : {appointment}. Adresse : {address}.',
+  },
+  refusée: {
+    sender: 'Relais : {place} ne peut pas recevoir la personne ({reason}). Le département peut vous aider à trouver un autre lieu.',
+    person: 'Relais : {place} ne peut pas vous recevoir. Écrivez-nous pour trouver un autre lieu.',
+  },
+};
+
+/** The short SMS version of the orientation sheet (no link: seniors distrust them). */
+export const sheetSms = 'Relais - votre rendez-vous :\n{place}\n{address}[\nTél : {phone}][\nQuand : {appointment}][\nÀ apporter : {documents}][\nOrienté par : {sender}]';
+
+/** How a sender is named on the sheet and in the history. */
+export const senderLabels = {
+  person: 'La personne elle-même (SMS)',
+  relay: '{email}[, {structure}]',
+};
+
+export const answerAuthor = 'Le lieu (lien de réponse)';
