@@ -280,3 +280,4 @@ export const handoffs = sqliteTable(
 );
 
 export * from './workspace-schema.js';
+export * from './activity-schema.js';
