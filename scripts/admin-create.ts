@@ -18,7 +18,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' } } });
+// --national: a super-administrator (every department's figures, nothing else); never created by an invitation.
+const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' }, national: { type: 'boolean' } } });
+const role = values.national ? 'superadmin' : 'admin';
 const usage = 'usage: npm run admin:create -- --departement 48 --email admin@departement.fr  (password from RELAIS_ADMIN_PASSWORD, or asked)';
 const departement = values.departement?.toUpperCase() ?? fail(usage);
 if (!/^(\d{2}|2[AB]|97\d)$/.test(departement)) fail(`--departement: an INSEE department code such as 48, 2A or 974 (got "${departement}")`);
@@ -59,7 +61,7 @@ if (existing) {
   await accounts.setPassword(existing.id, passwordHash);
   console.log(`${email.data}: password reset (department ${departement}, role ${existing.role})`);
 } else {
-  await accounts.createUser({ id: crypto.randomUUID(), departement, email: email.data, role: 'admin', passwordHash, at: Date.now() });
-  console.log(`${email.data}: administrator of department ${departement} created in ${env.DATABASE_PATH}. Sign in at /espace/connexion.`);
+  await accounts.createUser({ id: crypto.randomUUID(), departement, email: email.data, role, passwordHash, at: Date.now() });
+  console.log(`${email.data}: ${values.national ? 'national super-administrator' : 'administrator'} of department ${departement} created in ${env.DATABASE_PATH}. Sign in at /espace/connexion.`);
 }
 database.close();

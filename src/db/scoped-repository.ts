@@ -6,6 +6,9 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { WorkspaceUser } from '../web/auth/roles.js';
 import type { DatabaseHandle } from './database.js';
 import type { DepartmentRepository } from './department-repository.js';
+import { activitySection } from './activity-section.js';
+import { activityStatements } from './activity-statements.js';
+import type { FactChannel } from '../activity/facts.js';
 
 /** How a callback ended, as the agent records it. */
 export const CALLBACK_OUTCOMES = ['joint', 'message laissé', 'injoignable'] as const;
@@ -54,10 +57,11 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
   const run = async <T>(sql: string, params: unknown[]) => ((await atomic([{ sql, params }]))[0] ?? []) as T[];
 
   /** Everything a user may read or change, already limited to their department. */
-  return function forUser(user: Pick<WorkspaceUser, 'id' | 'departement'>) {
+  return function forUser(user: Pick<WorkspaceUser, 'id' | 'departement'> & { role?: string }) {
     const dep = user.departement;
     return {
       departement: dep,
+      activity: activitySection(handle, user),
 
       callbacks: {
         /** Open requests, one line per person, oldest first. */
@@ -104,13 +108,17 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
 
         /** Closes every open request of that person, with the outcome and the agent's note. */
         async close(id: number, outcome: CallbackOutcome, note: string, at: number): Promise<boolean> {
-          const rows = await run(
+          const rows = await run<{ created_at: number; channel: string }>(
             "update callback_requests set status = 'done', outcome = ?, note = ?, done_at = ?, assigned_to = coalesce(assigned_to, ?) " +
               "where departement = ? and status = 'open' and contact_address = " +
-              "(select contact_address from callback_requests where id = ? and departement = ? and status = 'open') returning id",
+              "(select contact_address from callback_requests where id = ? and departement = ? and status = 'open') returning created_at, channel",
             [outcome, note || null, at, user.id, dep, id, dep],
           );
-          return rows.length > 0;
+          if (rows.length === 0) return false;
+          // The activity figures: one callback closed, with its delay from the person's first request, no one named.
+          const first = rows.reduce((a, r) => (r.created_at < a.created_at ? r : a));
+          await atomic(activityStatements([{ kind: 'callback', code: outcome, value: Math.max(0, Math.round((at - first.created_at) / 60_000)), channel: first.channel as FactChannel, departement: dep, at }]));
+          return true;
         },
       },
 
