@@ -49,10 +49,13 @@ import { createScopedRepository } from '../db/scoped-repository.js';
 import { departmentOfTurn } from '../directory/departments.js';
 import { DEFAULT_SESSION_POLICY, type WorkspaceDeps } from '../web/context.js';
 import type { SessionPolicy } from '../db/account-repository.js';
+import type { Atlas } from '../activity/atlas.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
   directory: Directory;
+  /** The territory for the activity pages (communes, places, EPCI); without it the map says it is unavailable. */
+  atlas?: Atlas;
   config: AppConfig;
   clock: Clock;
   logger: Logger;
@@ -93,7 +96,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function composeRelais(input: RelaisParts) {
   const parts: RelaisParts = { ...input, logger: redactingLogger(input.logger) };
-  const store = createConversationStore(parts.database);
+  const epciOf = parts.atlas ? (commune: string) => parts.atlas?.epciOf(commune)?.code : undefined;
+  const store = createConversationStore(parts.database, { epciOf });
   // One live map of the departments' settings: what Réglages saves, the conversations use at once.
   const departments = parts.departments ?? new Map<string, DepartmentConfig>();
   const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
@@ -155,6 +159,7 @@ export function composeRelais(input: RelaisParts) {
     assets: parts.workspace?.assets,
     clientIp: parts.workspace?.clientIp,
     sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    ...(parts.atlas ? { atlas: parts.atlas } : {}),
   };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;

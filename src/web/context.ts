@@ -9,6 +9,7 @@ import type { Directory } from '../directory/types.js';
 import type { WorkshopSession } from '../directory/workshops.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { WorkspaceUser } from './auth/roles.js';
+import type { Atlas } from '../activity/atlas.js';
 
 export interface WorkspaceDeps {
   /** Without it the workspace answers 503 (sessions and CSRF tokens are signed with it). */
@@ -32,6 +33,8 @@ export interface WorkspaceDeps {
   /** Serves DSFR's files (CSS, fonts, icons, JS) by their path under its dist folder; the runtime knows where they are. */
   assets?: ((path: string) => Promise<Response | undefined>) | undefined;
   sessionPolicy: SessionPolicy;
+  /** The territory of the activity pages (communes, places, EPCI): names for codes and the white-zone map. */
+  atlas?: Atlas | undefined;
   /** The caller's address, for the login rate limit; the runtime knows how to read it. */
   clientIp?: ((c: Context) => string) | undefined;
 }
