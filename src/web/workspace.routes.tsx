@@ -5,12 +5,17 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { WorkspaceDeps, WorkspaceEnv } from './context.js';
 import { requireSession, signOut } from './auth/session.js';
+import { can } from './auth/roles.js';
 import { connexionRoutes } from './pages/connexion.js';
 import { invitationRoutes } from './pages/invitation.js';
 import { rappelsRoutes } from './pages/rappels.js';
 import { lieuxRoutes } from './pages/lieux.js';
 import { transfertRoutes } from './pages/transfert.js';
 import { reglagesRoutes } from './pages/reglages.js';
+import { activiteRoutes } from './pages/activite.js';
+import { activiteCsvRoutes } from './pages/activite-csv.js';
+import { rapportRoutes } from './pages/activite-rapport.js';
+import { zonesBlanchesRoutes } from './pages/zones-blanches.js';
 import { errorPage } from './pages/error.js';
 
 /** The ways to reach a page, as seen in the browser: its own origin and the public address behind a proxy. */
@@ -63,7 +68,7 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
 
   const signedIn = new Hono<WorkspaceEnv>();
   signedIn.use('*', requireSession(deps));
-  signedIn.get('/', (c) => c.redirect('/espace/rappels', 303));
+  signedIn.get('/', (c) => c.redirect(can(c.var.user.role, 'callbacks') ? '/espace/rappels' : '/espace/activite', 303));
   signedIn.post('/deconnexion', async (c) => {
     await signOut(c, deps);
     return c.redirect('/espace/connexion', 303);
@@ -72,6 +77,10 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
   lieuxRoutes(signedIn, deps);
   transfertRoutes(signedIn, deps);
   reglagesRoutes(signedIn, deps);
+  activiteCsvRoutes(signedIn, deps);
+  rapportRoutes(signedIn, deps);
+  activiteRoutes(signedIn, deps);
+  zonesBlanchesRoutes(signedIn, deps);
   signedIn.all('*', (c) => c.html(errorPage('Page introuvable', "Cette page n'existe pas dans votre espace."), 404));
   app.route('/', signedIn);
   return app;
