@@ -8,6 +8,8 @@ export const needLabels: Record<string, string> = {
   apprendre: 'Apprendre le numérique',
   materiel: 'Du matériel',
   internet: 'Un accès à internet',
+  lieu: 'Un lieu d’aide près de chez soi',
+  arnaque: 'Une arnaque ou un message douteux',
 };
 
 export const outcomeLabels: Record<string, string> = {

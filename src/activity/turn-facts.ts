@@ -28,6 +28,9 @@ export interface TurnFactsInput {
   at: number;
 }
 
+/** Variables that show the person already asked for something in this conversation. */
+const KNOWN_REQUEST_VARS = ['need', 'procedureId', 'lastPlaces', 'comfort', 'heardPlace'] as const;
+
 /** What the assessment asks that describes the person (recorded once, when its result is given). */
 const PROFILE_VARS = ['equipment', 'internetAtHome', 'comfort', 'wish', 'obstacle', 'urgency', 'ageBand'] as const;
 
@@ -48,32 +51,43 @@ export function factsOfTurn(input: TurnFactsInput): ActivityFact[] {
   const add = (kind: ActivityFact['kind'], code: string, extra: Partial<ActivityFact> = {}) => facts.push({ ...base, kind, code, ...extra });
 
   const starts = !previous || input.opensCall || at - previous.lastActivityAt > input.sessionMs;
-  if (starts) add('conversation', previous ? 'returning' : 'new');
-  // Who reached out, once it is known: a transferred call at once, a caregiver when they say so, else the person
-  // themself when they first name a need.
-  const newNeed = vars['need'] && vars['need'] !== previous?.vars['need'];
-  if (initiator === 'relay' ? starts : initiator === 'caregiver' ? previous?.vars['forWhom'] !== 'relative' : newNeed && !previous?.vars['need']) add('initiator', initiator);
-  if (newNeed) add('need', vars['need']!);
+  if (starts) add('conversation', 'start', { detail: previous ? 'returning' : 'new' });
 
+  // Needs: named (« apprendre »), or shown by what was asked: a place search, a procedure, the assessment, a scam.
+  const needs = new Set<string>();
+  if (vars['need'] && vars['need'] !== previous?.vars['need']) needs.add(vars['need']);
   for (const call of input.calls) {
     const { service, result } = call;
     const found = result.vars ?? {};
     const commune = found['communeCode'] ? { commune: found['communeCode'] } : {};
-    if (service === 'nearestPlaces' && result.outcome === 'found' && !Number(call.input['offset'] ?? 0)) add('outcome', 'places-given', { ...commune, detail: vars['need'] ?? '' });
+    const firstPage = !Number(call.input['offset'] ?? 0);
+    if (service === 'nearestPlaces' && firstPage && (result.outcome === 'found' || result.outcome === 'none')) needs.add(call.input['need'] || 'lieu');
+    if (service === 'nearestPlaces' && result.outcome === 'found' && firstPage) add('outcome', 'places-given', { ...commune, detail: vars['need'] ?? '' });
     if (service === 'nearestPlaces' && result.outcome === 'none') add('outcome', 'white-zone', { ...commune, detail: vars['need'] ?? '' });
     if (found['procedureId'] && found['procedureId'] !== previous?.vars['procedureId']) {
+      needs.add('demarches');
       add('procedure', found['procedureId']);
       add('outcome', 'procedure-explained');
     }
     if (service === 'bookSession' && result.outcome === 'booked') add('outcome', 'workshop-booked');
     if (service === 'sendSms' && result.outcome === 'sent') add('outcome', 'sms-sent');
     if (service === 'recommend') {
+      needs.add('apprendre');
       add('outcome', 'assessment');
       for (const name of PROFILE_VARS) if (vars[name]) add('profile', name, { detail: vars[name] });
     }
   }
+  const scam = next.stepId.startsWith('scam_') && !previous?.stepId.startsWith('scam_');
+  if (scam) needs.add('arnaque');
+  for (const need of needs) add('need', need);
+
+  // Who reached out, once it is known: a transferred call at once, a caregiver when they say so, else the person
+  // themself when they first ask for something.
+  const askedBefore = previous && (KNOWN_REQUEST_VARS.some((v) => previous.vars[v]) || previous.stepId.startsWith('scam_'));
+  if (initiator === 'relay' ? starts : initiator === 'caregiver' ? previous?.vars['forWhom'] !== 'relative' : needs.size > 0 && !askedBefore) add('initiator', initiator);
+
   for (const effect of input.effects) if (effect.type === 'requestCallback') add('outcome', 'callback-requested');
-  if (next.stepId.startsWith('scam_') && !previous?.stepId.startsWith('scam_')) add('outcome', 'scam-advice');
+  if (scam) add('outcome', 'scam-advice');
   if (input.segments > 0) add('segments', 'sms', { value: input.segments });
   return facts;
 }
