@@ -42,7 +42,8 @@ export async function benchActivity(facts = 1_000_000, runs = 30) {
     const t0 = performance.now();
     await database.atomic([generate('48', facts, firstDay), generate('15', facts / 2, firstDay), ...rebuildDailyStatements()]);
     const buildSeconds = (performance.now() - t0) / 1000;
-    const [[counts]] = (await database.atomic([{ sql: "select (select count(*) from activity_facts where departement = '48') as facts, (select count(*) from activity_daily where departement = '48') as daily", params: [] }])) as [{ facts: number; daily: number }][];
+    const [rows] = await database.atomic([{ sql: "select (select count(*) from activity_facts where departement = '48') as facts, (select count(*) from activity_daily where departement = '48') as daily", params: [] }]);
+    const counts = (rows as { facts: number; daily: number }[])[0];
     const reader = createActivityReader(database);
     const labels = labelsOf({});
     const dashboard = async (days: number) => {
