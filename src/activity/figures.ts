@@ -19,6 +19,7 @@ export interface Share {
   n: number;
 }
 
+/** Daily totals summed over a period: one row per kind, code, detail and channel (`total`: the values' sum). */
 export interface TotalLike {
   kind: number;
   code: string;

@@ -2,18 +2,12 @@
 // facts for other features (referrals, follow-ups, callbacks closed in the workspace); rebuilds the daily totals.
 import type { ActivityFact, ActivityRecorder } from '../activity/facts.js';
 import { FACT_KINDS } from '../activity/facts.js';
+import type { TotalLike } from '../activity/figures.js';
 import type { DatabaseHandle } from './database.js';
 import { activityStatements, type FactOptions } from './activity-statements.js';
 
-/** Totals over a period, one row per kind, code, detail and channel. */
-export interface TotalRow {
-  kind: number;
-  code: string;
-  detail: string;
-  channel: number;
-  n: number;
-  total: number;
-}
+/** Totals over a period, one row per kind, code, detail and channel: what the figures are computed from. */
+export type TotalRow = TotalLike;
 
 /** Needs and outcomes per commune (the map and its table). */
 export interface CommuneRow {
