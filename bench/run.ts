@@ -1,8 +1,9 @@
 // npm run bench — prints, in one run: SMS, WhatsApp and voice turn throughput and p99 against a bare Hono route
 // (ratios), storage per turn, the p99 on a database holding a million past conversations against an empty one, the
-// production process's start time and memory, and the nearest-place search against a linear scan. Not a test.
+// production process's start time and memory, the nearest-place search against a linear scan, and the activity
+// dashboard's reads on a department with a million facts. Not a test.
 // Options: --seconds N (per target, default 5), --concurrency N (50), --turns N (storage, 100,000),
-// --conversations N (the large database, 1,000,000).
+// --conversations N (the large database, 1,000,000), --facts N (the activity dashboard's department, 1,000,000).
 import { availableParallelism, cpus } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { startRelais } from '../src/runtime/node/server.js';
 import type { LoadChannel } from './load.js';
 import { benchNearest, printNearest } from './nearest.js';
+import { benchActivity, printActivity } from './activity.js';
 import { benchProduction, printProduction } from './production.js';
 import { benchStorage, printStorage } from './storage.js';
 import { benchLargeDatabase, printLargeDatabase } from './million.js';
@@ -52,6 +54,7 @@ const emptySms = rows.find((r) => r.name === 'Relais, sms turns')!;
 printLargeDatabase(await benchLargeDatabase(arg('conversations', 1_000_000), SECONDS, CONCURRENCY), emptySms);
 printProduction(await benchProduction());
 printNearest(benchNearest());
+printActivity(await benchActivity(arg('facts', 1_000_000)));
 
 const errors = rows.reduce((n, r) => n + r.errors, 0) / rows.reduce((n, r) => n + r.requests, 0);
 process.exit(errors > 0.01 ? 1 : 0);

@@ -21,8 +21,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' }, sql: { type: 'string' } } });
-const usage = 'usage: npm run admin:create -- --departement 48 --email admin@departement.fr [--sql admin.sql]  (password from RELAIS_ADMIN_PASSWORD, or asked)';
+// --national: a super-administrator (every department's figures, nothing else); never created by an invitation.
+const { values } = parseArgs({ options: { departement: { type: 'string' }, email: { type: 'string' }, national: { type: 'boolean' }, sql: { type: 'string' } } });
+const role = values.national ? 'superadmin' : 'admin';
+const usage = 'usage: npm run admin:create -- --departement 48 --email admin@departement.fr [--national] [--sql admin.sql]  (password from RELAIS_ADMIN_PASSWORD, or asked)';
 if (values.sql === '') fail('--sql needs a file name: --sql admin.sql');
 const departement = values.departement?.toUpperCase() ?? fail(usage);
 if (!/^(\d{2}|2[AB]|97\d)$/.test(departement)) fail(`--departement: an INSEE department code such as 48, 2A or 974 (got "${departement}")`);
@@ -66,7 +68,7 @@ if (values.sql) {
     inlineSql('insert into departments (code, name, settings, updated_at) values (?, ?, ?, ?) on conflict (code) do nothing', [department.code, department.name, JSON.stringify(department), Date.now()]),
     inlineSql(
       'insert into users (id, departement, email, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?) on conflict (email) do update set password_hash = excluded.password_hash where users.departement = excluded.departement',
-      [crypto.randomUUID(), departement, email.data, 'admin', passwordHash, Date.now()],
+      [crypto.randomUUID(), departement, email.data, role, passwordHash, Date.now()],
     ),
   ];
   writeFileSync(values.sql, `${statements.join(';\n')};\n`);
@@ -76,7 +78,7 @@ if (values.sql) {
   await accounts.setPassword(existing.id, passwordHash);
   console.log(`${email.data}: password reset (department ${departement}, role ${existing.role})`);
 } else {
-  await accounts.createUser({ id: crypto.randomUUID(), departement, email: email.data, role: 'admin', passwordHash, at: Date.now() });
-  console.log(`${email.data}: administrator of department ${departement} created in ${env.DATABASE_PATH}. Sign in at /espace/connexion.`);
+  await accounts.createUser({ id: crypto.randomUUID(), departement, email: email.data, role, passwordHash, at: Date.now() });
+  console.log(`${email.data}: ${values.national ? 'national super-administrator' : 'administrator'} of department ${departement} created in ${env.DATABASE_PATH}. Sign in at /espace/connexion.`);
 }
 database.close();

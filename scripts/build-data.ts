@@ -32,3 +32,6 @@ const findCommune = (name: string, departement: string) => (byName.get(normalize
 writeFileSync(new URL('communes.json', outDir), JSON.stringify(communes.file));
 writeFileSync(new URL('places.json', outDir), JSON.stringify(toColumns(buildCartographyPlaces())));
 writeFileSync(new URL('france-services.json', outDir), JSON.stringify(toColumns(buildFranceServices(findCommune))));
+
+const { buildEpci } = await import('./data/epci.js');
+writeFileSync(new URL('epci.json', outDir), JSON.stringify(buildEpci()));

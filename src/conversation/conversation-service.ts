@@ -9,6 +9,7 @@ import { initialSnapshot, type Snapshot } from '../engine/snapshot.js';
 import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { parseStoredTurn, sessionOf, storedTurnOf, type TurnSession } from './turn-outcome.js';
+import { factsOfTurn, type ServiceCall } from '../activity/turn-facts.js';
 
 export interface ConversationServiceDeps {
   store: ConversationStore;
@@ -60,7 +61,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
   const mainFlow = flows.get(deps.mainFlowId);
   if (!mainFlow) throw new Error(`unknown main flow "${deps.mainFlowId}"`);
 
-  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number; flow: CompiledFlow }> {
+  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number; flow: CompiledFlow; previous: Snapshot | undefined; calls: ServiceCall[] }> {
     const conversationId = `${inbound.channel}:${inbound.from}`;
     const stored = await store.load(conversationId);
     const chosen = await deps.flowFor?.(inbound, stored?.snapshot.flowId);
@@ -71,15 +72,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const interrupt = deps.interruptOf?.(inbound.content);
     let output = step(flow, previous, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
     const effects: Effect[] = [...output.effects];
+    const calls: ServiceCall[] = [];
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
       const departement = deps.departmentOf?.(inbound.to, output.snapshot.vars);
       const result = plainResult(await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel, ...departmentField(departement) }));
+      calls.push({ service: invoke.service, input: invoke.input, result });
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
     }
-    return { snapshot: output.snapshot, effects, version: stored?.version ?? 0, flow };
+    return { snapshot: output.snapshot, effects, version: stored?.version ?? 0, flow, previous: stored?.snapshot, calls };
   }
 
   /**
@@ -124,13 +127,26 @@ export function createConversationService(deps: ConversationServiceDeps) {
           if (previous !== undefined) return { ...parseStoredTurn(previous), duplicate: true };
 
           const at = clock.now();
-          const { snapshot, effects, version, flow } = await runTurn(inbound, at);
+          const { snapshot, effects, version, flow, previous: before, calls } = await runTurn(inbound, at);
           // « Répéter »: what was said last is said again, word for word; the conversation does not move.
           const repeated = effects.some((e) => e.type === 'repeat') ? await store.lastReply(conversationId) : undefined;
           const replies = repeated ? parseStoredTurn(repeated).replies : effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
           const session = sessionOf(flow, snapshot, effects);
           const costs = options.segmentsOf?.(replies.map((r) => r.text));
           const erase = effects.some((e) => e.type === 'erase');
+          const departement = deps.departmentOf?.(inbound.to, snapshot.vars);
+          const activity = factsOfTurn({
+            channel: inbound.channel,
+            opensCall: inbound.content.type === 'session-start',
+            previous: before,
+            next: snapshot,
+            effects,
+            calls,
+            departement,
+            segments: costs?.reduce((a, b) => a + b, 0) ?? 0,
+            sessionMs: flow.definition.sessionTimeoutHours * 3_600_000,
+            at,
+          });
           const optOut = effects.some((e) => e.type === 'optOut') ? 'add' : effects.some((e) => e.type === 'optIn') ? 'remove' : undefined;
           const turn: TurnRecord = {
             conversationId,
@@ -153,7 +169,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(optOut ? { optOut } : {}),
             ...(erase ? { erase: { inboundTexts: await store.inboundTexts(inbound.from) } } : {}),
             ...(options.outbox && replies.length > 0 ? { outbox: { via: options.outbox.via, replies } } : {}),
-            ...departmentField(deps.departmentOf?.(inbound.to, snapshot.vars)),
+            ...departmentField(departement),
+            activity,
             at,
           };
           const result = await store.commitTurn(turn);

@@ -2,6 +2,7 @@
 import type { Snapshot } from '../engine/snapshot.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { OutboundMessage } from '../engine/message.js';
+import type { ActivityFact } from '../activity/facts.js';
 
 export interface StoredConversation {
   snapshot: Snapshot;
@@ -31,6 +32,8 @@ export interface TurnRecord {
   outbox?: { via: string; replies: OutboundMessage[] };
   /** The department this conversation belongs to, when known: its callbacks and bookings are attached to it. */
   departement?: string;
+  /** Anonymous activity facts of this turn (src/activity): committed with it, kept after SUPPRIMER. */
+  activity?: ActivityFact[];
   at: number;
 }
 

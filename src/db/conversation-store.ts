@@ -5,9 +5,11 @@ import type { CommitResult, ConversationStore, TurnRecord } from '../conversatio
 import { parseSnapshot } from '../engine/snapshot.js';
 import type { DatabaseHandle, Statement } from './database.js';
 import { erasureStatements, purgeStatements } from './privacy-statements.js';
+import { activityStatements, type FactOptions } from './activity-statements.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
-export function createConversationStore({ db, atomic }: DatabaseHandle): ConversationStore {
+/** `epciOf`: the commune's EPCI, written on each activity fact when the runtime knows the map. */
+export function createConversationStore({ db, atomic }: DatabaseHandle, options: Pick<FactOptions, 'epciOf'> = {}): ConversationStore {
   // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
   const replyQuery = db
     .select({ reply: processedWebhooks.reply })
@@ -52,7 +54,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
 
     async commitTurn(turn): Promise<CommitResult> {
       try {
-        const results = await atomic(turnStatements(turn));
+        const results = await atomic(turnStatements(turn, options.epciOf));
         return (results[1]?.length ?? 0) === 1 ? 'committed' : 'conflict';
       } catch (error) {
         const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
@@ -99,7 +101,7 @@ const WON = 'exists (select 1 from conversations where id = ? and last_turn_id =
  * statement after it does nothing; a second delivery of the same id fails on the processed_webhooks primary key
  * and rolls the whole unit back.
  */
-function turnStatements(turn: TurnRecord): Statement[] {
+function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): Statement[] {
   const won = [turn.conversationId, turn.providerId];
   const snapshot = JSON.stringify(turn.snapshot);
   const { flowId, flowHash } = turn.snapshot;
@@ -150,6 +152,7 @@ function turnStatements(turn: TurnRecord): Statement[] {
       params: [turn.providerId, turn.address, turn.channel, turn.outbox.via, JSON.stringify(turn.outbox.replies), turn.at, turn.at, ...won],
     });
   }
+  if (turn.activity?.length) statements.push(...activityStatements(turn.activity, { guard: { sql: WON, params: won }, epciOf }));
   // Last, because it deletes the conversation row the guard reads.
   if (turn.erase) statements.push(...erasureStatements(turn.address, turn.providerId, turn.erase.inboundTexts, WON, won));
   return statements;

@@ -282,3 +282,4 @@ export const handoffs = sqliteTable(
 export * from './workspace-schema.js';
 export * from './model-schema.js';
 export * from './orientation-schema.js';
+export * from './activity-schema.js';

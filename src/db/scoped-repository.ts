@@ -8,6 +8,9 @@ import type { DatabaseHandle } from './database.js';
 import type { DepartmentRepository } from './department-repository.js';
 import { ROLES, isRole } from '../web/auth/roles.js';
 import { scopedOrientations, type OrientationScope } from './orientation-repository.js';
+import { activitySection } from './activity-section.js';
+import { activityStatements } from './activity-statements.js';
+import type { FactChannel } from '../activity/facts.js';
 
 /** A role's view of orientations (roles.ts): the department's, a sender's own and their structure's, a receiver's inbox. */
 function orientationScopeOf(user: { id: string; role?: string | undefined; structureId?: string | null | undefined }): OrientationScope {
@@ -68,6 +71,7 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
     const dep = user.departement;
     return {
       departement: dep,
+      activity: activitySection(handle, user),
 
       orientations: scopedOrientations(handle, dep, orientationScopeOf(user), { id: user.id, email: user.email ?? '' }),
 
@@ -129,13 +133,17 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
 
         /** Closes every open request of that person, with the outcome and the agent's note. */
         async close(id: number, outcome: CallbackOutcome, note: string, at: number): Promise<boolean> {
-          const rows = await run(
+          const rows = await run<{ created_at: number; channel: string }>(
             "update callback_requests set status = 'done', outcome = ?, note = ?, done_at = ?, assigned_to = coalesce(assigned_to, ?) " +
               "where departement = ? and status = 'open' and contact_address = " +
-              "(select contact_address from callback_requests where id = ? and departement = ? and status = 'open') returning id",
+              "(select contact_address from callback_requests where id = ? and departement = ? and status = 'open') returning created_at, channel",
             [outcome, note || null, at, user.id, dep, id, dep],
           );
-          return rows.length > 0;
+          if (rows.length === 0) return false;
+          // The activity figures: one callback closed, with its delay from the person's first request, no one named.
+          const first = rows.reduce((a, r) => (r.created_at < a.created_at ? r : a));
+          await atomic(activityStatements([{ kind: 'callback', code: outcome, value: Math.max(0, Math.round((at - first.created_at) / 60_000)), channel: first.channel as FactChannel, departement: dep, at }]));
+          return true;
         },
       },
 

@@ -101,6 +101,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
       if (which) return { outcome: 'whichCommune', vars: which };
       ({ latitude, longitude } = found.commune);
       vars['commune'] = found.commune.name;
+      vars['communeCode'] = found.commune.code; // for the anonymous activity figures
       vars['departement'] = found.commune.departement;
       const department = options.departments?.get(found.commune.departement);
       // The department's own help (home help, CLIC…), useful beyond white zones: to a caregiver, for instance.

@@ -60,10 +60,13 @@ import { orientService, relayReadService } from '../orientations/orient.service.
 import { relayFlowChooser } from '../orientations/relay-mode.js';
 import { RELAY_FLOW_ID } from '../../flows/orientation-relais.js';
 import * as orientationWording from '../../data/orientations.fr.js';
+import type { Atlas } from '../activity/atlas.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
   directory: Directory;
+  /** The territory for the activity pages (communes, places, EPCI); without it the map says it is unavailable. */
+  atlas?: Atlas;
   config: AppConfig;
   clock: Clock;
   logger: Logger;
@@ -108,7 +111,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function composeRelais(input: RelaisParts) {
   const parts: RelaisParts = { ...input, logger: redactingLogger(input.logger) };
-  const store = createConversationStore(parts.database);
+  const epciOf = parts.atlas ? (commune: string) => parts.atlas?.epciOf(commune)?.code : undefined;
+  const store = createConversationStore(parts.database, { epciOf });
   // One live map of the departments' settings: what Réglages saves, the conversations use at once.
   const departments = parts.departments ?? new Map<string, DepartmentConfig>();
   const smsSender = parts.twilioApi ? createTwilioSmsSender(parts.twilioApi) : undefined;
@@ -206,6 +210,7 @@ export function composeRelais(input: RelaisParts) {
     clientIp: parts.workspace?.clientIp,
     sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     orientations: { repository: orientationRepository, events: orientationEvents, procedures },
+    ...(parts.atlas ? { atlas: parts.atlas } : {}),
   };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;

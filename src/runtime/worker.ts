@@ -8,7 +8,7 @@ import { createPlaceRepository } from '../db/place-repository.js';
 import { createDepartmentRepository } from '../db/department-repository.js';
 import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
-import { bundledDirectory } from './worker/reference-data.js';
+import { bundledAtlas, bundledDirectory } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
 import { fetchChatCompletionsClient } from '../knowledge/understanding/chat-completions.js';
 import { dailyBudgetOf, DEFAULT_UNDERSTANDING_MODEL } from './understanding-env.js';
@@ -55,7 +55,10 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   const departments = await departmentRepository.all();
   const { app } = composeRelais({
     database,
-    directory: bundledDirectory(await createPlaceRepository(database).all()),
+    ...(await (async () => {
+      const imported = await createPlaceRepository(database).all();
+      return { directory: bundledDirectory(imported), atlas: bundledAtlas(imported) };
+    })()),
     config: {
       publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
       twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,

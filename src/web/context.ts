@@ -12,6 +12,7 @@ import type { WorkspaceUser } from './auth/roles.js';
 import type { OrientationRepository } from '../db/orientation-repository.js';
 import type { OrientationEvents } from '../orientations/change-status.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
+import type { Atlas } from '../activity/atlas.js';
 
 export interface WorkspaceDeps {
   /** Without it the workspace answers 503 (sessions and CSRF tokens are signed with it). */
@@ -37,6 +38,8 @@ export interface WorkspaceDeps {
   /** Serves DSFR's files (CSS, fonts, icons, JS) by their path under its dist folder; the runtime knows where they are. */
   assets?: ((path: string) => Promise<Response | undefined>) | undefined;
   sessionPolicy: SessionPolicy;
+  /** The territory of the activity pages (communes, places, EPCI): names for codes and the white-zone map. */
+  atlas?: Atlas | undefined;
   /** The caller's address, for the login rate limit; the runtime knows how to read it. */
   clientIp?: ((c: Context) => string) | undefined;
   /** Orientations: the answer and sheet links (no account), status changes and their listeners, what to bring. */

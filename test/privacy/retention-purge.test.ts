@@ -13,7 +13,9 @@ const TOKEN = 'handoff-token-for-the-purge-01';
 /** Tables that hold nothing personal: reference data, anonymous counters, the opt-out list the law requires. */
 // The workspace's own tables (department settings, staff accounts, their sessions and tokens) hold no one Relais helps.
 const NOT_PERSONAL = new Set(['places', 'workshop_sessions', 'signals', 'opt_outs', '__drizzle_migrations', 'sqlite_sequence', 'd1_migrations',
-  'departments', 'users', 'web_sessions', 'invitations', 'api_tokens', 'login_failures']);
+  'departments', 'users', 'web_sessions', 'invitations', 'api_tokens', 'login_failures',
+  // The activity figures: codes only, no number and no words (checked in test/activity/scenario.test.ts), kept.
+  'activity_facts', 'activity_daily']);
 const clock = new ManualClock();
 let relais: TestRelais;
 let graph: FakeGraph;

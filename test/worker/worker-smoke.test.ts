@@ -192,4 +192,20 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toContain('text/css');
   });
+
+  it('records activity facts on D1 and shows them: the dashboard, its CSV, the report and the white-zone map', async () => {
+    const client = new WebClient(url);
+    expect((await client.signIn('admin@lozere.fr')).status).toBe(303);
+    const facts = await client.get('/espace/activite');
+    expect(facts.status, facts.html).toBe(200);
+    expect(textOf(facts.html)).toContain('Conversations par canal');
+    expect(facts.html).toMatch(/<caption>Conversations par canal<\/caption>[\s\S]*?<th scope="row">SMS<\/th><td>(< 5|\d+)<\/td>/);
+    const csv = await fetch(`${url}/espace/activite.csv`, { headers: { Cookie: client.cookie } });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).startsWith('\uFEFFPériode du;')).toBe(true);
+    expect((await client.get('/espace/activite/rapport')).status).toBe(200);
+    const map = await client.get('/espace/zones-blanches');
+    expect(map.status).toBe(200);
+    expect(map.html).toContain('<svg role="group"');
+  });
 });

@@ -7,6 +7,7 @@ import { createInMemoryDirectory } from '../../directory/in-memory-directory.js'
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory, Place } from '../../directory/types.js';
+import { createAtlas, type Atlas } from '../../activity/atlas.js';
 
 const GENERATED = projectPath('data', 'generated');
 
@@ -46,4 +47,13 @@ export function embeddedCommuneFinder(): (name: string, departement: string) => 
     byName.set(key, [...(byName.get(key) ?? []), c]);
   }
   return (name, departement) => (byName.get(normalizePlaceName(name)) ?? []).find((c) => c.departement === departement);
+}
+
+/** The activity pages' territory: the embedded communes and places (with the imported ones), and each commune's EPCI. */
+export function loadAtlas(imported: Place[] = []): Atlas {
+  const data = embeddedData();
+  const file = readGenerated<{ epci: [string, string, string][] }>('epci.json');
+  const epci = new Map<string, { code: string; name: string }>();
+  for (const [code, name, communes] of file.epci) for (const commune of communes.split(' ')) epci.set(commune, { code, name });
+  return createAtlas({ communes: data.communes, places: mergePlaces(data.places, imported), epci });
 }

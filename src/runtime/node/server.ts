@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
 import { createPlaceRepository } from '../../db/place-repository.js';
-import { loadDirectory } from './reference-data.js';
+import { loadAtlas, loadDirectory } from './reference-data.js';
 import { openSqliteDatabase } from './sqlite.js';
 import { createDepartmentRepository } from '../../db/department-repository.js';
 import type { SessionPolicy } from '../../db/account-repository.js';
@@ -73,7 +73,8 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
-  const directory = loadDirectory(await createPlaceRepository(database).all());
+  const imported = await createPlaceRepository(database).all();
+  const directory = loadDirectory(imported);
   // The JSON settings seed the departments table; the database holds them from then on (edited in Réglages).
   const departmentRepository = createDepartmentRepository(database);
   await departmentRepository.seed(options.departments?.values() ?? [], clock.now());
@@ -81,6 +82,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const { app, store, whatsAppOutbox } = composeRelais({
     database,
     directory,
+    atlas: loadAtlas(imported),
     config: {
       publicBaseUrl: options.publicBaseUrl,
       twilioAuthToken: options.twilioAuthToken,

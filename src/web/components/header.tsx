@@ -10,6 +10,7 @@ const MENU: { href: string; label: string; permission: Permission }[] = [
   { href: '/espace/transfert', label: 'Transférer un appel', permission: 'handoffs' },
   { href: '/espace/orientations', label: 'Orientations', permission: 'orientations' },
   { href: '/espace/reglages', label: 'Réglages', permission: 'settings' },
+  { href: '/espace/activite', label: 'Activité', permission: 'activity' },
 ];
 
 export function Header({ user, current, csrf }: { user?: WorkspaceUser | undefined; current?: string | undefined; csrf?: string | undefined }) {
@@ -20,7 +21,7 @@ export function Header({ user, current, csrf }: { user?: WorkspaceUser | undefin
           <div class="fr-header__body-row">
             <div class="fr-header__brand">
               <div class="fr-header__service">
-                <a href={user ? '/espace/accueil' : '/espace/connexion'} title="Accueil de l'espace Relais">
+                <a href={user ? '/espace' : '/espace/connexion'} title="Accueil de l'espace Relais">
                   <p class="fr-header__service-title">Relais</p>
                 </a>
                 <p class="fr-header__service-tagline">Espace du département{user ? ` ${user.departement}` : ''}</p>

@@ -72,6 +72,6 @@ export function connexionRoutes(app: Hono, deps: WorkspaceDeps) {
     await deps.accounts.clearLoginFailures(email);
     await signIn(c, deps, user.id);
     deps.logger.info('workspace.login', { user: user.id });
-    return c.redirect('/espace/accueil', 303);
+    return c.redirect('/espace', 303);
   });
 }

@@ -6,7 +6,7 @@ import { Layout } from '../components/layout.js';
 import { Table } from '../components/table.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';
 import { randomToken, sha256Hex } from '../auth/crypto.js';
-import { ROLES, isRole } from '../auth/roles.js';
+import { ROLES, ROLE_NAMES, isRole } from '../auth/roles.js';
 import type { WorkspaceDeps, WorkspaceEnv } from '../context.js';
 import { allow } from '../auth/allow.js';
 import { errorPage } from './error.js';
@@ -42,7 +42,7 @@ async function ReglagesPage({ c, state, now }: { c: Context<WorkspaceEnv>; state
   const csrf = c.var.csrf;
   const [config, users, invitations, tokens] = await Promise.all([scoped.settings.get(), scoped.users.list(), scoped.invitations.pending(now), scoped.apiTokens.list()]);
   const settings = state.settings ?? emptyForm(settingsValues(config));
-  const roleOptions = Object.entries(ROLES).map(([k, r]) => [k, r.label] as const);
+  const roleOptions = ROLE_NAMES.map((k) => [k, ROLES[k].label] as const);
   return (
     <Layout title="Réglages" user={c.var.user} current="/espace/reglages" csrf={csrf} notice={state.notice ? { type: 'success', text: state.notice } : undefined}>
       <h2 id="departement">Le département</h2>
