@@ -104,6 +104,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
       { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
       { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
+      { id: 'followup', key: '7', label: 'Me redemander dans une semaine', channels: ['sms', 'whatsapp'], synonyms: ['suivi', 'dans une semaine', 'redemander'], next: 'schedule_visit_check' },
     ],
   },
 };

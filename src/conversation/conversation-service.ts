@@ -67,7 +67,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     for (let i = 0; i < MAX_INVOKES_PER_TURN; i++) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
-      const result = plainResult(await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel }));
+      const departement = deps.departmentOf?.(inbound.to, output.snapshot.vars);
+      const context: ServiceContext = { address: inbound.from, channel: inbound.channel, via: inbound.to, ...departmentField(departement) };
+      const result = plainResult(await callService(invoke.service, invoke.input, context));
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
     }

@@ -60,6 +60,10 @@ export interface ConversationStore {
 export interface ServiceContext {
   address: string;
   channel: string;
+  /** The Relais number (or Meta phone_number_id) the person wrote to: where a follow-up goes out from. */
+  via?: string;
+  /** The department of the conversation, when known. */
+  departement?: string;
 }
 
 /** A named capability a flow can invoke (`invoke` steps), supplied at wiring time. */
