@@ -20,7 +20,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
 import { createGeoApiResolver, withOnlineResolver } from '../directory/online-resolver.js';
 import { createGeocodeCache } from '../db/geocode-cache.js';
-import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
+import { bookSessionService, nextSessionsService, sessionDate } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
 import { ATELIERS_SOURCE } from '../directory/import/ateliers.js';
 import type { DepartmentConfig } from '../directory/departments.js';
@@ -49,6 +49,11 @@ import { createScopedRepository } from '../db/scoped-repository.js';
 import { departmentOfTurn } from '../directory/departments.js';
 import { DEFAULT_SESSION_POLICY, type WorkspaceDeps } from '../web/context.js';
 import type { SessionPolicy } from '../db/account-repository.js';
+import { createScheduleRepository } from '../db/schedule-repository.js';
+import { DEFAULT_FOLLOWUP_SETTINGS, type FollowUpSettings } from '../followups/plan.js';
+import { createFollowUpRunner, type FollowUpCaller } from '../followups/runner.js';
+import { createScheduler } from '../followups/scheduler.js';
+import { followUpServices, type OnVisitAnswer } from '../followups/services.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -78,6 +83,11 @@ export interface RelaisParts {
   voice?: Partial<VoiceSettings> & { minConfidence?: number };
   /** The workspace: SESSION_SECRET (without it /espace answers 503), DSFR's files, session expiry, the caller's address. */
   workspace?: Pick<WorkspaceDeps, 'sessionSecret' | 'assets' | 'clientIp'> & { sessionPolicy?: SessionPolicy };
+  /**
+   * Follow-ups (src/followups): delays and sending hours over the defaults, Meta's approved templates by purpose,
+   * the name of this runner's leases, the landline call, and the orientations' hook for « Avez-vous pu y aller ? ».
+   */
+  followUps?: { settings?: Partial<FollowUpSettings>; metaTemplates?: Record<string, string>; owner?: string; call?: FollowUpCaller; onVisitAnswer?: OnVisitAnswer };
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -108,9 +118,20 @@ export function composeRelais(input: RelaisParts) {
   const selectProcedure = selectProcedureService(procedures);
   const workshops = createWorkshopRepository(parts.database);
   const now = () => parts.clock.now();
+  const followUpSettings: FollowUpSettings = { ...DEFAULT_FOLLOWUP_SETTINGS, ...parts.followUps?.settings };
+  const schedule = createScheduleRepository(parts.database);
+  const followUpFlowServices = followUpServices({
+    schedule,
+    workshops,
+    now,
+    settings: followUpSettings,
+    wording: sessionWording,
+    ...(parts.followUps?.onVisitAnswer ? { onVisitAnswer: parts.followUps.onVisitAnswer } : {}),
+  });
+  const flows = loadFlows(parts.flowDefinitions ?? flowDefinitions);
   const conversations = createConversationService({
     store,
-    flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
+    flows,
     mainFlowId: MAIN_FLOW_ID,
     services: {
       nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments }),
@@ -127,6 +148,7 @@ export function composeRelais(input: RelaisParts) {
       reachPerson: reachPersonService({ now, departments }),
       placeName: placeNameService(directory),
       sendSms: sendSmsService({ store, logger: parts.logger, ...(smsSender ? { sender: smsSender } : {}) }),
+      ...followUpFlowServices,
     },
     // A scam in progress wins over whatever question was asked: checked on every message, at every step.
     interruptOf: (content) => (content.type === 'text' ? scamInterrupt(content.text, intents) : undefined),
@@ -187,12 +209,40 @@ export function composeRelais(input: RelaisParts) {
         }
       : {}),
   });
-  return { app, store, conversations, whatsAppOutbox };
+  const followUps = createFollowUpRunner({
+    schedule,
+    store,
+    flows,
+    mainFlowId: MAIN_FLOW_ID,
+    clock: parts.clock,
+    logger: parts.logger,
+    settings: followUpSettings,
+    channels: {
+      ...(smsSender ? { sms: smsSender } : {}),
+      ...(whatsAppSender ? { whatsApp: { sender: whatsAppSender, templates: parts.followUps?.metaTemplates ?? {} } } : {}),
+      ...(parts.followUps?.call ? { call: parts.followUps.call } : {}),
+    },
+    owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,
+    formatMoment: (epoch) => sessionDate(epoch, sessionWording),
+  });
+  const purge = async () => {
+    const at = parts.clock.now();
+    return store.purgeOlderThan(at - RETENTION_DAYS * 86_400_000, at - REDELIVERY_WINDOW_MS);
+  };
+  const scheduler = createScheduler({
+    followUps,
+    ...(whatsAppOutbox ? { retryOutbox: () => whatsAppOutbox.retryDue() } : {}),
+    purge,
+    logger: parts.logger,
+  });
+  return { app, store, conversations, whatsAppOutbox, followUps, scheduler, schedule, purge };
 }
 
 /** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an
  * undeliverable reply retried, this long. */
 export const REDELIVERY_WINDOW_DAYS = 7;
+/** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
+export const RETENTION_DAYS = 183;
 export const REDELIVERY_WINDOW_MS = REDELIVERY_WINDOW_DAYS * 86_400_000;
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -1,6 +1,7 @@
 // The Node runtime's configuration, read from the environment in one place and validated.
 import { z } from 'zod';
 import { voiceEnvShape } from '../voice-env.js';
+import { followUpEnvShape } from '../followup-env.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,6 +25,7 @@ const envSchema = z.object({
   /** A JSON file listing each department's settings (see README). */
   DEPARTMENTS_FILE: z.string().min(1).optional(),
   ...voiceEnvShape,
+  ...followUpEnvShape,
   /** Signs the workspace's sessions and CSRF tokens: a long random string (openssl rand -base64 32). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be a random string of 32 characters at least (openssl rand -base64 32)').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

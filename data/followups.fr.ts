@@ -1,0 +1,27 @@
+// What operators read about follow-ups (the dry run, the workspace's Suivis page): why one is not sent now, and the
+// names of kinds, channels and statuses.
+export const followUpReasons = {
+  quietHours: 'heures calmes (envoi à {next})',
+  stop: 'STOP : le numéro ne veut plus de messages',
+  expired: 'fenêtre dépassée : trop tard pour l’envoyer',
+  whatsAppWindow: 'fenêtre WhatsApp de 24 h dépassée, sans modèle approuvé pour ce suivi',
+  inConversation: 'conversation en cours : il attend la fin',
+  noChannel: 'aucun moyen d’envoi configuré pour ce canal',
+  nothingToSay: 'la conversation ne peut pas recevoir ce suivi',
+  cancelledBooking: 'réservation annulée',
+};
+
+export const followUpLabels = {
+  kinds: { reminder: 'rappel de la veille', verification: 'vérification à 7 jours', evaluation: 'évaluation à froid' } as Record<string, string>,
+  channels: { sms: 'SMS', whatsapp: 'WhatsApp', voice: 'appel' } as Record<string, string>,
+  statuses: {
+    pending: 'prévu',
+    claimed: 'en cours d’envoi',
+    sent: 'envoyé',
+    answered: 'répondu',
+    failed: 'échec',
+    cancelled: 'annulé',
+    expired: 'expiré',
+  } as Record<string, string>,
+  send: 'envoi',
+};
