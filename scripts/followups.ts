@@ -59,7 +59,7 @@ const runner = createFollowUpRunner({
   store: createConversationStore(database),
   flows: loadFlows(),
   mainFlowId: MAIN_FLOW_ID,
-  clock: { now: () => at },
+  clock: { now: () => (dryRun ? at : Date.now()) },
   logger: createConsoleLogger(dryRun ? 'silent' : env.LOG_LEVEL),
   settings: { ...DEFAULT_FOLLOWUP_SETTINGS, ...followUpSettingsOf(env) },
   channels,
@@ -76,7 +76,15 @@ if (dryRun) {
     console.log(`  ${cells.join('  |  ')}`);
   }
 } else {
-  const { sent, claimed } = await runner.runDue();
+  // Until nothing is due: another runner (the server's) may share the work; the leases keep each send single.
+  let sent = 0;
+  let claimed = 0;
+  for (;;) {
+    const round = await runner.runDue();
+    if (round.claimed === 0) break;
+    sent += round.sent;
+    claimed += round.claimed;
+  }
   console.log(`${sent} suivi(s) envoyé(s) sur ${claimed} dû(s).`);
 }
 database.close();
