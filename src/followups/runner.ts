@@ -56,6 +56,7 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
   const { schedule, store, settings, logger } = deps;
   const mainFlow = deps.flows.get(deps.mainFlowId)!;
   const conversationIdOf = (row: ScheduledMessage) => `${row.channel}:${row.contactAddress}`;
+  let ticks = 0;
   const moment = (epoch: number) => (deps.formatMoment ? deps.formatMoment(epoch) : new Date(epoch).toISOString());
 
   /** Whether this follow-up may go at `at`, and if not, until when or why never. Shared by the runner and the dry run. */
@@ -147,20 +148,20 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
     return result.ok ? { ok: true } : { ok: false, error: `Twilio ${result.status ?? 0}: ${result.error ?? ''}`.slice(0, 500) };
   }
 
-  async function handle(row: ScheduledMessage, at: number): Promise<'sent' | 'deferred' | 'closed' | 'retry'> {
+  async function handle(row: ScheduledMessage, at: number, owner: string): Promise<'sent' | 'deferred' | 'closed' | 'retry'> {
     const decision = await decide(row, at);
     if (decision.action === 'defer') {
-      await schedule.defer(row.id, deps.owner, decision.until, decision.reason);
+      await schedule.defer(row.id, owner, decision.until, decision.reason);
       return 'deferred';
     }
     if (decision.action === 'close') {
-      await schedule.close(row.id, deps.owner, decision.status, decision.reason);
+      await schedule.close(row.id, owner, decision.status, decision.reason);
       logger.info('followup.closed', { id: row.id, kind: row.kind, status: decision.status, reason: decision.reason });
       return 'closed';
     }
     const replies = await enterConversation(row, at);
     if (!replies) {
-      await schedule.close(row.id, deps.owner, 'cancelled', followUpReasons.nothingToSay);
+      await schedule.close(row.id, owner, 'cancelled', followUpReasons.nothingToSay);
       return 'closed';
     }
     let outcome: Awaited<ReturnType<typeof deliver>>;
@@ -170,20 +171,20 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       outcome = { ok: false, error: String(error) };
     }
     if (outcome.ok) {
-      await schedule.sent(row.id, deps.owner, deps.clock.now());
+      await schedule.sent(row.id, owner, deps.clock.now());
       logger.info('followup.sent', { id: row.id, kind: row.kind, channel: row.channel });
       return 'sent';
     }
     if (outcome.optedOut) {
-      await schedule.close(row.id, deps.owner, 'cancelled', followUpReasons.stop);
+      await schedule.close(row.id, owner, 'cancelled', followUpReasons.stop);
       return 'closed';
     }
     if (row.attempts >= settings.maxAttempts) {
-      await schedule.close(row.id, deps.owner, 'failed', outcome.error ?? 'échec');
+      await schedule.close(row.id, owner, 'failed', outcome.error ?? 'échec');
       logger.error('followup.given_up', { id: row.id, kind: row.kind, attempts: row.attempts, error: outcome.error });
       return 'closed';
     }
-    await schedule.retry(row.id, deps.owner, at + retryDelayMs(row.attempts), outcome.error ?? 'échec');
+    await schedule.retry(row.id, owner, at + retryDelayMs(row.attempts), outcome.error ?? 'échec');
     logger.warn('followup.retry', { id: row.id, kind: row.kind, attempts: row.attempts, error: outcome.error });
     return 'retry';
   }
@@ -194,11 +195,13 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
     /** Claims what is due now and handles it; returns how many went out. */
     async runDue(limit = 50): Promise<{ sent: number; claimed: number }> {
       const at = deps.clock.now();
-      const claimed = await schedule.claimDue(deps.owner, at, settings.leaseMs, limit);
+      // Each tick holds its own leases, so two ticks of one isolate (two Cron invocations) are two runners too.
+      const owner = `${deps.owner}-${++ticks}`;
+      const claimed = await schedule.claimDue(owner, at, settings.leaseMs, limit);
       let sent = 0;
       for (const row of claimed) {
         try {
-          if ((await handle(row, at)) === 'sent') sent++;
+          if ((await handle(row, at, owner)) === 'sent') sent++;
         } catch (error) {
           // Left claimed: its lease passes and another tick retries it.
           logger.error('followup.failed', { id: row.id, error: String(error) });
