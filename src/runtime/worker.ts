@@ -48,7 +48,7 @@ export interface WorkerEnv {
 }
 
 /** The daily Cron Trigger (wrangler.toml) also runs the retention purge; the every-minute one sends follow-ups. */
-export const PURGE_CRON = '17 3 * * *';
+const PURGE_CRON = '17 3 * * *';
 
 
 interface BuiltRelais {
