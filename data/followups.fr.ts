@@ -25,3 +25,12 @@ export const followUpLabels = {
   } as Record<string, string>,
   send: 'envoi',
 };
+
+/** The short automated call to a person reached by phone only (a landline): said slowly, answered by a key. */
+export const followUpCallWording = {
+  keys: 'Pour confirmer votre venue, tapez 1. Pour annuler et libérer votre place, tapez 2.',
+  confirmed: 'Merci, à bientôt à l’atelier. Au revoir !',
+  cancelled: 'C’est annulé : votre place est libérée pour quelqu’un d’autre. Merci de nous avoir prévenus. Au revoir !',
+  notFound: 'Je ne trouve plus cette réservation. Au revoir !',
+  noAnswer: 'Je n’ai pas entendu de réponse. Votre place reste réservée. Au revoir !',
+};

@@ -53,6 +53,8 @@ import { createScheduleRepository } from '../db/schedule-repository.js';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowUpSettings } from '../followups/plan.js';
 import { createFollowUpRunner, type FollowUpCaller } from '../followups/runner.js';
 import { createScheduler } from '../followups/scheduler.js';
+import { createTwilioCaller, followUpCallTwiml } from '../channels/voice/follow-up-call.js';
+import { followUpCallWording } from '../../data/followups.fr.js';
 import { followUpServices, type OnVisitAnswer } from '../followups/services.js';
 
 export interface RelaisParts {
@@ -179,6 +181,18 @@ export function composeRelais(input: RelaisParts) {
     sessionPolicy: parts.workspace?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
   };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
+  const settingsOfVoice = { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings };
+  // A landline's follow-up is a short call placed through Twilio's REST API, said slower than the line's own pace.
+  const twilioCaller = parts.twilioApi && parts.config.publicBaseUrl ? createTwilioCaller(parts.twilioApi) : undefined;
+  const followUpCall: FollowUpCaller | undefined =
+    parts.followUps?.call ??
+    (twilioCaller
+      ? (to, row, text) => {
+          const gatherUrl = `${parts.config.publicBaseUrl!.replace(/\/+$/, '')}/twilio/followup/gather?id=${row.id}`;
+          const slow = { ...settingsOfVoice, ratePercent: Math.max(60, settingsOfVoice.ratePercent - 8) };
+          return twilioCaller.call(to, followUpCallTwiml(text, gatherUrl, followUpCallWording, slow));
+        }
+      : undefined);
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
   const whatsAppOutbox = whatsAppSender
     ? createOutboxDelivery({
@@ -192,7 +206,13 @@ export function composeRelais(input: RelaisParts) {
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
-    voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
+    voice: { settings: settingsOfVoice, minConfidence, wording: voiceWording },
+    followUpCall: {
+      find: (id) => schedule.find(id),
+      answered: (id, at) => schedule.answered(id, at),
+      cancelBooking: followUpFlowServices.cancelBooking,
+      wording: followUpCallWording,
+    },
     departments,
     workspace,
     placesApi: { findPlaces, departmentOfApiToken: (hash) => accounts.departmentOfApiToken(hash) },
@@ -220,7 +240,7 @@ export function composeRelais(input: RelaisParts) {
     channels: {
       ...(smsSender ? { sms: smsSender } : {}),
       ...(whatsAppSender ? { whatsApp: { sender: whatsAppSender, templates: parts.followUps?.metaTemplates ?? {} } } : {}),
-      ...(parts.followUps?.call ? { call: parts.followUps.call } : {}),
+      ...(followUpCall ? { call: followUpCall } : {}),
     },
     owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,
     formatMoment: (epoch) => sessionDate(epoch, sessionWording),
