@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduleRepository } from '../../src/db/schedule-repository.js';
 import { openSqliteDatabase } from '../../src/runtime/node/sqlite.js';
-import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
+import { startFakeTwilioRest, type FakeTwilioRest, type PlacedCall } from '../support/fake-twilio-rest.js';
 import { projectRoot, runImport } from '../support/import.js';
 import { AUTH_TOKEN, ManualClock, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 const seatsTaken = () => relais.query<{ seats_taken: number }>('select seats_taken from workshop_sessions where id = ?', SESSION)[0]!.seats_taken;
-const answer = (call: { to: string; twiml: string }) =>
+const answer = (call: PlacedCall) =>
   TwimlCall.placed({ serverUrl: relais.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: call.from, to: call.to }, call.twiml);
 
 describe('the reminder by phone, for a landline', () => {
