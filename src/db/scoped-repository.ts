@@ -6,6 +6,7 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { WorkspaceUser } from '../web/auth/roles.js';
 import type { DatabaseHandle } from './database.js';
 import type { DepartmentRepository } from './department-repository.js';
+import { followUpsScope } from './followup-scope.js';
 
 /** How a callback ended, as the agent records it. */
 export const CALLBACK_OUTCOMES = ['joint', 'message laissé', 'injoignable'] as const;
@@ -58,6 +59,9 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
     const dep = user.departement;
     return {
       departement: dep,
+
+      /** Follow-ups (« Suivis »): see followup-scope.ts. */
+      followUps: followUpsScope(run, dep),
 
       callbacks: {
         /** Open requests, one line per person, oldest first. */

@@ -8,6 +8,7 @@ import { requireSession, signOut } from './auth/session.js';
 import { connexionRoutes } from './pages/connexion.js';
 import { invitationRoutes } from './pages/invitation.js';
 import { rappelsRoutes } from './pages/rappels.js';
+import { suivisRoutes } from './pages/suivis.js';
 import { lieuxRoutes } from './pages/lieux.js';
 import { transfertRoutes } from './pages/transfert.js';
 import { reglagesRoutes } from './pages/reglages.js';
@@ -69,6 +70,7 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
     return c.redirect('/espace/connexion', 303);
   });
   rappelsRoutes(signedIn, deps);
+  suivisRoutes(signedIn);
   lieuxRoutes(signedIn, deps);
   transfertRoutes(signedIn, deps);
   reglagesRoutes(signedIn, deps);

@@ -1,10 +1,10 @@
 // Roles and what each may do. Later roles (relay, structure) are new entries here, not new checks in handlers.
 
-export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings';
+export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings' | 'followups';
 
 export const ROLES = {
-  admin: { label: 'Administrateur', permissions: ['callbacks', 'places', 'handoffs', 'settings'] },
-  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs'] },
+  admin: { label: 'Administrateur', permissions: ['callbacks', 'places', 'handoffs', 'settings', 'followups'] },
+  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs', 'followups'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
 
 export type Role = keyof typeof ROLES;

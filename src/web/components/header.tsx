@@ -8,6 +8,7 @@ const MENU: { href: string; label: string; permission: Permission }[] = [
   { href: '/espace/rappels', label: 'Rappels à faire', permission: 'callbacks' },
   { href: '/espace/lieux', label: 'Chercher un lieu', permission: 'places' },
   { href: '/espace/transfert', label: 'Transférer un appel', permission: 'handoffs' },
+  { href: '/espace/suivis', label: 'Suivis', permission: 'followups' },
   { href: '/espace/reglages', label: 'Réglages', permission: 'settings' },
 ];
 
