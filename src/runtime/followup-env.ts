@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isReadableOsmHours } from '../directory/osm-hours.js';
 import type { FollowUpSettings } from '../followups/plan.js';
+import { parseEnvShape } from './voice-env.js';
 
 export const followUpEnvShape = {
   /** When Relais may write first, Europe/Paris (default `Mo-Sa 09:00-19:00; PH off`). */
@@ -29,12 +30,7 @@ export const followUpEnvShape = {
 const followUpEnvSchema = z.object(followUpEnvShape);
 export type FollowUpEnv = z.infer<typeof followUpEnvSchema>;
 
-export function readFollowUpEnv(env: Record<string, unknown>): FollowUpEnv {
-  const cleaned = Object.fromEntries(Object.keys(followUpEnvShape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
-  const parsed = followUpEnvSchema.safeParse(cleaned);
-  if (!parsed.success) throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  return parsed.data;
-}
+export const readFollowUpEnv = (env: Record<string, unknown>): FollowUpEnv => parseEnvShape(followUpEnvSchema, env);
 
 export const schedulerDisabled = (env: FollowUpEnv) => env.DISABLE_SCHEDULER === '1' || env.DISABLE_SCHEDULER === 'true';
 
