@@ -6,6 +6,7 @@ import type { ServiceContext } from '../conversation/ports.js';
 import type { WorkshopSession } from '../directory/workshops.js';
 import { sessionDate, type SessionWording } from '../directory/workshop-services.js';
 import type { ScheduleRepository } from '../db/schedule-repository.js';
+import { frenchMobileE164 } from '../directory/format.js';
 import { evaluationWindow, reminderWindow, verificationWindow, type FollowUpSettings } from './plan.js';
 
 /** What a 7-day check is about: places given in a conversation, or an orientation (referral) by its id. */
@@ -31,9 +32,10 @@ export interface FollowUpServiceDeps {
 }
 
 const ANSWERS: Record<string, { answer: VisitAnswer; digit: number }> = { yes: { answer: 'yes', digit: 1 }, no: { answer: 'no', digit: 2 }, help: { answer: 'help', digit: 3 } };
+/** Where a follow-up goes: the conversation's channel, except that a caller on a mobile gets an SMS (a call is for landlines). */
 const contactOf = (context: ServiceContext) => ({
   contactAddress: context.address,
-  channel: context.channel,
+  channel: context.channel === 'voice' && frenchMobileE164(context.address) ? 'sms' : context.channel,
   ...(context.via ? { via: context.via } : {}),
   ...(context.departement ? { departement: context.departement } : {}),
 });
