@@ -87,7 +87,8 @@ describe('the Cron Trigger on D1', () => {
     expect(answers.map((a) => a.status), output).toEqual([200, 200]);
     const deadline = Date.now() + 60_000;
     while (twilio.sent.length < COUNT && Date.now() < deadline) {
-      await cron('* * * * *');
+      // wrangler dev reloads when a source file changes: a dropped connection is retried at the next round.
+      await cron('* * * * *').catch(() => undefined);
       await new Promise((r) => setTimeout(r, 500));
     }
     await new Promise((r) => setTimeout(r, 1500)); // anything sent twice would have arrived by now
