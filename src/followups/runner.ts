@@ -203,8 +203,10 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
         try {
           if ((await handle(row, at, owner)) === 'sent') sent++;
         } catch (error) {
-          // Left claimed: its lease passes and another tick retries it.
+          // An unexpected failure (the database busy) counts as an attempt, retried with backoff; if even that write
+          // fails, the row stays claimed and comes back when its lease passes.
           logger.error('followup.failed', { id: row.id, error: String(error) });
+          await schedule.retry(row.id, owner, at + retryDelayMs(row.attempts), String(error).slice(0, 500)).catch(() => undefined);
         }
       }
       return { sent, claimed: claimed.length };
