@@ -9,6 +9,7 @@ import { candidateVars, demarcheSteps, procedureVars } from './demarche-steps.js
 import { diagnosticSteps } from './diagnostic-steps.js';
 import { placeSteps } from './place-steps.js';
 import { telephoneSteps } from './telephone-steps.js';
+import { followUpInterrupts, suiviSteps } from './suivi-steps.js';
 
 export const accueil: FlowDefinition = {
   id: 'accueil',
@@ -20,7 +21,7 @@ export const accueil: FlowDefinition = {
   voiceTexts,
   helpSteps: { voice: 'voice_person' },
   // A scam in progress wins over any question, on every channel (the words are in data/intents.fr.ts).
-  interrupts: { scamNow: { next: 'scam_now', unlessAt: ['scam_'] }, scam: { next: 'scam_intro', unlessAt: ['scam_'] } },
+  interrupts: { scamNow: { next: 'scam_now', unlessAt: ['scam_'] }, scam: { next: 'scam_intro', unlessAt: ['scam_'] }, ...followUpInterrupts },
   // A position shared while a choice is asked (WhatsApp) is where to look: answered with the places near it.
   onLocation: { capture: 'location', next: 'located' },
   steps: {
@@ -122,5 +123,6 @@ export const accueil: FlowDefinition = {
     ...atelierSteps,
     ...aidantSteps,
     ...telephoneSteps,
+    ...suiviSteps,
   },
 };

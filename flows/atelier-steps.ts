@@ -36,7 +36,7 @@ export const atelierSteps: FlowDefinition['steps'] = {
     input: { id: '{pickSession}' },
     provides: ['sessionTitle', 'sessionDate', 'sessionPlace', 'sessionDemo'],
     outcomes: {
-      booked: { text: "C'est réservé : {sessionTitle}, {sessionDate}, {sessionPlace}.[ {sessionDemo}] Notez-le bien.", next: 'menu' },
+      booked: { text: "C'est réservé : {sessionTitle}, {sessionDate}, {sessionPlace}.[ {sessionDemo}] Notez-le bien.", next: 'ask_reminder' },
       full: { text: "Désolé, il n'y a plus de place pour {sessionTitle}.", next: 'find_sessions' },
       notFound: { text: "Cet atelier n'est plus proposé.", next: 'find_sessions' },
     },

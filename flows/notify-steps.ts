@@ -39,12 +39,26 @@ export const notifySteps: FlowDefinition['steps'] = {
     type: 'invoke',
     service: 'orient',
     input: orientInput,
-    provides: ['orientedPlace', 'sheetLink'],
+    provides: ['orientedPlace', 'sheetLink', 'orientationId'],
     outcomes: {
-      created: { text: "C'est noté : {orientedPlace} sera prévenu. {callNote}", next: 'after_places' },
+      created: { text: "C'est noté : {orientedPlace} sera prévenu. {callNote}", next: 'notify_visit_check' },
       noPlace: { text: "Ce lieu n'est plus dans la liste.", next: 'after_places' },
       invalidNumber: { next: 'after_places' },
       error: { text: 'Désolé, je ne peux pas prévenir le lieu pour le moment.', next: 'after_places' },
+    },
+  },
+  /**
+   * A week later, « Avez-vous pu y aller ? » (flows/suivi-steps.ts): the answer settles the orientation (honorée or
+   * not). Said now, so the person knows a message will come; STOP still stops it.
+   */
+  notify_visit_check: {
+    type: 'invoke',
+    service: 'scheduleVisitCheck',
+    input: { visitPlace: '{orientedPlace}', orientationId: '{orientationId}' },
+    provides: ['visitPlace'],
+    outcomes: {
+      scheduled: { text: 'Dans une semaine, je vous demanderai si vous avez pu y aller.', next: 'after_places' },
+      error: { next: 'after_places' },
     },
   },
 };

@@ -51,6 +51,7 @@ const afterPlaces = {
     { id: 'more', key: '4', label: "D'autres lieux",  synonyms: ['plus', 'autres lieux', 'd autres', 'suivants', 'encore'], next: 'more_places' },
     { id: 'again', key: '5', label: 'Les renvoyer', voiceLabel: 'Réécouter ces adresses', synonyms: ['renvoyer', 'renvoyez', 'a nouveau', 'encore une fois', 'adresses'], next: 'places_again' },
     { id: 'sms', key: '6', label: 'Recevoir ces adresses par SMS', channels: ['voice'], synonyms: ['sms', 'par sms', 'texto', 'message'], set: { smsTopic: 'places', smsTo: '{callerNumber}' }, next: 'voice_sms' },
+    { id: 'followup', key: '8', label: 'Me redemander dans une semaine', channels: ['sms', 'whatsapp'], synonyms: ['suivi', 'dans une semaine', 'redemander'], next: 'schedule_visit_check' },
   ],
 } satisfies FlowDefinition['steps'][string] & { type: 'choice' };
 
@@ -116,6 +117,6 @@ export const placeSteps: FlowDefinition['steps'] = {
     // The question alone: with « PLUS ou MENU » the places and it would cost a fourth segment (both still work).
     text: 'Voulez-vous que ce lieu soit prévenu ?',
     rephrase: 'Voulez-vous que le lieu le plus proche soit prévenu ? Que voulez-vous faire maintenant ?',
-    options: [...afterPlaces.options.filter((o) => !o.channels), ...notifyOfferOptions],
+    options: [...afterPlaces.options.filter((o) => !o.channels), ...notifyOfferOptions, ...afterPlaces.options.filter((o) => o.id === 'followup')],
   },
 };

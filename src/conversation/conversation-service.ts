@@ -77,7 +77,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
       const departement = deps.departmentOf?.(inbound.to, output.snapshot.vars);
-      const result = plainResult(await callService(invoke.service, invoke.input, { address: inbound.from, channel: inbound.channel, ...departmentField(departement) }));
+      const context: ServiceContext = { address: inbound.from, channel: inbound.channel, via: inbound.to, ...departmentField(departement) };
+      const result = plainResult(await callService(invoke.service, invoke.input, context));
       calls.push({ service: invoke.service, input: invoke.input, result });
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);

@@ -64,6 +64,8 @@ export interface ConversationStore {
 export interface ServiceContext {
   address: string;
   channel: string;
+  /** The Relais number (or Meta phone_number_id) the person wrote to: where a follow-up goes out from. */
+  via?: string;
   /** The department the turn belongs to, when known (a service that spends a department's budget needs it). */
   departement?: string;
 }

@@ -53,6 +53,8 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
       [address, address],
     ),
     g('delete from bookings where contact_address = ?', [address]),
+    // Every follow-up still to come, or sent and awaiting an answer, goes with the number.
+    g('delete from scheduled_messages where contact_address = ?', [address]),
     g('delete from messages where contact_address = ?', [address]),
     g('delete from callback_requests where contact_address = ?', [address]),
     g('delete from calls where contact_address = ?', [address]),
@@ -110,6 +112,7 @@ export function purgeStatements(before: number, erasedBefore: number, orientatio
     { sql: 'delete from handoffs where created_at < ?', params: [before] },
     { sql: 'delete from outbox where created_at < ?', params: [before] },
     { sql: 'delete from geocode_cache where fetched_at < ?', params: [before] },
+    { sql: 'delete from scheduled_messages where created_at < ?', params: [before] },
     // A booking outlives the retention only while its session is still to come.
     {
       sql: 'delete from bookings where created_at < ? and not exists (select 1 from workshop_sessions s where s.id = bookings.session_id and s.ends_at >= ?)',

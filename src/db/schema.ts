@@ -283,3 +283,64 @@ export * from './workspace-schema.js';
 export * from './model-schema.js';
 export * from './orientation-schema.js';
 export * from './activity-schema.js';
+
+/**
+ * Messages Relais writes first, at their time (follow-ups: a workshop's reminder the day before, the 7-day « Avez-vous
+ * pu y aller ? », the cold evaluation). A runner claims a due row with a guarded update and a lease: a crashed
+ * runner's claims come back once the lease has passed. `idempotency_key` makes scheduling the same follow-up twice a
+ * no-op. `payload` is JSON (the variables the follow-up's step says, and its subject).
+ */
+export const scheduledMessages = sqliteTable(
+  'scheduled_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind', { enum: ['reminder', 'verification', 'evaluation'] }).notNull(),
+    contactAddress: text('contact_address').notNull(),
+    /** The conversation's channel (sms, whatsapp, voice): the follow-up goes where the person spoke to Relais. */
+    channel: text('channel').notNull(),
+    /** Where it goes out from on that channel (Meta's phone_number_id, the Relais number), when known. */
+    via: text('via'),
+    departement: text('departement'),
+    dueAt: integer('due_at').notNull(),
+    /** Past this moment it is no longer worth sending (a reminder after the session): it expires instead. */
+    expiresAt: integer('expires_at'),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'claimed', 'sent', 'answered', 'failed', 'cancelled', 'expired'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at'),
+    /** Why the last attempt failed, or why it was given up, cancelled or deferred. */
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+    answeredAt: integer('answered_at'),
+  },
+  (t) => [
+    uniqueIndex('scheduled_messages_key').on(t.idempotencyKey),
+    index('scheduled_messages_due').on(t.status, t.dueAt),
+    index('scheduled_messages_contact').on(t.contactAddress),
+    index('scheduled_messages_departement').on(t.departement, t.dueAt),
+    check('scheduled_messages_attempts', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/**
+ * Answers to follow-ups, for the department's activity figures: anonymous (no contact), one row per question
+ * answered. `kind` is the follow-up (verification, evaluation), `subject` what it was about (workshop, places,
+ * orientation), `question` the question's id, `answer` the digit the person gave.
+ */
+export const followUpAnswers = sqliteTable(
+  'followup_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduledId: integer('scheduled_id'),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    question: text('question').notNull(),
+    answer: integer('answer').notNull(),
+    departement: text('departement'),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('followup_answers_departement').on(t.departement, t.answeredAt), uniqueIndex('followup_answers_once').on(t.scheduledId, t.question)],
+);

@@ -19,6 +19,7 @@ function orientationScopeOf(user: { id: string; role?: string | undefined; struc
   if (kind === 'receiver') return { kind, structureId: user.structureId ?? null };
   return { kind, userId: user.id, structureId: user.structureId ?? null };
 }
+import { followUpsScope } from './followup-scope.js';
 
 /** How a callback ended, as the agent records it. */
 export const CALLBACK_OUTCOMES = ['joint', 'message laissé', 'injoignable'] as const;
@@ -87,6 +88,9 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
           ]);
         },
       },
+
+      /** Follow-ups (« Suivis »): see followup-scope.ts. */
+      followUps: followUpsScope(run, dep),
 
       callbacks: {
         /** Open requests, one line per person, oldest first. */

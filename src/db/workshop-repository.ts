@@ -50,6 +50,21 @@ export function createWorkshopRepository(handle: DatabaseHandle) {
       return rows[0];
     },
 
+    /**
+     * Cancels a booking and frees its seat in one unit: the count goes down only while the booking still exists, so a
+     * second ANNULER (or two at once) frees nothing more. True when a booking was cancelled.
+     */
+    async cancel(sessionId: string, contactAddress: string): Promise<boolean> {
+      const [, deleted] = await atomic([
+        {
+          sql: 'update workshop_sessions set seats_taken = seats_taken - 1 where id = ? and exists (select 1 from bookings where session_id = ? and contact_address = ?)',
+          params: [sessionId, sessionId, contactAddress],
+        },
+        { sql: 'delete from bookings where session_id = ? and contact_address = ? returning id', params: [sessionId, contactAddress] },
+      ]);
+      return (deleted?.length ?? 0) > 0;
+    },
+
     /** Books a seat: the booking and the count in one unit; the CHECK refuses a count past the seats. */
     async book(sessionId: string, contactAddress: string, at: number): Promise<BookingResult> {
       const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId));

@@ -80,7 +80,7 @@ const minutesSince = (midnight: Date, at: Date) => Math.round((at.getTime() - mi
 const PARIS_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The date and minute of a moment in Europe/Paris. */
-function parisWallClock(epochMs: number): { year: number; month: number; day: number; minute: number } {
+export function parisWallClock(epochMs: number): { year: number; month: number; day: number; minute: number } {
   const parts = PARIS_CLOCK.formatToParts(new Date(epochMs));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: n('year'), month: n('month'), day: n('day'), minute: n('hour') * 60 + n('minute') };

@@ -78,7 +78,7 @@ export function bookSessionService(store: WorkshopStore, options: { now: () => n
   };
 }
 
-function sessionDate(epoch: number, wording: SessionWording): string {
+export function sessionDate(epoch: number, wording: SessionWording): string {
   const { weekday, minute } = parisTime(epoch);
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', day: 'numeric', month: 'numeric' }).formatToParts(new Date(epoch));
   const day = String(Number(parts.find((p) => p.type === 'day')?.value ?? '1'));

@@ -18,6 +18,7 @@ import { workspaceRoutes } from '../web/workspace.routes.js';
 import { orientationLinkRoutes } from '../web/orientation-links.routes.js';
 import { smsRoutes } from './sms.routes.js';
 import { voiceRoutes } from './voice.routes.js';
+import { followUpCallRoutes, type FollowUpCallDeps } from './followup-call.routes.js';
 import { metaWhatsAppRoutes, twilioWhatsAppRoutes } from './whatsapp.routes.js';
 
 export interface AppConfig {
@@ -59,6 +60,8 @@ export interface AppDeps {
   /** The department's workspace (/espace) and the platforms' place search (/api/places). */
   workspace?: WorkspaceDeps;
   placesApi?: PlacesApiDeps;
+  /** A follow-up call's keys (POST /twilio/followup/gather), when Relais places such calls. */
+  followUpCall?: FollowUpCallDeps;
 }
 
 /**
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/twilio', smsRoutes(deps));
   app.route('/twilio', twilioWhatsAppRoutes(deps));
   app.route('/twilio', voiceRoutes(deps));
+  if (deps.followUpCall) app.route('/twilio', followUpCallRoutes({ ...deps, followUpCall: deps.followUpCall }));
   app.route('/api', handoffRoutes(deps));
   if (deps.placesApi) app.route('/api', placesApiRoutes(deps.placesApi));
   if (deps.workspace) app.route('/espace', workspaceRoutes(deps.workspace));

@@ -103,7 +103,7 @@ export function orientService(deps: OrientDeps) {
     await deps.repository.create(orientation, at);
     const created = await deps.repository.get(orientation.id);
     if (created) await deps.events.emit({ orientation: created, from: null, to: 'envoyée', at, author: orientation.sender.label });
-    const vars: Vars = { orientedPlace: orientation.place.name, sheetLink: '' };
+    const vars: Vars = { orientedPlace: orientation.place.name, sheetLink: '', orientationId: orientation.id };
     if (relay) {
       const token = await issueToken(deps.repository, orientation.id, 'sheet', at, SHEET_TOKEN_DAYS);
       vars['sheetLink'] = `${(deps.publicBaseUrl ?? '').replace(/\/+$/, '')}/fiche/${token}`;

@@ -4,9 +4,13 @@
 export const ORIENTATION_STATUSES = ['envoyée', 'acceptée', 'refusée', 'honorée', 'non honorée', 'clôturée'] as const;
 export type OrientationStatus = (typeof ORIENTATION_STATUSES)[number];
 
-/** envoyée → acceptée | refusée → honorée | non honorée → clôturée (a refusal is closed directly). */
+/**
+ * envoyée → acceptée | refusée → honorée | non honorée → clôturée (a refusal is closed directly). A place that never
+ * answered its link (a landline the platform called) may still have received the person: her answer to the 7-day
+ * check settles an `envoyée` orientation too.
+ */
 export const TRANSITIONS: Record<OrientationStatus, readonly OrientationStatus[]> = {
-  envoyée: ['acceptée', 'refusée'],
+  envoyée: ['acceptée', 'refusée', 'honorée', 'non honorée'],
   acceptée: ['honorée', 'non honorée'],
   refusée: ['clôturée'],
   honorée: ['clôturée'],

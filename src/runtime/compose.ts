@@ -21,7 +21,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { nearestPlacesService } from '../directory/nearest-places.service.js';
 import { createGeoApiResolver, withOnlineResolver } from '../directory/online-resolver.js';
 import { createGeocodeCache } from '../db/geocode-cache.js';
-import { bookSessionService, nextSessionsService } from '../directory/workshop-services.js';
+import { bookSessionService, nextSessionsService, sessionDate } from '../directory/workshop-services.js';
 import { createWorkshopRepository } from '../db/workshop-repository.js';
 import { ATELIERS_SOURCE } from '../directory/import/ateliers.js';
 import type { DepartmentConfig } from '../directory/departments.js';
@@ -61,6 +61,15 @@ import { relayFlowChooser } from '../orientations/relay-mode.js';
 import { RELAY_FLOW_ID } from '../../flows/orientation-relais.js';
 import * as orientationWording from '../../data/orientations.fr.js';
 import type { Atlas } from '../activity/atlas.js';
+import { createScheduleRepository } from '../db/schedule-repository.js';
+import { DEFAULT_FOLLOWUP_SETTINGS, type FollowUpSettings } from '../followups/plan.js';
+import { createFollowUpRunner, type FollowUpCaller } from '../followups/runner.js';
+import { createScheduler } from '../followups/scheduler.js';
+import { createTwilioCaller, followUpCallTwiml } from '../channels/voice/follow-up-call.js';
+import { followUpCallWording } from '../../data/followups.fr.js';
+import { followUpServices, type OnVisitAnswer } from '../followups/services.js';
+import { createActivityRecorder } from '../db/activity-repository.js';
+import { orientationFacts, visitAnswerToOrientation } from '../orientations/follow-through.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -96,6 +105,13 @@ export interface RelaisParts {
   workspace?: Pick<WorkspaceDeps, 'sessionSecret' | 'assets' | 'clientIp'> & { sessionPolicy?: SessionPolicy };
   /** Called after every orientation change (creation included): the hook for follow-ups and activity facts. */
   onOrientationChange?: OrientationListener[];
+  /** Closed orientations are anonymised after this many days (ORIENTATION_RETENTION_DAYS, 365 by default). */
+  orientationRetentionDays?: number;
+  /**
+   * Follow-ups (src/followups): delays and sending hours over the defaults, Meta's approved templates by purpose,
+   * the name of this runner's leases, the landline call, and the orientations' hook for « Avez-vous pu y aller ? ».
+   */
+  followUps?: { settings?: Partial<FollowUpSettings>; metaTemplates?: Record<string, string>; owner?: string; call?: FollowUpCaller; onVisitAnswer?: OnVisitAnswer };
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -148,14 +164,28 @@ export function composeRelais(input: RelaisParts) {
   orientationEvents.onOrientationChange(
     notifyOnChange({ sender: smsSender, isOptedOut: (address) => store.isOptedOut(address), wording: orientationWording.changeSms, logger: parts.logger }),
   );
+  // Every change is an anonymous activity fact (the figures keep it after the contact is erased).
+  orientationEvents.onOrientationChange(orientationFacts(createActivityRecorder(parts.database)));
   for (const listener of parts.onOrientationChange ?? []) orientationEvents.onOrientationChange(listener);
   const orientWording = { constraints: orientationWording.constraintWording, readerConstraints: orientationWording.readerConstraints, senderLabels: orientationWording.senderLabels };
+  const followUpSettings: FollowUpSettings = { ...DEFAULT_FOLLOWUP_SETTINGS, ...parts.followUps?.settings };
+  const schedule = createScheduleRepository(parts.database);
+  const followUpFlowServices = followUpServices({
+    schedule,
+    workshops,
+    now,
+    settings: followUpSettings,
+    wording: sessionWording,
+    // A week after an orientation, the person's answer (went / did not) becomes the orientation's status.
+    onVisitAnswer: parts.followUps?.onVisitAnswer ?? visitAnswerToOrientation({ repository: orientationRepository, events: orientationEvents, now }),
+  });
+  const flows = loadFlows(parts.flowDefinitions ?? flowDefinitions);
   const conversations = createConversationService({
     store,
-    flows: loadFlows(parts.flowDefinitions ?? flowDefinitions),
+    flows,
     mainFlowId: MAIN_FLOW_ID,
     services: {
-      nearestPlaces: nearestPlacesService(directory, { now, wording: openingWording, landlineZones: landlineDepartements, departments }),
+      nearestPlaces: findPlaces,
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
       understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
@@ -180,6 +210,7 @@ export function composeRelais(input: RelaisParts) {
         now,
         publicBaseUrl: parts.config.publicBaseUrl,
       }),
+      ...followUpFlowServices,
     },
     flowFor: relayFlowChooser(orientationRepository, { relay: RELAY_FLOW_ID, main: MAIN_FLOW_ID }),
     // A scam in progress wins over whatever question was asked: checked on every message, at every step.
@@ -213,6 +244,18 @@ export function composeRelais(input: RelaisParts) {
     ...(parts.atlas ? { atlas: parts.atlas } : {}),
   };
   const { minConfidence = DEFAULT_MIN_CONFIDENCE, ...voiceSettings } = parts.voice ?? {};
+  const settingsOfVoice = { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings };
+  // A landline's follow-up is a short call placed through Twilio's REST API, said slower than the line's own pace.
+  const twilioCaller = parts.twilioApi && parts.config.publicBaseUrl ? createTwilioCaller(parts.twilioApi) : undefined;
+  const followUpCall: FollowUpCaller | undefined =
+    parts.followUps?.call ??
+    (twilioCaller
+      ? (to, row, text) => {
+          const gatherUrl = `${parts.config.publicBaseUrl!.replace(/\/+$/, '')}/twilio/followup/gather?id=${row.id}`;
+          const slow = { ...settingsOfVoice, ratePercent: Math.max(60, settingsOfVoice.ratePercent - 8) };
+          return twilioCaller.call(to, followUpCallTwiml(text, gatherUrl, followUpCallWording, slow));
+        }
+      : undefined);
   const whatsAppSender = parts.metaApi ? createGraphApiSender(parts.metaApi) : undefined;
   const whatsAppOutbox = whatsAppSender
     ? createOutboxDelivery({
@@ -226,7 +269,13 @@ export function composeRelais(input: RelaisParts) {
   const app = createApp({ conversations, config: parts.config, clock: parts.clock, logger: parts.logger, texts: channelTexts,
     hmacSha1: parts.hmacSha1,
     calls: createCallRepository(parts.database),
-    voice: { settings: { ...DEFAULT_VOICE_SETTINGS, ...voiceSettings }, minConfidence, wording: voiceWording },
+    voice: { settings: settingsOfVoice, minConfidence, wording: voiceWording },
+    followUpCall: {
+      find: (id) => schedule.find(id),
+      answered: (id, at) => schedule.answered(id, at),
+      cancelBooking: followUpFlowServices.cancelBooking,
+      wording: followUpCallWording,
+    },
     departments,
     workspace,
     placesApi: { findPlaces, departmentOfApiToken: (hash) => accounts.departmentOfApiToken(hash) },
@@ -243,12 +292,43 @@ export function composeRelais(input: RelaisParts) {
         }
       : {}),
   });
-  return { app, store, conversations, whatsAppOutbox, onOrientationChange: orientationEvents.onOrientationChange };
+  const followUps = createFollowUpRunner({
+    schedule,
+    store,
+    flows,
+    mainFlowId: MAIN_FLOW_ID,
+    clock: parts.clock,
+    logger: parts.logger,
+    settings: followUpSettings,
+    channels: {
+      ...(smsSender ? { sms: smsSender } : {}),
+      ...(whatsAppSender ? { whatsApp: { sender: whatsAppSender, templates: parts.followUps?.metaTemplates ?? {} } } : {}),
+      ...(followUpCall ? { call: followUpCall } : {}),
+    },
+    owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,
+    formatMoment: (epoch) => sessionDate(epoch, sessionWording),
+  });
+  const purge = async () => {
+    const at = parts.clock.now();
+    const orientationDays = parts.orientationRetentionDays ?? ORIENTATION_RETENTION_DAYS;
+    return store.purgeOlderThan(at - RETENTION_DAYS * 86_400_000, at - REDELIVERY_WINDOW_MS, at - orientationDays * 86_400_000);
+  };
+  const scheduler = createScheduler({
+    followUps,
+    ...(whatsAppOutbox ? { retryOutbox: () => whatsAppOutbox.retryDue() } : {}),
+    purge,
+    logger: parts.logger,
+  });
+  return { app, store, conversations, whatsAppOutbox, followUps, scheduler, schedule, purge, onOrientationChange: orientationEvents.onOrientationChange };
 }
 
 /** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an
  * undeliverable reply retried, this long. */
 export const REDELIVERY_WINDOW_DAYS = 7;
+/** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
+export const RETENTION_DAYS = 183;
+/** Closed orientations keep their contacts this long, then are anonymised (the anonymous orientation stays). */
+export const ORIENTATION_RETENTION_DAYS = 365;
 export const REDELIVERY_WINDOW_MS = REDELIVERY_WINDOW_DAYS * 86_400_000;
 
 export const systemClock: Clock = { now: () => Date.now() };

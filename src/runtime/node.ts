@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseDepartments } from '../directory/departments.js';
 import { startRelais } from './node/server.js';
 import { voicePartsOf } from './voice-env.js';
+import { followUpSettingsOf, schedulerDisabled } from './followup-env.js';
 
 const env = readNodeEnv();
 const logger = createConsoleLogger(env.LOG_LEVEL);
@@ -28,6 +29,8 @@ const relais = await startRelais({
   voice: voicePartsOf(env),
   ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
   orientationRetentionDays: env.ORIENTATION_RETENTION_DAYS,
+  followUps: { settings: followUpSettingsOf(env), ...(env.META_TEMPLATES ? { metaTemplates: env.META_TEMPLATES } : {}) },
+  disableScheduler: schedulerDisabled(env),
   logger,
 });
 
@@ -42,6 +45,7 @@ Relais is running on port ${relais.port} (database: ${env.DATABASE_PATH})
   Meta WhatsApp:      GET|POST ${base}/meta/whatsapp${env.META_APP_SECRET ? '' : ' (refused until META_APP_SECRET is set)'}
   Workspace:          ${base}/espace${env.SESSION_SECRET ? ' (first administrator: npm run admin:create -- --departement 48 --email …)' : ' (503 until SESSION_SECRET is set)'}
   Understanding model: ${env.OPENAI_API_KEY ? `${env.OPENAI_MODEL}, ${env.OPENAI_DAILY_BUDGET} requests per department per day (a department switches it off in Réglages)` : 'off (OPENAI_API_KEY unset): the deterministic reader alone'}
+  Follow-ups:         ${schedulerDisabled(env) ? 'scheduler off (DISABLE_SCHEDULER=1)' : 'scheduler on, every minute'}; check tomorrow's with npm run followups -- --dry-run --at <date>
   Try it without a phone, in another terminal:  npm run chat
 ${env.TWILIO_AUTH_TOKEN ? '' : '\n  ! TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is. The simulator works.\n'}${
   env.PUBLIC_BASE_URL ? '' : '  ! PUBLIC_BASE_URL is not set: signatures are checked against the request URL, which fails behind a proxy.\n'

@@ -17,9 +17,12 @@ const voiceEnvSchema = z.object(voiceEnvShape);
 export type VoiceEnv = z.infer<typeof voiceEnvSchema>;
 
 /** Parses the phone line's variables; empty strings count as unset. Throws one message listing every bad one. */
-export function readVoiceEnv(env: Record<string, unknown>): VoiceEnv {
-  const cleaned = Object.fromEntries(Object.keys(voiceEnvShape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
-  const parsed = voiceEnvSchema.safeParse(cleaned);
+export const readVoiceEnv = (env: Record<string, unknown>): VoiceEnv => parseEnvShape(voiceEnvSchema, env);
+
+/** Parses the variables a schema names (the rest ignored); empty strings count as unset. One error lists every bad one. */
+export function parseEnvShape<T extends z.ZodObject>(schema: T, env: Record<string, unknown>): z.infer<T> {
+  const cleaned = Object.fromEntries(Object.keys(schema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   return parsed.data;
 }

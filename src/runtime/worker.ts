@@ -1,6 +1,6 @@
 // The Cloudflare Workers entry: the same app on D1, with the reference data bundled into the Worker and the places
 // imported into D1 read once per isolate. Configuration comes from bindings and secrets, never from process.env.
-import type { D1Database, ExecutionContext } from '@cloudflare/workers-types/index.ts';
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.ts';
 import type { Hono } from 'hono';
 import { parseDepartments } from '../directory/departments.js';
 import { composeRelais, systemClock } from './compose.js';
@@ -8,6 +8,8 @@ import { createPlaceRepository } from '../db/place-repository.js';
 import { createDepartmentRepository } from '../db/department-repository.js';
 import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
+import { followUpSettingsOf, readFollowUpEnv, schedulerDisabled } from './followup-env.js';
+import type { Scheduler } from '../followups/scheduler.js';
 import { bundledAtlas, bundledDirectory } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
 import { fetchChatCompletionsClient } from '../knowledge/understanding/chat-completions.js';
@@ -40,20 +42,36 @@ export interface WorkerEnv {
   SESSION_SECRET?: string;
   /** Workers static assets: the DSFR files (wrangler.toml, [assets]). */
   ASSETS?: { fetch(request: Request): Promise<Response> };
+  /** Follow-ups: sending hours, delays, Meta's templates (see README, « Suivis »); DISABLE_SCHEDULER=1 ignores the cron. */
+  FOLLOWUP_HOURS?: string;
+  FOLLOWUP_REMINDER_DAYS_BEFORE?: string;
+  FOLLOWUP_VERIFICATION_DAYS?: string;
+  FOLLOWUP_EVALUATION_DAYS?: string;
+  META_TEMPLATES?: string;
+  DISABLE_SCHEDULER?: string;
 }
 
+/** The daily Cron Trigger (wrangler.toml) also runs the retention purge; the every-minute one sends follow-ups. */
+const PURGE_CRON = '17 3 * * *';
 
-let cached: { binding: D1Database; app: Promise<Hono> } | undefined;
 
-async function buildApp(env: WorkerEnv): Promise<Hono> {
+interface BuiltRelais {
+  app: Hono;
+  scheduler: Scheduler;
+}
+
+let cached: { binding: D1Database; app: Promise<BuiltRelais> } | undefined;
+
+async function buildApp(env: WorkerEnv): Promise<BuiltRelais> {
   // A bad value is a deployment error: the start fails with the variable named, and the next request retries.
   const voiceEnv = readVoiceEnv(env as unknown as Record<string, unknown>);
+  const followUpEnv = readFollowUpEnv(env as unknown as Record<string, unknown>);
   const database = openD1Database(env.DB);
   // The DEPARTMENTS variable seeds the departments table; D1 holds them from then on (edited in Réglages).
   const departmentRepository = createDepartmentRepository(database);
   if (env.DEPARTMENTS) await departmentRepository.seed(parseDepartments(JSON.parse(env.DEPARTMENTS)).values(), Date.now());
   const departments = await departmentRepository.all();
-  const { app } = composeRelais({
+  const { app, scheduler } = composeRelais({
     database,
     ...(await (async () => {
       const imported = await createPlaceRepository(database).all();
@@ -89,8 +107,13 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       sessionSecret: env.SESSION_SECRET || undefined,
       assets: env.ASSETS ? assetsFrom(env.ASSETS) : undefined,
     },
+    followUps: {
+      settings: followUpSettingsOf(followUpEnv),
+      ...(followUpEnv.META_TEMPLATES ? { metaTemplates: followUpEnv.META_TEMPLATES } : {}),
+      owner: `worker-${crypto.randomUUID()}`,
+    },
   });
-  return app;
+  return { app, scheduler };
 }
 
 /** DSFR's files from the static assets binding; a missing file is a 404, not the Worker's answer. */
@@ -101,7 +124,7 @@ function assetsFrom(binding: NonNullable<WorkerEnv['ASSETS']>) {
   };
 }
 
-function appFor(env: WorkerEnv): Promise<Hono> {
+function relaisFor(env: WorkerEnv): Promise<BuiltRelais> {
   if (cached?.binding !== env.DB) {
     const app = buildApp(env);
     // A failed start (D1 unreachable) is retried by the next request rather than cached.
@@ -113,6 +136,13 @@ function appFor(env: WorkerEnv): Promise<Hono> {
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    return (await appFor(env)).fetch(request, env, ctx as never);
+    return (await relaisFor(env)).app.fetch(request, env, ctx as never);
+  },
+
+  /** The Cron Triggers: the same scheduler tick as Node's timer (follow-ups, outbox retries; the purge daily). */
+  async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    if (schedulerDisabled(readFollowUpEnv(env as unknown as Record<string, unknown>))) return;
+    const { scheduler } = await relaisFor(env);
+    ctx.waitUntil(scheduler.tick({ purge: controller.cron === PURGE_CRON }).then(() => undefined));
   },
 };

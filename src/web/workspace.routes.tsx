@@ -9,6 +9,7 @@ import { can } from './auth/roles.js';
 import { connexionRoutes } from './pages/connexion.js';
 import { invitationRoutes } from './pages/invitation.js';
 import { rappelsRoutes } from './pages/rappels.js';
+import { suivisRoutes } from './pages/suivis.js';
 import { lieuxRoutes } from './pages/lieux.js';
 import { transfertRoutes } from './pages/transfert.js';
 import { reglagesRoutes } from './pages/reglages.js';
@@ -77,6 +78,7 @@ export function workspaceRoutes(deps: WorkspaceDeps): Hono {
     return c.redirect('/espace/connexion', 303);
   });
   rappelsRoutes(signedIn, deps);
+  suivisRoutes(signedIn);
   lieuxRoutes(signedIn, deps);
   transfertRoutes(signedIn, deps);
   reglagesRoutes(signedIn, deps);

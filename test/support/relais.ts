@@ -73,6 +73,8 @@ export interface TestRelaisOptions {
   /** The workspace's secret; without it /espace answers 503. */
   sessionSecret?: string;
   sessionPolicy?: NodeServerOptions['sessionPolicy'];
+  followUps?: NodeServerOptions['followUps'];
+  disableScheduler?: boolean;
 }
 
 export async function startTestRelais(options: TestRelaisOptions = {}): Promise<TestRelais> {
@@ -98,6 +100,8 @@ export async function startTestRelais(options: TestRelaisOptions = {}): Promise<
     ...(options.voice ? { voice: options.voice } : {}),
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+    ...(options.followUps ? { followUps: options.followUps } : {}),
+    ...(options.disableScheduler ? { disableScheduler: true } : {}),
   });
   const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
   return {

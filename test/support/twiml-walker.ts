@@ -138,6 +138,17 @@ export class TwimlCall {
     return call;
   }
 
+  /**
+   * A call Relais placed itself (Twilio's Calls resource with inline TwiML, as a landline's follow-up): plays that
+   * document as Twilio would once the person picks up; keys then answer its Gathers. `from` is Relais, `to` the person.
+   */
+  static async placed(options: CallOptions, twiml: string): Promise<TwimlCall> {
+    const call = new TwimlCall(options);
+    call.documents.push(twiml);
+    await call.play({ verbs: parseResponse(twiml, 'the placed call'), index: 0, docUrl: `${call.options.publicBaseUrl}/` });
+    return call;
+  }
+
   /** The Gather waiting for input, if any. */
   get gather(): GatherSpec | undefined {
     return this.pending?.spec;

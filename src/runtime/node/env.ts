@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { voiceEnvShape } from '../voice-env.js';
 import { DEFAULT_DAILY_BUDGET, DEFAULT_UNDERSTANDING_MODEL } from '../understanding-env.js';
+import { followUpEnvShape } from '../followup-env.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +30,7 @@ const envSchema = z.object({
   /** A JSON file listing each department's settings (see README). */
   DEPARTMENTS_FILE: z.string().min(1).optional(),
   ...voiceEnvShape,
+  ...followUpEnvShape,
   /** Signs the workspace's sessions and CSRF tokens: a long random string (openssl rand -base64 32). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be a random string of 32 characters at least (openssl rand -base64 32)').optional(),
   /** Closed orientations are anonymised (the person's contact, the sender's number) after this many days. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../../conversation/ports.js';
 import type { FlowDefinition } from '../../engine/flow-schema.js';
 import type { DepartmentConfig } from '../../directory/departments.js';
-import { composeRelais, REDELIVERY_WINDOW_MS, systemClock, type RelaisParts } from '../compose.js';
+import { composeRelais, ORIENTATION_RETENTION_DAYS, RETENTION_DAYS, systemClock, type RelaisParts } from '../compose.js';
 import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
@@ -47,15 +47,18 @@ export interface NodeServerOptions {
   sessionPolicy?: SessionPolicy;
   /** Closed orientations are anonymised after this many days (ORIENTATION_RETENTION_DAYS, 365 by default). */
   orientationRetentionDays?: number;
+  /** Follow-ups: delays, sending hours, Meta templates, the landline call (see RelaisParts). */
+  followUps?: RelaisParts['followUps'];
+  /** No scheduler in this process (DISABLE_SCHEDULER=1: a second process on the same database). */
+  disableScheduler?: boolean;
+  /** How often the scheduler ticks (a minute by default). */
+  schedulerIntervalMs?: number;
 }
 
 /** Node's own HMAC: synchronous, with no trip through the thread pool as Web Crypto takes. */
 export const nodeHmacSha1: HmacSha1 = (key, data) => createHmac('sha1', key).update(data, 'utf8').digest('base64');
 
-/** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
-export const RETENTION_DAYS = 183;
-/** Closed orientations keep their contacts this long, then are anonymised (the anonymous orientation stays). */
-export const ORIENTATION_RETENTION_DAYS = 365;
+export { ORIENTATION_RETENTION_DAYS, RETENTION_DAYS };
 const DAY_MS = 86_400_000;
 
 export interface RunningRelais {
@@ -63,6 +66,8 @@ export interface RunningRelais {
   purge(): Promise<void>;
   /** Retries the replies waiting in the outbox now (it also runs every minute); returns how many were delivered. */
   retryOutbox(): Promise<number>;
+  /** Sends the follow-ups due now (the scheduler also does, every minute); returns how many went out. */
+  runFollowUps(): Promise<number>;
   url: string;
   port: number;
   server: ServerType;
@@ -79,10 +84,11 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const departmentRepository = createDepartmentRepository(database);
   await departmentRepository.seed(options.departments?.values() ?? [], clock.now());
   const departments = await departmentRepository.all();
-  const { app, store, whatsAppOutbox } = composeRelais({
+  const { app, whatsAppOutbox, scheduler, followUps, purge: purgeRows } = composeRelais({
     database,
     directory,
     atlas: loadAtlas(imported),
+    ...(options.orientationRetentionDays ? { orientationRetentionDays: options.orientationRetentionDays } : {}),
     config: {
       publicBaseUrl: options.publicBaseUrl,
       twilioAuthToken: options.twilioAuthToken,
@@ -108,21 +114,28 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
       clientIp: (c) => getConnInfo(c).remote.address ?? 'inconnue',
       ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
     },
+    ...(options.followUps ? { followUps: options.followUps } : {}),
   });
 
   const purge = async () => {
-    const now = clock.now();
-    const orientationDays = options.orientationRetentionDays ?? ORIENTATION_RETENTION_DAYS;
-    const removed = await store.purgeOlderThan(now - RETENTION_DAYS * DAY_MS, now - REDELIVERY_WINDOW_MS, now - orientationDays * DAY_MS);
+    const removed = await purgeRows();
     if (removed > 0) logger.info('retention.purged', { rows: removed });
   };
-  await purge();
-  const purgeTimer = setInterval(() => void purge().catch((e) => logger.error('retention.failed', { error: String(e) })), DAY_MS);
-  purgeTimer.unref();
-  // Replies whose sending failed after their turn was committed are retried every minute, with backoff per reply.
   const retryOutbox = async () => (whatsAppOutbox ? whatsAppOutbox.retryDue() : 0);
-  const outboxTimer = setInterval(() => void retryOutbox().catch((e) => logger.error('outbox.retry_failed', { error: String(e) })), 60_000);
-  outboxTimer.unref();
+  const runFollowUps = async () => (await followUps.runDue()).sent;
+  // The scheduler: every minute, the follow-ups due and the outbox's retries; the retention purge at start and daily.
+  // Off with DISABLE_SCHEDULER=1, for a second process on the same file (the leases make two runners safe anyway).
+  let schedulerTimer: ReturnType<typeof setInterval> | undefined;
+  if (!options.disableScheduler) {
+    await purge();
+    let lastPurge = clock.now();
+    schedulerTimer = setInterval(() => {
+      const purgeNow = clock.now() - lastPurge >= DAY_MS;
+      if (purgeNow) lastPurge = clock.now();
+      void scheduler.tick({ purge: purgeNow });
+    }, options.schedulerIntervalMs ?? 60_000);
+    schedulerTimer.unref();
+  }
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, () => resolve(s));
@@ -131,13 +144,13 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   return {
     purge,
     retryOutbox,
+    runFollowUps,
     url: `http://127.0.0.1:${port}`,
     port,
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(purgeTimer);
-        clearInterval(outboxTimer);
+        if (schedulerTimer) clearInterval(schedulerTimer);
         server.close(() => {
           database.close();
           resolve();

@@ -1,7 +1,7 @@
 // Roles and what each may do. Later roles (relay, structure) are new entries here, not new checks in handlers.
 
 /** `activity`: the department's figures; `national`: every department's figures (the national view). */
-export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings' | 'orientations' | 'orientationAccessLog' | 'activity' | 'national';
+export type Permission = 'callbacks' | 'places' | 'handoffs' | 'settings' | 'orientations' | 'orientationAccessLog' | 'activity' | 'national' | 'followups';
 
 /**
  * Which orientations a role sees: its department's, those it or its structure sent (a relay), or those its
@@ -12,11 +12,11 @@ export type OrientationScopeKind = 'department' | 'sender' | 'receiver';
 export const ROLES = {
   admin: {
     label: 'Administrateur',
-    permissions: ['callbacks', 'places', 'handoffs', 'settings', 'orientations', 'orientationAccessLog', 'activity'],
+    permissions: ['callbacks', 'places', 'handoffs', 'settings', 'orientations', 'orientationAccessLog', 'activity', 'followups'],
     orientations: 'department',
     home: '/espace/rappels',
   },
-  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs', 'orientations'], orientations: 'department', home: '/espace/rappels' },
+  agent: { label: 'Agent de la plateforme', permissions: ['callbacks', 'places', 'handoffs', 'orientations', 'followups'], orientations: 'department', home: '/espace/rappels' },
   relay: { label: 'Relais de terrain (aide à domicile, CCAS…)', permissions: ['places', 'orientations'], orientations: 'sender', home: '/espace/orientations' },
   structure: { label: "Structure d'accueil", permissions: ['orientations'], orientations: 'receiver', home: '/espace/orientations' },
   /** Reads the figures of every department (funders' national view); acts on no one's data, sees no orientation. */

@@ -9,6 +9,7 @@ const MENU: { href: string; label: string; permission: Permission }[] = [
   { href: '/espace/lieux', label: 'Chercher un lieu', permission: 'places' },
   { href: '/espace/transfert', label: 'Transférer un appel', permission: 'handoffs' },
   { href: '/espace/orientations', label: 'Orientations', permission: 'orientations' },
+  { href: '/espace/suivis', label: 'Suivis', permission: 'followups' },
   { href: '/espace/reglages', label: 'Réglages', permission: 'settings' },
   { href: '/espace/activite', label: 'Activité', permission: 'activity' },
 ];
