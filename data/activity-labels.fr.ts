@@ -43,6 +43,14 @@ export const callbackLabels: Record<string, string> = { joint: 'Personne jointe'
 
 export const visitLabels: Record<string, string> = { oui: 'Y est allée', non: 'N’y est pas allée', aide: 'A demandé de l’aide' };
 
+/** The cold evaluation's questions and their digits, as flows/suivi-steps.ts asks them. */
+export const evaluationLabels: Record<string, { label: string; values: Record<string, string> }> = {
+  alone: { label: 'Fait seule ce qu’elle a appris', values: { 1: 'Oui', 2: 'Un peu', 3: 'Non' } },
+  use: { label: 'S’en sert encore', values: { 1: 'Oui, souvent', 2: 'Parfois', 3: 'Non' } },
+  recommend: { label: 'Conseillerait l’atelier à un proche', values: { 1: 'Oui', 2: 'Non' } },
+  need: { label: 'A encore besoin', values: { 1: 'De rien', 2: 'D’un autre atelier', 3: 'D’aide pour une démarche' } },
+};
+
 /** The assessment's answers that describe the person (the conseiller numérique report's « situation »). */
 export const profileLabels: Record<string, { label: string; values: Record<string, string> }> = {
   equipment: {

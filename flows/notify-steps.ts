@@ -54,7 +54,7 @@ export const notifySteps: FlowDefinition['steps'] = {
   notify_visit_check: {
     type: 'invoke',
     service: 'scheduleVisitCheck',
-    input: { visitPlace: '{orientedPlace}', orientationId: '{orientationId}' },
+    input: { visitPlace: '{orientedPlace}', orientationId: '{orientationId}', departement: '{departement}' },
     provides: ['visitPlace'],
     outcomes: {
       scheduled: { text: 'Dans une semaine, je vous demanderai si vous avez pu y aller.', next: 'after_places' },

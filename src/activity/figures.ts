@@ -55,6 +55,8 @@ export interface Labels {
   orientation: Record<string, string>;
   callback: Record<string, string>;
   visit: Record<string, string>;
+  /** The cold evaluation's questions (by id) and their answers (by digit). */
+  evaluation: Record<string, { label: string; values: Record<string, string> }>;
   profile: Record<string, { label: string; values: Record<string, string> }>;
   procedure: (id: string) => string;
   place: (id: string) => string;
@@ -80,11 +82,14 @@ export function figuresOf(totals: TotalLike[], labels: Labels): Figures {
   const callbacks = of(FACT_KINDS.callback);
   const answered = callbacks.filter((r) => r.code === 'joint');
   const answeredCount = sum(answered);
-  const grouped = (rows: TotalLike[], prefix: string) =>
-    [...new Set(rows.filter((r) => r.code.startsWith(prefix)).map((r) => r.code))].sort().map((code) => ({
-      question: code.slice(prefix.length),
-      answers: shares(rows.filter((r) => r.code === code), (r) => r.detail, (d) => d).sort((a, b) => a.code.localeCompare(b.code)),
-    }));
+  const grouped = (rows: TotalLike[], prefix: string, named: Labels['evaluation'] = {}) =>
+    [...new Set(rows.filter((r) => r.code.startsWith(prefix)).map((r) => r.code))].sort().map((code) => {
+      const id = code.slice(prefix.length);
+      return {
+        question: named[id]?.label ?? id,
+        answers: shares(rows.filter((r) => r.code === code), (r) => r.detail, (d) => named[id]?.values[d] ?? d).sort((a, b) => a.code.localeCompare(b.code)),
+      };
+    });
   return {
     conversations: sum(conversations),
     newPeople: sum(conversations.filter((r) => r.detail === 'new')),
@@ -100,7 +105,7 @@ export function figuresOf(totals: TotalLike[], labels: Labels): Figures {
     orientationsByStatus: shares(of(FACT_KINDS.orientation), (r) => r.code, label(labels.orientation)),
     orientationsByPlace: shares(of(FACT_KINDS.orientation).filter((r) => r.code === 'envoyee' && r.detail), (r) => r.detail, labels.place),
     visits: shares(suivi.filter((r) => r.code === 'visite'), (r) => r.detail, label(labels.visit)),
-    evaluations: grouped(suivi, 'eval:'),
+    evaluations: grouped(suivi, 'eval:', labels.evaluation),
     satisfaction: grouped(of(FACT_KINDS.satisfaction), ''),
     callbacks: {
       closed: sum(callbacks),

@@ -3,6 +3,8 @@
 // invocations on D1) can never claim the same row; a claim holds a lease, and a row whose lease has passed (its
 // runner crashed) is claimable again. Every later write names the lease owner, so a runner that lost its lease
 // changes nothing.
+import { activityStatements } from './activity-statements.js';
+import type { ActivityFact } from '../activity/facts.js';
 import type { DatabaseHandle } from './database.js';
 
 export type FollowUpKind = 'reminder' | 'verification' | 'evaluation';
@@ -143,15 +145,38 @@ export function createScheduleRepository({ atomic }: DatabaseHandle) {
       return (await rows('select * from scheduled_messages where id = ?', [id]))[0];
     },
 
-    /** Anonymous answers for the activity figures (followup_answers); a second answer to one question is ignored. */
+    /**
+     * Anonymous answers (followup_answers), each also an activity fact (the dashboard's « Suivis »), in one atomic
+     * unit; a second answer to one question is ignored, fact included.
+     */
     async recordAnswers(answers: { scheduledId: number; kind: string; subject: string; question: string; answer: number; departement: string | null }[], at: number): Promise<void> {
       if (answers.length === 0) return;
       await atomic(
-        answers.map((a) => ({
-          sql: 'insert into followup_answers (scheduled_id, kind, subject, question, answer, departement, answered_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (scheduled_id, question) do nothing',
-          params: [a.scheduledId, a.kind, a.subject, a.question, a.answer, a.departement, at],
-        })),
+        answers.flatMap((a) => [
+          ...activityStatements([answerFact(a, at)], {
+            guard: { sql: 'not exists (select 1 from followup_answers where scheduled_id = ? and question = ?)', params: [a.scheduledId, a.question] },
+          }),
+          {
+            sql: 'insert into followup_answers (scheduled_id, kind, subject, question, answer, departement, answered_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (scheduled_id, question) do nothing',
+            params: [a.scheduledId, a.kind, a.subject, a.question, a.answer, a.departement, at],
+          },
+        ]),
       );
     },
+  };
+}
+
+/** The 7-day check's digits as the figures read them. */
+const VISIT_DETAILS: Record<number, string> = { 1: 'oui', 2: 'non', 3: 'aide' };
+
+/** An answer as the activity figures count it: `suivi` `visite` (oui, non, aide), or `eval:<question>` and its digit. */
+function answerFact(a: { kind: string; question: string; answer: number; departement: string | null }, at: number): ActivityFact {
+  const visit = a.kind === 'verification';
+  return {
+    kind: 'suivi',
+    code: visit ? 'visite' : `eval:${a.question}`,
+    detail: visit ? (VISIT_DETAILS[a.answer] ?? String(a.answer)) : String(a.answer),
+    ...(a.departement ? { departement: a.departement } : {}),
+    at,
   };
 }

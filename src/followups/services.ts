@@ -95,10 +95,14 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       const now = deps.now();
       const visitPlace = input['visitPlace'] ?? '';
       // One check per orientation; else one per conversation and day (asking twice the same day is the same check).
-      const subject: VisitSubject = input['orientationId']
-        ? { kind: 'orientation', id: input['orientationId'] }
+      const orientationId = input['orientationId'];
+      const subject: VisitSubject = orientationId
+        ? { kind: 'orientation', id: orientationId }
         : { kind: 'places', id: `${context.channel}:${context.address}:${Math.floor(now / 86_400_000)}` };
-      await scheduleVerification(schedule, settings, subject, visitPlace, context, now);
+      // An orientation belongs to its place's department (`departement`), whichever Relais number was texted: its
+      // check and the answer's figures go there too.
+      const departement = orientationId && input['departement'] ? input['departement'] : context.departement;
+      await scheduleVerification(schedule, settings, subject, visitPlace, { ...context, ...(departement ? { departement } : {}) }, now);
       return { outcome: 'scheduled', vars: { visitPlace } };
     },
 

@@ -18,6 +18,7 @@ export function labelsOf(deps: Pick<WorkspaceDeps, 'atlas'>): Labels {
     orientation: labels.orientationLabels,
     callback: labels.callbackLabels,
     visit: labels.visitLabels,
+    evaluation: labels.evaluationLabels,
     profile: labels.profileLabels,
     procedure: (id) => procedureTitles.get(id) ?? id,
     place: (id) => deps.atlas?.placeName(id) ?? id,

@@ -256,7 +256,7 @@ describe('referrals and follow-ups, recorded through the recorder', () => {
     expect(tableRows(html, 'Orientations par statut')).toEqual({ Envoyée: '6', Honorée: '5', Refusée: '< 5' });
     expect(tableRows(html, 'Orientations envoyées par lieu d’accueil')).toEqual({ 'fs-cayenne': '6' });
     expect(tableRows(html, 'Après l’orientation : la personne y est-elle allée ?')).toEqual({ 'Y est allée': '5', 'N’y est pas allée': '< 5' });
-    expect(tableRows(html, 'Évaluation à froid, question autonomie')).toEqual({ '2': '7' });
+    expect(tableRows(html, 'Évaluation à froid : autonomie')).toEqual({ '2': '7' });
     // Department B sees none of it.
     expect(textOf(await dashboard(savoie))).toContain('Aucune orientation sur la période.');
   });

@@ -88,7 +88,7 @@ export function ActivitySections({ view }: { view: ActivityView }) {
       <h2>Suivis</h2>
       <BarChart title="Après l’orientation : la personne y est-elle allée ?" shares={f.visits} empty={emptyLabels.followUps} />
       {f.evaluations.map((e) => (
-        <BarChart title={`Évaluation à froid, question ${e.question}`} shares={e.answers} empty={emptyLabels.followUps} unit="Réponses" />
+        <BarChart title={`Évaluation à froid : ${e.question}`} shares={e.answers} empty={emptyLabels.followUps} unit="Réponses" />
       ))}
       {f.satisfaction.map((e) => (
         <BarChart title={`Satisfaction, question ${e.question}`} shares={e.answers} empty={emptyLabels.generic} unit="Réponses" />
