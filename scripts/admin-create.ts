@@ -3,7 +3,7 @@
 // RELAIS_ADMIN_PASSWORD, or asked for without echo. Run again for the same email: the password and role are reset.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAccountRepository } from '../src/db/account-repository.js';
 import { createDepartmentRepository } from '../src/db/department-repository.js';
 import { hashPassword } from '../src/web/auth/crypto.js';

@@ -1,5 +1,5 @@
 // The Node runtime's configuration, read from the environment in one place and validated.
-import { z } from 'zod';
+import * as z from 'zod';
 import { voiceEnvShape } from '../voice-env.js';
 
 const envSchema = z.object({
