@@ -51,9 +51,10 @@ export interface ConversationStore {
   lastInboundAt(conversationId: string): Promise<number | undefined>;
   /**
    * The retention the welcome promises: deletes every row older than `before` in every table that holds personal
-   * data, and erased deliveries' rows older than `erasedBefore` (the redelivery window). Returns the rows deleted.
+   * data, and processed deliveries older than `redeliveredBefore` (the redelivery window; each conversation's last
+   * delivery stays for « répéter »). Returns the rows deleted.
    */
-  purgeOlderThan(before: number, erasedBefore: number): Promise<number>;
+  purgeOlderThan(before: number, redeliveredBefore: number): Promise<number>;
 }
 
 /** Who a service acts for: most services ignore it; booking a seat needs it. */

@@ -2,9 +2,10 @@
 // provider's id and sender once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
-import { parseSnapshot } from '../engine/snapshot.js';
 import type { DatabaseHandle, Statement } from './database.js';
 import { erasureStatements, purgeStatements } from './privacy-statements.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 export function createConversationStore({ db, atomic }: DatabaseHandle): ConversationStore {
@@ -28,26 +29,31 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     .where(eq(conversations.id, sql.placeholder('conversationId')))
     .prepare();
 
+  const loggedReplies = async (providerId: string, address: string) =>
+    ((await atomic([loggedRepliesStatement(providerId, address)]))[0] as { body: string }[]).map((r) => r.body);
+
   return {
     async findReply(providerId, address) {
       const rows = (await replyQuery.all({ providerId, address })) as { reply: string }[];
-      return rows[0]?.reply;
+      const reply = rows[0]?.reply;
+      return reply === undefined ? undefined : replyFromStored(reply, () => loggedReplies(providerId, address));
     },
 
     async load(conversationId) {
       const rows = (await conversationQuery.all({ conversationId })) as { snapshot: string; version: number }[];
       const row = rows[0];
-      return row ? { snapshot: parseSnapshot(row.snapshot), version: row.version } : undefined;
+      return row ? { snapshot: decodeSnapshot(row.snapshot), version: row.version } : undefined;
     },
 
     async lastReply(conversationId) {
       const rows = (await atomic([
         {
-          sql: 'select w.reply from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
+          sql: 'select w.reply, w.provider_id, w.contact_address from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
           params: [conversationId],
         },
-      ]))[0] as { reply: string }[];
-      return rows[0]?.reply;
+      ]))[0] as { reply: string; provider_id: string; contact_address: string }[];
+      const row = rows[0];
+      return row ? replyFromStored(row.reply, () => loggedReplies(row.provider_id, row.contact_address)) : undefined;
     },
 
     async commitTurn(turn): Promise<CommitResult> {
@@ -83,8 +89,8 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
       return ((await optOutQuery.all({ address })) as unknown[]).length > 0;
     },
 
-    async purgeOlderThan(before, erasedBefore) {
-      const results = await atomic(purgeStatements(before, erasedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
+    async purgeOlderThan(before, redeliveredBefore) {
+      const results = await atomic(purgeStatements(before, redeliveredBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
       return results.reduce((sum, rows) => sum + rows.length, 0);
     },
   };
@@ -101,7 +107,7 @@ const WON = 'exists (select 1 from conversations where id = ? and last_turn_id =
  */
 function turnStatements(turn: TurnRecord): Statement[] {
   const won = [turn.conversationId, turn.providerId];
-  const snapshot = JSON.stringify(turn.snapshot);
+  const snapshot = encodeSnapshot(turn.snapshot);
   const { flowId, flowHash } = turn.snapshot;
   const departement = turn.departement ?? null;
   const statements: Statement[] = [
@@ -122,7 +128,7 @@ function turnStatements(turn: TurnRecord): Statement[] {
         },
     {
       sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
-      params: [turn.providerId, turn.address, turn.reply, turn.at, ...won],
+      params: [turn.providerId, turn.address, storedReply(turn), turn.at, ...won],
     },
   ];
   if (turn.log.length > 0) statements.push(messageLogStatement(turn));
