@@ -76,13 +76,15 @@ export function createConversationStore({ db, atomic }: DatabaseHandle): Convers
     },
 
     async lastInboundAt(conversationId) {
-      const rows = await db
-        .select({ at: messages.createdAt })
-        .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')))
-        .orderBy(desc(messages.createdAt))
-        .limit(1);
-      return rows[0]?.at;
+      // Through the contact's index: by conversation id alone, SQLite walks the log back from its newest message.
+      const rows = (await atomic([
+        {
+          sql:
+            "select max(created_at) as at from messages where contact_address = (select contact_address from conversations where id = ?) and conversation_id = ? and direction = 'in'",
+          params: [conversationId, conversationId],
+        },
+      ]))[0] as { at: number | null }[];
+      return rows[0]?.at ?? undefined;
     },
 
     async isOptedOut(address) {
