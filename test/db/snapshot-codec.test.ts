@@ -39,4 +39,9 @@ describe('the stored snapshot', () => {
     const broken = JSON.stringify({ ...snapshot({}), varReferences: { lastPlaces: ['', 'items', ''] } });
     expect(() => decodeSnapshot(broken)).toThrow(/items/);
   });
+
+  it('still refuses, precisely, a row that is not a snapshot', () => {
+    expect(() => decodeSnapshot(JSON.stringify({ ...snapshot({}), status: 'paused' }))).toThrow(/status/);
+    expect(() => decodeSnapshot(JSON.stringify({ ...snapshot({}), vars: { n: 3 } }))).toThrow(/vars/);
+  });
 });
