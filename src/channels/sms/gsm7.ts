@@ -24,7 +24,7 @@ const REPLACEMENTS: Record<string, string> = {
  * A pure function of a text, remembered: a turn's rendering converts the same replies several times while it looks for
  * the cheapest cut, and most replies are the same from one conversation to the next. Bounded, emptied when full.
  */
-function remembered<T>(compute: (text: string) => T, kept = 5_000): (text: string) => T {
+function remembered<T>(compute: (text: string) => T, kept = 1_000): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
     let value = known.get(text);
