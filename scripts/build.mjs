@@ -17,6 +17,9 @@ export async function buildNodeBundle(outfile = `${root}/dist/relais.js`) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // opening_hours with France's data only, as the Worker has it (scripts/data/opening-hours-france.ts): a third of
+    // the full build to compile at start.
+    alias: { opening_hours: './data/generated/opening-hours-france.mjs' },
     sourcemap: true,
     logLevel: 'warning',
     outfile,

@@ -1,6 +1,6 @@
 // What is already known when a call begins, from whoever transferred it: a hand-off registered by a department's
 // agent, SIP headers, or the webhook URL's query. One schema for the three, so each is validated the same way.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Vars } from '../engine/effects.js';
 
 /** What the agent may say the caller needs; each opens the matching journey without asking again. */

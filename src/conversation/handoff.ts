@@ -1,6 +1,6 @@
 // A hand-off: what a department's agent registers before transferring a caller, so that Relais does not ask again.
 // One schema and one constructor for the API (POST /api/handoffs) and the workspace's « Transférer un appel ».
-import { z } from 'zod';
+import * as z from 'zod';
 import { callContextSchema, type CallContext } from './call-context.js';
 import { parsePhoneFr } from '../directory/format.js';
 

@@ -54,10 +54,11 @@ export interface ConversationStore {
   lastInboundAt(conversationId: string): Promise<number | undefined>;
   /**
    * The retention the welcome promises: deletes every row older than `before` in every table that holds personal
-   * data, and erased deliveries' rows older than `erasedBefore` (the redelivery window); anonymises orientations
-   * closed before `orientationsClosedBefore`. Returns the rows deleted or anonymised.
+   * data, and processed deliveries older than `redeliveredBefore` (the redelivery window; each conversation's last
+   * delivery stays for « répéter »); anonymises orientations closed before `orientationsClosedBefore`. Returns the
+   * rows deleted or anonymised.
    */
-  purgeOlderThan(before: number, erasedBefore: number, orientationsClosedBefore?: number): Promise<number>;
+  purgeOlderThan(before: number, redeliveredBefore: number, orientationsClosedBefore?: number): Promise<number>;
 }
 
 /** Who a service acts for: most services ignore it; booking a seat needs it. */

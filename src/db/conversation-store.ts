@@ -2,10 +2,11 @@
 // provider's id and sender once with the reply, all in one atomic unit that works on better-sqlite3 and on D1 alike.
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { CommitResult, ConversationStore, TurnRecord } from '../conversation/ports.js';
-import { parseSnapshot } from '../engine/snapshot.js';
 import type { DatabaseHandle, Statement } from './database.js';
 import { erasureStatements, purgeStatements } from './privacy-statements.js';
 import { activityStatements, type FactOptions } from './activity-statements.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 /** `epciOf`: the commune's EPCI, written on each activity fact when the runtime knows the map. */
@@ -30,26 +31,31 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
     .where(eq(conversations.id, sql.placeholder('conversationId')))
     .prepare();
 
+  const loggedReplies = async (providerId: string, address: string) =>
+    ((await atomic([loggedRepliesStatement(providerId, address)]))[0] as { body: string }[]).map((r) => r.body);
+
   return {
     async findReply(providerId, address) {
       const rows = (await replyQuery.all({ providerId, address })) as { reply: string }[];
-      return rows[0]?.reply;
+      const reply = rows[0]?.reply;
+      return reply === undefined ? undefined : replyFromStored(reply, () => loggedReplies(providerId, address));
     },
 
     async load(conversationId) {
       const rows = (await conversationQuery.all({ conversationId })) as { snapshot: string; version: number }[];
       const row = rows[0];
-      return row ? { snapshot: parseSnapshot(row.snapshot), version: row.version } : undefined;
+      return row ? { snapshot: decodeSnapshot(row.snapshot), version: row.version } : undefined;
     },
 
     async lastReply(conversationId) {
       const rows = (await atomic([
         {
-          sql: 'select w.reply from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
+          sql: 'select w.reply, w.provider_id, w.contact_address from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
           params: [conversationId],
         },
-      ]))[0] as { reply: string }[];
-      return rows[0]?.reply;
+      ]))[0] as { reply: string; provider_id: string; contact_address: string }[];
+      const row = rows[0];
+      return row ? replyFromStored(row.reply, () => loggedReplies(row.provider_id, row.contact_address)) : undefined;
     },
 
     async commitTurn(turn): Promise<CommitResult> {
@@ -72,21 +78,23 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
     },
 
     async lastInboundAt(conversationId) {
-      const rows = await db
-        .select({ at: messages.createdAt })
-        .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')))
-        .orderBy(desc(messages.createdAt))
-        .limit(1);
-      return rows[0]?.at;
+      // Through the contact's index: by conversation id alone, SQLite walks the log back from its newest message.
+      const rows = (await atomic([
+        {
+          sql:
+            "select max(created_at) as at from messages where contact_address = (select contact_address from conversations where id = ?) and conversation_id = ? and direction = 'in'",
+          params: [conversationId, conversationId],
+        },
+      ]))[0] as { at: number | null }[];
+      return rows[0]?.at ?? undefined;
     },
 
     async isOptedOut(address) {
       return ((await optOutQuery.all({ address })) as unknown[]).length > 0;
     },
 
-    async purgeOlderThan(before, erasedBefore, orientationsClosedBefore) {
-      const results = await atomic(purgeStatements(before, erasedBefore, orientationsClosedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
+    async purgeOlderThan(before, redeliveredBefore, orientationsClosedBefore) {
+      const results = await atomic(purgeStatements(before, redeliveredBefore, orientationsClosedBefore).map((st) => ({ ...st, sql: `${st.sql} returning 1` })));
       return results.reduce((sum, rows) => sum + rows.length, 0);
     },
   };
@@ -103,7 +111,7 @@ const WON = 'exists (select 1 from conversations where id = ? and last_turn_id =
  */
 function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): Statement[] {
   const won = [turn.conversationId, turn.providerId];
-  const snapshot = JSON.stringify(turn.snapshot);
+  const snapshot = encodeSnapshot(turn.snapshot);
   const { flowId, flowHash } = turn.snapshot;
   const departement = turn.departement ?? null;
   const statements: Statement[] = [
@@ -124,7 +132,7 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
         },
     {
       sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
-      params: [turn.providerId, turn.address, turn.reply, turn.at, ...won],
+      params: [turn.providerId, turn.address, storedReply(turn), turn.at, ...won],
     },
   ];
   if (turn.log.length > 0) statements.push(messageLogStatement(turn));

@@ -96,17 +96,24 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
 /**
  * The retention purge: every table that can hold personal data, by the age of each row (not through the contact
  * list, so rows whose contact is already gone are reached too). Signals (anonymous), the opt-out list (the law),
- * places and workshops (reference data) are not personal and stay. Erased processed rows go after the redelivery
- * window, sooner than the rest.
+ * places and workshops (reference data) are not personal and stay. Processed deliveries go after the providers'
+ * redelivery window (`redeliveredBefore`), sooner than the rest: past it no provider sends the same id again, so the
+ * reply kept for it is dead weight (a third of what a turn stored). Each conversation's last delivery stays, for
+ * « répéter ». The index on created_at and the one on conversations' contact make it cheap.
  */
-export function purgeStatements(before: number, erasedBefore: number, orientationsClosedBefore?: number): Statement[] {
+export function purgeStatements(before: number, redeliveredBefore: number, orientationsClosedBefore?: number): Statement[] {
   return [
     // Closed orientations are anonymised after their own retention (ORIENTATION_RETENTION_DAYS, 365 by default).
     ...(orientationsClosedBefore === undefined ? [] : [anonymiseOrientations(orientationsClosedBefore)]),
     { sql: 'delete from messages where created_at < ?', params: [before] },
     { sql: 'delete from conversations where updated_at < ?', params: [before] },
     { sql: 'delete from contacts where last_seen_at < ?', params: [before] },
-    { sql: 'delete from processed_webhooks where created_at < ? or (contact_address = ? and created_at < ?)', params: [before, ERASED_SENDER, erasedBefore] },
+    {
+      sql:
+        'delete from processed_webhooks where created_at < ? and not exists ' +
+        '(select 1 from conversations c where c.contact_address = processed_webhooks.contact_address and c.last_turn_id = processed_webhooks.provider_id)',
+      params: [Math.max(before, redeliveredBefore)],
+    },
     { sql: 'delete from callback_requests where created_at < ?', params: [before] },
     { sql: 'delete from calls where started_at < ?', params: [before] },
     { sql: 'delete from handoffs where created_at < ?', params: [before] },

@@ -1,7 +1,7 @@
 // Per-department settings, given by each department that switches Relais on: its telephone platform, home help,
 // the distance beyond which a commune is a white zone. Validated with precise errors, since a wrong number here
 // would be said to seniors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FRENCH_PHONE } from '../knowledge/procedure-schema.js';
 import { isReadableOsmHours } from './osm-hours.js';
 

@@ -1,5 +1,5 @@
 // The shape of a flow, as data: zod validates every flow in flows/ before the engine ever runs it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const STEP_ID = /^[a-z][a-z0-9_]*$/;
 const STEP_ID_RULE = 'step ids are snake_case and stable: never positions';

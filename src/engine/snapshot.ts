@@ -1,5 +1,5 @@
 // A conversation's saved state: plain JSON, pinned to the flow's id and content hash.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompiledFlow } from './flow.js';
 
 export const snapshotSchema = z.object({

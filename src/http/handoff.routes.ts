@@ -2,7 +2,7 @@
 // Relais does not ask again. Bearer-token authenticated (HANDOFF_API_TOKEN, or a department's API token); the
 // hand-off is valid a few minutes and used once.
 import { Hono } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { constantTimeEqual } from '../channels/twilio/signature.js';
 import { handoffSchema, newHandoff } from '../conversation/handoff.js';
 import type { AppDeps } from './create-app.js';

@@ -2,7 +2,7 @@
 // department's API token (created in Réglages, hashed at rest). GET /api/openapi.json describes it and the hand-off
 // API, generated from the same zod schemas that validate the requests.
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { handoffSchema } from '../conversation/handoff.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { sha256Hex } from '../web/auth/crypto.js';

@@ -10,13 +10,19 @@ export type SituationWords = Record<ProcedureSituation, string[]>;
 
 /** A reader of the situations a text states, from their words: a phrase word for word, a single word by its stem. */
 export function situationReaderOf(words: Partial<SituationWords>): SituationReader {
-  const phrases = Object.entries(words).map(([situation, list]) => ({ situation, phrases: (list ?? []).map((p) => normalizeFrench(p).split(' ')) }));
+  // Stemmed once, here and per message (not per comparison): this reader runs on every message and over every
+  // procedure at start.
+  const phrases = Object.entries(words).map(([situation, list]) => ({
+    situation,
+    phrases: (list ?? []).map((p) => normalizeFrench(p).split(' ')).map((words) => ({ words, stem: stemmed(words[0] ?? '') })),
+  }));
   return (text) => {
     const said = normalizeFrench(text).split(' ');
+    const saidStems = said.map(stemmed);
     return phrases
       .filter(({ phrases: list }) =>
-        list.some((phrase) =>
-          phrase.length === 1 ? said.some((w) => wordSimilarity(stemmed(phrase[0]!), stemmed(w)) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
+        list.some(({ words: phrase, stem }) =>
+          phrase.length === 1 ? saidStems.some((w) => wordSimilarity(stem, w) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
         ),
       )
       .map((p) => p.situation);

@@ -1,6 +1,6 @@
 // The shape of a procedure (démarche) explanation: written in our own words from public facts, each with its
 // source and review date, validated by zod so that no entry reaches a senior half-written.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** French phone numbers as people dial them: "39 60", "3646", "09 69 39 39 00", "0 809 401 401". */
 export const FRENCH_PHONE = /^(?:\d{2} ?\d{2}|0 ?\d{3} ?\d{3} ?\d{3}|0\d(?: ?\d{2}){4})$/;

@@ -322,8 +322,11 @@ export function composeRelais(input: RelaisParts) {
   return { app, store, conversations, whatsAppOutbox, followUps, scheduler, schedule, purge, onOrientationChange: orientationEvents.onOrientationChange };
 }
 
-/** How long a provider may redeliver a webhook (Meta retries for days): an erasure's anonymous reply is kept, and an
- * undeliverable reply retried, this long. */
+/**
+ * How long a provider may redeliver a webhook: Twilio retries a failed webhook within hours, Meta for up to seven days.
+ * A processed delivery's reply (an erasure's anonymous one included) is kept, and an undeliverable reply retried, this
+ * long; the daily retention purge then removes it.
+ */
 export const REDELIVERY_WINDOW_DAYS = 7;
 /** Conversations silent for this long are deleted, as the welcome message promises (6 months). */
 export const RETENTION_DAYS = 183;

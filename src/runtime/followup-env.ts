@@ -1,6 +1,6 @@
 // The follow-ups' settings as both runtimes read them (environment on Node, variables on Workers): one schema, one
 // mapping to what composeRelais takes. Delays in days; sending hours in the OSM syntax (PH: French public holidays).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isReadableOsmHours } from '../directory/osm-hours.js';
 import type { FollowUpSettings } from '../followups/plan.js';
 import { parseEnvShape } from './voice-env.js';

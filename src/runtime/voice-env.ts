@@ -1,6 +1,6 @@
 // The phone line's settings as both runtimes read them (environment on Node, variables on Workers): one schema,
 // so a bad value gets the same precise error everywhere, and one mapping to what composeRelais takes.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RelaisParts } from './compose.js';
 
 export const voiceEnvShape = {

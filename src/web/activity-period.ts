@@ -1,6 +1,6 @@
 // The period of the activity pages, from the query string (`?du=YYYY-MM-DD&au=YYYY-MM-DD`): a zod schema whose French
 // errors are shown beside the fields. Without dates, the last three months up to today.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayOf, dayOfIso, isoDay } from '../activity/facts.js';
 import type { ActivityPeriod } from '../db/activity-repository.js';
 import { readForm, type FormState } from './forms.js';

@@ -1,6 +1,6 @@
 // A workspace form is a zod schema: the same schema validates the post and gives the French error shown beside each
 // field; a failed post re-renders the form with what was typed.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;

@@ -48,7 +48,7 @@ const rowsIn = (table: string) => relais.query<{ n: number }>(`select count(*) a
 const DAY = 24;
 
 describe('retention purge', () => {
-  it('deletes every personal row older than 183 days in every table, erased replies after the redelivery window, and nothing recent', async () => {
+  it('deletes every personal row older than 183 days in every table, processed deliveries after the redelivery window but the last of each conversation, and nothing recent', async () => {
     const old = '+33680000001';
     await relais.sms(old, 'Bonjour');
     await relais.sms(old, '1');
@@ -81,10 +81,19 @@ describe('retention purge', () => {
       expect(filled, `${table} has rows before the purge`).toContain(table);
     }
 
+    const processedOf = (address: string) => relais.query('select provider_id from processed_webhooks where contact_address = ?', address).length;
+    const lastTurns = () => relais.query("select c.id from conversations c join processed_webhooks w on w.provider_id = c.last_turn_id and w.contact_address = c.contact_address where c.contact_address = ?", old).length;
+    const conversationsOf = relais.query('select id from conversations where contact_address = ?', old).length;
+    expect(processedOf(old)).toBeGreaterThan(conversationsOf);
+    expect(lastTurns()).toBe(conversationsOf);
+
     clock.advanceHours(8 * DAY); // past the redelivery window, well within the retention
     await relais.purge();
     expect(erasedRows()).toBe(0);
     expect(rowsIn('messages')).toBeGreaterThan(0);
+    // Past the redelivery window, only each conversation's last delivery is kept (« répéter » reads it).
+    expect(processedOf(old)).toBe(conversationsOf);
+    expect(lastTurns()).toBe(conversationsOf);
 
     clock.advanceHours(176 * DAY); // 184 days after the first messages
     const recent = '+33680000003';

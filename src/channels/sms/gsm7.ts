@@ -20,8 +20,27 @@ const REPLACEMENTS: Record<string, string> = {
   Â: 'A', Ê: 'E', Î: 'I', Ô: 'O', Û: 'U', Ë: 'E', Ï: 'I', Ÿ: 'Y', À: 'A', È: 'E', Ù: 'U', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U',
 };
 
+/**
+ * A pure function of a text, remembered: a turn's rendering converts the same replies several times while it looks for
+ * the cheapest cut, and most replies are the same from one conversation to the next. Bounded, emptied when full.
+ */
+function remembered<T>(compute: (text: string) => T, kept = 1_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (known.size >= kept) known.clear();
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** Converts text to GSM-7: French typography straightened, letters outside the alphabet plainer, the rest dropped. */
-export function toGsm7(text: string): string {
+export const toGsm7 = remembered(convertToGsm7);
+
+function convertToGsm7(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
     const replaced = Object.hasOwn(REPLACEMENTS, char) ? REPLACEMENTS[char] : undefined;
@@ -57,7 +76,9 @@ export function toUnicodeSms(text: string): string {
  * nothing (a short SMS, one segment either way), and replaced by their plain form (ê -> e) only when it saves a
  * segment. Either way the person pays the least, and reads every accent whenever it is free.
  */
-export function cheaperSms(text: string): { text: string; segments: number } {
+export const cheaperSms = remembered(cheaperSmsOf);
+
+function cheaperSmsOf(text: string): { text: string; segments: number } {
   const gsm = toGsm7(text);
   const gsmSegments = countSegments(gsm).segments;
   const unicode = toUnicodeSms(text);

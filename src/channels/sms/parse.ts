@@ -1,5 +1,5 @@
 // Reads a Twilio Messaging webhook's form fields into what Relais needs, with precise errors for API callers.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every text is bounded where it comes in, per channel (the longest a sender can send there). SMS: Twilio's 1,600. */
 export const MAX_BODY_LENGTH = 1600;

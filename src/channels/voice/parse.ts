@@ -1,6 +1,6 @@
 // Reads Twilio Voice webhooks (the incoming call, a gather's answer, a dial's outcome, a status callback) into the
 // neutral model, with precise errors for malformed requests.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboundContent } from '../../engine/message.js';
 import { normalizeFrench } from '../../engine/nlu/normalize.js';
 import { cleanBody, MAX_DIGITS, MAX_SPEECH_LENGTH, type ParseResult } from '../sms/parse.js';

@@ -1,5 +1,5 @@
 // Reads Meta WhatsApp Cloud API webhook payloads (validated by zod) into neutral inbound messages and statuses.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboundContent } from '../../engine/message.js';
 import { cleanBody, MAX_ID_LENGTH, MAX_WHATSAPP_TEXT } from '../sms/parse.js';
 

@@ -1,7 +1,7 @@
 // What a model may say about a message: a structured reading in our own vocabulary (intents, procedure ids,
 // needs…), never a sentence for the person. One zod schema gives both the JSON schema sent as the response format
 // (structured outputs) and the validation of what comes back; whatever falls outside our lists is dropped.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Procedure } from '../procedure-schema.js';
 import { CONSTRAINTS, INTENTS, SITUATIONS, type Constraint, type Reading, type Situation } from './reading.js';
 

@@ -1,5 +1,5 @@
 // The Node runtime's configuration, read from the environment in one place and validated.
-import { z } from 'zod';
+import * as z from 'zod';
 import { voiceEnvShape } from '../voice-env.js';
 import { DEFAULT_DAILY_BUDGET, DEFAULT_UNDERSTANDING_MODEL } from '../understanding-env.js';
 import { followUpEnvShape } from '../followup-env.js';

@@ -1,6 +1,6 @@
 // What the receiving place sees of an orientation, and its two answers: accept (with a time, or « passez aux heures
 // d'ouverture ») or refuse (with a reason from the list). Used by the answer link (/o/:token) and a structure's inbox.
-import { z } from 'zod';
+import * as z from 'zod';
 import { constraintWording } from '../../../data/orientations.fr.js';
 import type { Orientation } from '../../db/orientation-repository.js';
 import { formatPhoneFr } from '../../directory/format.js';

@@ -1,7 +1,7 @@
 // « Se connecter »: email and password, with a rate limit per account and per address so that passwords cannot be
 // guessed, and the same answer whether the account exists or not.
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Field } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';

@@ -1,6 +1,6 @@
 // An invited person opens their one-time link and chooses a password; the link then no longer works.
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Field } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';

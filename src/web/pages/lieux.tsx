@@ -1,7 +1,7 @@
 // « Chercher un lieu »: for someone on the phone, the places near a commune or postal code, found by the very service
 // the conversations use (same answers, distances and hours), and « Envoyer par SMS » to the number the agent types.
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Checkbox, Csrf, Field, Select } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { Table } from '../components/table.js';

@@ -2,7 +2,7 @@
 // next: the place's answer link or the sheet's (shown once), the answer itself (a structure, or the platform after a
 // call), the follow-through (honorée, non honorée, clôturée). The administrator also sees who opened it.
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Orientation, OrientationEvent } from '../../db/orientation-repository.js';
 import { changeOrientationStatus } from '../../orientations/change-status.js';
 import { TRANSITIONS, type OrientationStatus } from '../../orientations/statuses.js';

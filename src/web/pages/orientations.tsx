@@ -1,7 +1,7 @@
 // « Orientations »: the list a role may see (the department's for the platform, one's own and one's structure's for a
 // relay, the inbox of a structure's staff), filtered by status, place, need and date, with the counts by status.
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Orientation } from '../../db/orientation-repository.js';
 import { ORIENTATION_STATUSES } from '../../orientations/statuses.js';
 import { allow } from '../auth/allow.js';

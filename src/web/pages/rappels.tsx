@@ -1,7 +1,7 @@
 // « Rappels à faire »: the department's people waiting for a call back, oldest first, one line per person, with what
 // their conversation was about; take one, then close it with an outcome and a note.
 import type { Context as HonoContext, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Csrf, Select, TextArea } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { Table } from '../components/table.js';

@@ -1,5 +1,5 @@
 // The schemas of Réglages' forms, with their French errors: department settings, invitation, API token.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FRENCH_PHONE } from '../../knowledge/procedure-schema.js';
 import { isReadableOsmHours } from '../../directory/osm-hours.js';
 import { ROLE_NAMES, STRUCTURE_ROLES } from '../auth/roles.js';

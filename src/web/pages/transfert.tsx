@@ -1,7 +1,7 @@
 // « Transférer un appel »: the agent tells Relais what the caller needs (the same hand-off as POST /api/handoffs),
 // then transfers the call to the department's Relais number, shown here; the caller is not asked again.
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Checkbox, Csrf, Field, Select, TextArea } from '../components/field.js';
 import { Layout } from '../components/layout.js';
 import { emptyForm, readForm, type FormState } from '../forms.js';

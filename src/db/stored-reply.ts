@@ -1,0 +1,27 @@
+// A processed delivery's reply, stored once. An SMS turn's reply is exactly the texts of its outgoing messages, which
+// the message log keeps anyway (for six months, with the person's history): the delivery row then holds a marker and
+// the reply is rebuilt from the log on a redelivery or « répéter ». That was a third of what a turn stored. Any other
+// reply (WhatsApp buttons, the phone's session, an erasure's confirmation, whose log is erased) is stored whole.
+import type { TurnRecord } from '../conversation/ports.js';
+import type { Statement } from './database.js';
+
+/** The reply column of a delivery whose reply is its logged outgoing messages. Real replies are JSON objects. */
+export const REPLY_IN_LOG = 'log';
+
+const replyOf = (texts: string[]) => JSON.stringify({ replies: texts.map((text) => ({ text })) });
+
+/** What the delivery row stores as its reply: the marker when the log rebuilds the same reply, else the reply. */
+export function storedReply(turn: TurnRecord): string {
+  if (turn.erase) return turn.reply;
+  return replyOf(turn.log.filter((m) => m.direction === 'out').map((m) => m.body)) === turn.reply ? REPLY_IN_LOG : turn.reply;
+}
+
+/** The statement that reads a delivery's logged outgoing messages, in the order they were written. */
+export const loggedRepliesStatement = (providerId: string, address: string): Statement => ({
+  sql: "select body from messages where contact_address = ? and provider_id = ? and direction = 'out' order by id",
+  params: [address, providerId],
+});
+
+/** The reply as it was given, from the stored column and, for the marker, the logged messages' bodies. */
+export const replyFromStored = (stored: string, loggedBodies: () => Promise<string[]>): Promise<string> | string =>
+  stored === REPLY_IN_LOG ? loggedBodies().then(replyOf) : stored;
