@@ -193,6 +193,21 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(css.headers.get('content-type')).toContain('text/css');
   });
 
+  it('takes an orientation on D1: a senior has the nearest place told, the department sees it', async () => {
+    const from = '+33611223377';
+    for (const line of ['Bonjour', '1', '48000']) expect((await postSms(url, from, line)).status).toBe(200);
+    expect((await postSms(url, from, 'oui')).messages.join('\n')).toContain('Le lieu peut-il vous appeler');
+    const told = (await postSms(url, from, 'non')).messages.join('\n');
+    expect(told, output).toMatch(/C'est noté : .+ sera prévenu\./);
+    expect(told).toContain('Dans une semaine, je vous demanderai si vous avez pu y aller.');
+    const client = new WebClient(url);
+    expect((await client.signIn('admin@lozere.fr')).status).toBe(303);
+    const list = await client.get('/espace/orientations');
+    expect(list.status).toBe(200);
+    expect(textOf(list.html)).not.toContain('Aucune orientation');
+    expect(textOf(list.html)).toContain(told.match(/C'est noté : (.+) sera prévenu/)![1]!);
+  });
+
   it('records activity facts on D1 and shows them: the dashboard, its CSV, the report and the white-zone map', async () => {
     const client = new WebClient(url);
     expect((await client.signIn('admin@lozere.fr')).status).toBe(303);
@@ -202,7 +217,10 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     expect(facts.html).toMatch(/<caption>Conversations par canal<\/caption>[\s\S]*?<th scope="row">SMS<\/th><td>(< 5|\d+)<\/td>/);
     const csv = await fetch(`${url}/espace/activite.csv`, { headers: { Cookie: client.cookie } });
     expect(csv.status).toBe(200);
-    expect((await csv.text()).startsWith('\uFEFFPériode du;')).toBe(true);
+    // The bytes themselves: a Response's text() drops the BOM that French spreadsheets need.
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).startsWith('\uFEFFPériode du;')).toBe(true);
     expect((await client.get('/espace/activite/rapport')).status).toBe(200);
     const map = await client.get('/espace/zones-blanches');
     expect(map.status).toBe(200);
