@@ -35,6 +35,7 @@ export const sheetSms = 'Relais - votre rendez-vous :\n{place}\n{address}[\nTél
 export const senderLabels = {
   person: 'La personne elle-même (SMS)',
   relay: '{email}[, {structure}]',
+  agent: '{email} (plateforme du département)',
 };
 
 export const answerAuthor = 'Le lieu (lien de réponse)';

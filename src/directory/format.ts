@@ -37,6 +37,9 @@ export function formatPhoneFr(raw: string | undefined): string | undefined {
   return digits?.length === 10 ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : national;
 }
 
+/** Any valid French number, mobile or landline (a person who will be called, not texted), in E.164. */
+export const frenchPhoneE164 = (raw: string | undefined): string | undefined => parsePhoneFr(raw)?.number;
+
 /** A French mobile (an SMS is never sent to a landline), in E.164 (+336…, +337…, +262 6…); undefined otherwise. */
 export function frenchMobileE164(raw: string | undefined): string | undefined {
   const number = parsePhoneFr(raw);

@@ -1,8 +1,9 @@
 // The flow services of orientations: `relayRead` reads a relay's one-message description of the person (commune,
 // need, constraints), and `orient` records the orientation to the place chosen by its rank in the search just shown.
+import { createOrientation } from './create.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { OrientationRepository, NewOrientation } from '../db/orientation-repository.js';
-import { frenchMobileE164 } from '../directory/format.js';
+import { frenchPhoneE164 } from '../directory/format.js';
 import { fillTemplate } from '../engine/template.js';
 import type { Procedure } from '../knowledge/procedure-schema.js';
 import type { UnderstandingReader } from '../knowledge/understanding/reading.js';
@@ -72,7 +73,7 @@ export function orientService(deps: OrientDeps) {
     const callConsent = input['callConsent'] === 'yes';
     let personContact: string | undefined;
     if (callConsent) {
-      personContact = relay ? frenchMobileE164(input['contact'] ?? '') ?? landline(input['contact'] ?? '') : address;
+      personContact = relay ? frenchPhoneE164(input['contact'] ?? '') : address;
       if (!personContact) return { outcome: 'invalidNumber' };
     }
     const at = deps.now();
@@ -100,9 +101,7 @@ export function orientService(deps: OrientDeps) {
       consent: { by: relay ? relay.email : 'la personne', at, how: context?.channel ?? 'sms' },
       personContact,
     };
-    await deps.repository.create(orientation, at);
-    const created = await deps.repository.get(orientation.id);
-    if (created) await deps.events.emit({ orientation: created, from: null, to: 'envoyée', at, author: orientation.sender.label });
+    await createOrientation(deps, orientation, at);
     const vars: Vars = { orientedPlace: orientation.place.name, sheetLink: '', orientationId: orientation.id };
     if (relay) {
       const token = await issueToken(deps.repository, orientation.id, 'sheet', at, SHEET_TOKEN_DAYS);
@@ -118,9 +117,3 @@ function structureName(type: string | null, name: string | null): string {
   return type && !name.toLowerCase().includes(type.toLowerCase()) ? `${type} ${name}` : name;
 }
 
-/** A French landline in E.164, for a person without a mobile (a relay may give it: they will be called, not texted). */
-function landline(text: string): string | undefined {
-  const digits = text.replace(/[\s.\-]/g, '');
-  const m = /^(?:\+33|0033|0)([1-59]\d{8})$/.exec(digits);
-  return m ? `+33${m[1]}` : undefined;
-}

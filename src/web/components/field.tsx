@@ -101,12 +101,23 @@ export function Select({ form, name, label, hint, options }: Omit<FieldProps, 't
 }
 
 export function Checkbox({ form, name, label }: { form: FormState; name: string; label: string }) {
+  // A box that must be ticked (a consent) says why beside it, like every other field.
+  const error = form.errors[name];
   return (
-    <div class="fr-checkbox-group">
-      <input type="checkbox" id={ids(name).input} name={name} value="oui" checked={form.values[name] === 'oui'} />
+    <div class={`fr-checkbox-group${error ? ' fr-checkbox-group--error' : ''}`}>
+      <input
+        type="checkbox"
+        id={ids(name).input}
+        name={name}
+        value="oui"
+        checked={form.values[name] === 'oui'}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, undefined, error)}
+      />
       <label class="fr-label" for={ids(name).input}>
         {label}
       </label>
+      <ErrorText name={name} error={error} />
     </div>
   );
 }

@@ -11,6 +11,9 @@ import { frenchMobile } from '../../conversation/send-sms.service.js';
 import { formatPhoneFr } from '../../directory/format.js';
 import type { WorkspaceDeps, WorkspaceEnv } from '../context.js';
 import { allow } from '../auth/allow.js';
+import { can } from '../auth/roles.js';
+import { agentOrientation, OrientForm, orientSchema } from './lieux-orienter.js';
+import { createOrientation } from '../../orientations/create.js';
 
 export const PLACE_NEEDS = [
   ['demarches', 'Une démarche administrative'],
@@ -104,7 +107,7 @@ function SearchForm({ form }: { form: FormState }) {
   );
 }
 
-function Results({ outcome, form, smsForm, csrf }: { outcome: Outcome; form: FormState; smsForm: FormState; csrf: string }) {
+function Results({ outcome, form, smsForm, csrf, orientForm }: { outcome: Outcome; form: FormState; smsForm: FormState; csrf: string; orientForm?: FormState | undefined }) {
   if (outcome.type === 'none') {
     const v = outcome.vars;
     return (
@@ -137,6 +140,7 @@ function Results({ outcome, form, smsForm, csrf }: { outcome: Outcome; form: For
           Envoyer par SMS
         </button>
       </form>
+      {orientForm ? <OrientForm places={outcome.places} form={orientForm} searchValues={form.values} csrf={csrf} /> : null}
     </>
   );
 }
@@ -157,7 +161,8 @@ export function lieuxRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
     if (!result.ok) return c.html(page(c, result), 400);
     const outcome = await searchPlaces(deps, result.data);
     if (outcome === 'notFound') return c.html(page(c, { values: result.values, errors: { commune: `Aucune commune ne s'appelle « ${result.data.commune} ». Vérifiez l'orthographe ou donnez le code postal.` } }), 400);
-    return c.html(page(c, emptyForm(result.values), <Results outcome={outcome} form={emptyForm(result.values)} smsForm={emptyForm()} csrf={c.var.csrf} />));
+    const orientForm = can(c.var.user.role, 'orientations') ? emptyForm() : undefined;
+    return c.html(page(c, emptyForm(result.values), <Results outcome={outcome} form={emptyForm(result.values)} smsForm={emptyForm()} csrf={c.var.csrf} orientForm={orientForm} />));
   });
 
   app.post('/lieux/sms', guard, async (c) => {
@@ -183,5 +188,36 @@ export function lieuxRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
     }
     deps.logger.info('workspace.sms.sent', { sid: sent.sid, by: c.var.user.id });
     return show(emptyForm(), 200, { type: 'success', text: `SMS envoyé au ${formatPhoneFr(to) ?? to}.` });
+  });
+
+  app.post('/lieux/orienter', guard, allow('orientations'), async (c) => {
+    const body = await c.req.parseBody();
+    const search = readForm(searchSchema, body);
+    const { csrf: _csrf, rank: _rank, consent: _consent, contact: _contact, ...searchValues } = formValues(body);
+    if (!search.ok) return c.html(page(c, search), 400);
+    const outcome = await searchPlaces(deps, search.data);
+    if (outcome === 'notFound' || outcome.type !== 'found') return c.html(page(c, { values: searchValues, errors: { commune: 'Aucun lieu à prévenir pour cette commune.' } }), 400);
+    const orient = readForm(orientSchema, body);
+    const place = orient.ok ? (outcome.places[orient.data.rank - 1] as (PlaceLine & { placeId?: string; hours?: string }) | undefined) : undefined;
+    if (!orient.ok || !place?.placeId) {
+      const errors = orient.ok ? { rank: 'Ce lieu n’est plus dans la liste : choisissez-en un autre.' } : orient.errors;
+      const shown = { values: { rank: orient.values['rank'] ?? '', consent: orient.values['consent'] ?? '', contact: orient.values['contact'] ?? '' }, errors };
+      return c.html(page(c, emptyForm(searchValues), <Results outcome={outcome} form={emptyForm(searchValues)} smsForm={emptyForm()} csrf={c.var.csrf} orientForm={shown} />), 400);
+    }
+    const at = deps.clock.now();
+    const { repository, events } = deps.orientations;
+    const orientation = agentOrientation(
+      c.var.user,
+      {
+        place: { ...place, placeId: place.placeId },
+        need: search.data.need,
+        commune: outcome.commune,
+        contact: orient.data.contact,
+        placeStructureId: await repository.structureOfPlace(c.var.user.departement, place.placeId),
+      },
+      at,
+    );
+    await createOrientation({ repository, events }, orientation, at);
+    return c.redirect(`/espace/orientations/${orientation.id}`, 303);
   });
 }
