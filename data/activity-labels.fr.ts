@@ -43,11 +43,11 @@ export const callbackLabels: Record<string, string> = { joint: 'Personne jointe'
 
 export const visitLabels: Record<string, string> = { oui: 'Y est allée', non: 'N’y est pas allée', aide: 'A demandé de l’aide' };
 
-/** The cold evaluation's questions and their digits, as flows/suivi-steps.ts asks them. */
+/** The cold evaluation's questions and their digits, as flows/suivi-steps.ts asks them (after a workshop or an orientation). */
 export const evaluationLabels: Record<string, { label: string; values: Record<string, string> }> = {
-  alone: { label: 'Fait seule ce qu’elle a appris', values: { 1: 'Oui', 2: 'Un peu', 3: 'Non' } },
+  alone: { label: 'Se débrouille seule maintenant', values: { 1: 'Oui', 2: 'Un peu', 3: 'Non' } },
   use: { label: 'S’en sert encore', values: { 1: 'Oui, souvent', 2: 'Parfois', 3: 'Non' } },
-  recommend: { label: 'Conseillerait l’atelier à un proche', values: { 1: 'Oui', 2: 'Non' } },
+  recommend: { label: 'Conseillerait l’atelier ou le lieu à un proche', values: { 1: 'Oui', 2: 'Non' } },
   need: { label: 'A encore besoin', values: { 1: 'De rien', 2: 'D’un autre atelier', 3: 'D’aide pour une démarche' } },
 };
 

@@ -96,8 +96,9 @@ export const suiviSteps: FlowDefinition['steps'] = {
     },
   },
 
-  /** Two to three months after a workshop: the field's satisfaction grid, each answer one digit. */
-  followup_evaluation: {
+  /** Two to three months after a workshop or an orientation: the field's satisfaction grid, each answer one digit. */
+  followup_evaluation: { type: 'branch', on: 'subjectKind', cases: { orientation: 'followup_evaluation_orientation' }, otherwise: 'followup_evaluation_workshop' },
+  followup_evaluation_workshop: {
     type: 'choice',
     text: 'Bonjour, c’est Relais. Vous avez suivi l’atelier {sessionTitle}. Trois petites questions, répondez par un chiffre. Aujourd’hui, faites-vous seul ce que vous avez appris ?',
     voice: 'Bonjour, c’est Relais. Vous avez suivi l’atelier {sessionTitle}. Trois petites questions. Aujourd’hui, faites-vous seul ce que vous avez appris ?',
@@ -121,6 +122,20 @@ export const suiviSteps: FlowDefinition['steps'] = {
     text: 'De quoi auriez-vous encore besoin ?',
     rephrase: 'Que vous faudrait-il encore ?',
     options: digits(['De rien', 'Un autre atelier', 'D’aide pour une démarche'], 'evalNeed', 'followup_evaluation_save'),
+  },
+  /** After an orientation: three questions, on the démarche and the place rather than on a workshop. */
+  followup_evaluation_orientation: {
+    type: 'choice',
+    text: 'Bonjour, c’est Relais. Il y a deux mois, vous avez été orienté vers {visitPlace}. Trois petites questions, répondez par un chiffre. Aujourd’hui, savez-vous faire seul cette démarche ?',
+    voice: 'Bonjour, c’est Relais. Il y a deux mois, vous avez été orienté vers {visitPlace}. Trois petites questions. Aujourd’hui, savez-vous faire seul cette démarche ?',
+    rephrase: 'Savez-vous faire seul cette démarche maintenant ?',
+    options: digits(['Oui', 'Un peu', 'Non'], 'evalAlone', 'followup_evaluation_orientation_recommend'),
+  },
+  followup_evaluation_orientation_recommend: {
+    type: 'choice',
+    text: 'Conseilleriez-vous ce lieu à un proche ?',
+    rephrase: 'Diriez-vous à un proche d’y aller ?',
+    options: digits(['Oui', 'Non'], 'evalRecommend', 'followup_evaluation_need'),
   },
   followup_evaluation_save: {
     type: 'invoke',

@@ -102,7 +102,21 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       // An orientation belongs to its place's department (`departement`), whichever Relais number was texted: its
       // check and the answer's figures go there too.
       const departement = orientationId && input['departement'] ? input['departement'] : context.departement;
-      await scheduleVerification(schedule, settings, subject, visitPlace, { ...context, ...(departement ? { departement } : {}) }, now);
+      const target = { ...context, ...(departement ? { departement } : {}) };
+      await scheduleVerification(schedule, settings, subject, visitPlace, target, now);
+      // Two to three months later, the cold evaluation of an orientation (a workshop's is scheduled at booking).
+      if (subject.kind === 'orientation') {
+        await schedule.schedule(
+          {
+            idempotencyKey: `evaluation:orientation:${subject.id}`,
+            kind: 'evaluation',
+            ...contactOf(target),
+            ...evaluationWindow(now, settings),
+            payload: { subjectKind: 'orientation', subjectId: subject.id, subjectKey: `orientation:${subject.id}`, visitPlace },
+          },
+          now,
+        );
+      }
       return { outcome: 'scheduled', vars: { visitPlace } };
     },
 
@@ -139,7 +153,7 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       const now = deps.now();
       const answers = ['alone', 'use', 'recommend', 'need']
         .filter((q) => /^[1-9]$/.test(input[q] ?? ''))
-        .map((question) => ({ scheduledId: row.id, kind: 'evaluation', subject: 'workshop', question, answer: Number(input[question]), departement: row.departement }));
+        .map((question) => ({ scheduledId: row.id, kind: 'evaluation', subject: row.payload['subjectKind'] === 'orientation' ? 'orientation' : 'workshop', question, answer: Number(input[question]), departement: row.departement }));
       await schedule.recordAnswers(answers, now);
       await schedule.answered(row.id, now);
       return { outcome: 'saved' };

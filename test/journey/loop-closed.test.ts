@@ -1,7 +1,7 @@
 // The loop closed, across orientations, follow-ups and activity figures, through the real webhooks and a simulated
 // clock: seniors have the nearest place told by SMS; a week later Relais asks each whether she went; her answer
-// settles the orientation (honorée / non honorée); the department's dashboard counts all of it, by status and by
-// answer, and the orientation's history says who settled it.
+// settles the orientation (honorée / non honorée); ten weeks later, the cold evaluation; the department's dashboard
+// counts all of it, by status and by answer, and the orientation's history says who settled it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
 import { ManualClock, startTestRelais, type TestRelais } from '../support/relais.js';
@@ -67,5 +67,24 @@ describe('an orientation followed through to the figures', { timeout: 90_000 }, 
     // Five or more are counted; fewer than five are masked, so that no one can be recognised.
     expect(tableRows(page.html, 'Orientations par statut')).toEqual({ Envoyée: '6', Honorée: '5', 'Non honorée': '< 5' });
     expect(tableRows(page.html, 'Après l’orientation : la personne y est-elle allée ?')).toEqual({ 'Y est allée': '5', 'N’y est pas allée': '< 5' });
+
+    // Ten weeks after the orientation, the cold evaluation: three questions, one digit each.
+    relais.clock.current += 63 * DAY;
+    expect(await relais.runFollowUps()).toBe(6);
+    expect(lastSmsTo(didNot)).toContain(`Il y a deux mois, vous avez été orienté vers ${placeName}`);
+    for (const person of [...went, didNot]) {
+      expect((await relais.sms(person, '1')).messages.join('\n')).toContain('Conseilleriez-vous ce lieu à un proche ?');
+      expect((await relais.sms(person, '1')).messages.join('\n')).toContain('De quoi auriez-vous encore besoin ?');
+      expect((await relais.sms(person, '2')).messages.join('\n')).toContain('Merci beaucoup pour vos réponses !');
+    }
+    expect(relais.query("select subject, question, answer, count(*) as n from followup_answers where kind = 'evaluation' group by 1, 2, 3 order by 2")).toEqual([
+      { subject: 'orientation', question: 'alone', answer: 1, n: 6 },
+      { subject: 'orientation', question: 'need', answer: 2, n: 6 },
+      { subject: 'orientation', question: 'recommend', answer: 1, n: 6 },
+    ]);
+    await admin.signIn('admin@haute-savoie.fr'); // two months on, the session has expired
+    const later = await admin.get('/espace/activite?du=2026-11-01&au=2027-03-31');
+    expect(tableRows(later.html, 'Évaluation à froid : Se débrouille seule maintenant')).toEqual({ Oui: '6' });
+    expect(tableRows(later.html, 'Évaluation à froid : A encore besoin')).toEqual({ 'D’un autre atelier': '6' });
   });
 });
