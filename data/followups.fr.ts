@@ -9,6 +9,8 @@ export const followUpReasons = {
   noChannel: 'aucun moyen d’envoi configuré pour ce canal',
   nothingToSay: 'la conversation ne peut pas recevoir ce suivi',
   cancelledBooking: 'réservation annulée',
+  sendFailed: 'échec de l’envoi',
+  metaFailed: 'Meta Graph API : échec',
 };
 
 export const followUpLabels = {

@@ -39,3 +39,9 @@ export const senderLabels = {
 };
 
 export const answerAuthor = 'Le lieu (lien de réponse)';
+
+/** The author the history shows when the person's answer to the 7-day check settles an orientation. */
+export const visitCheckAuthor = 'la personne (suivi à 7 jours)';
+
+/** The sheet's opening hours, day by day (« Lundi au vendredi : 9h-12h, 13h30-17h »). */
+export const sheetHours = { through: 'au', closed: 'fermé', holidays: 'jours fériés' };

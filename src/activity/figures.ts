@@ -138,6 +138,8 @@ export function trendsOf(days: { day: number; kind: number; n: number }[]): { we
   };
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-export const frenchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-export const frenchMonth = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+// French dates from the platform's own locale data rather than a list of month names (UTC: the strings are days).
+const FRENCH_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const FRENCH_MONTH = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+export const frenchDate = (iso: string) => FRENCH_DAY.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+export const frenchMonth = (ym: string) => FRENCH_MONTH.format(new Date(`${ym.slice(0, 7)}-01T00:00:00Z`));

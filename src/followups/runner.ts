@@ -142,7 +142,7 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       );
       if (result === 'sent-text' || result === 'sent-template') return { ok: true };
       if (result === 'refused-opted-out') return { ok: false, optedOut: true };
-      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : 'Meta Graph API: échec' };
+      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : followUpReasons.metaFailed };
     }
     const result = await deps.channels.call!(row.contactAddress, row, replies.map((r) => r.voice ?? r.text).join(' '));
     return result.ok ? { ok: true } : { ok: false, error: `Twilio ${result.status ?? 0}: ${result.error ?? ''}`.slice(0, 500) };
@@ -180,11 +180,11 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       return 'closed';
     }
     if (row.attempts >= settings.maxAttempts) {
-      await schedule.close(row.id, owner, 'failed', outcome.error ?? 'échec');
+      await schedule.close(row.id, owner, 'failed', outcome.error ?? followUpReasons.sendFailed);
       logger.error('followup.given_up', { id: row.id, kind: row.kind, attempts: row.attempts, error: outcome.error });
       return 'closed';
     }
-    await schedule.retry(row.id, owner, at + retryDelayMs(row.attempts), outcome.error ?? 'échec');
+    await schedule.retry(row.id, owner, at + retryDelayMs(row.attempts), outcome.error ?? followUpReasons.sendFailed);
     logger.warn('followup.retry', { id: row.id, kind: row.kind, attempts: row.attempts, error: outcome.error });
     return 'retry';
   }

@@ -7,6 +7,7 @@ import type { WorkshopSession } from '../directory/workshops.js';
 import { sessionDate, type SessionWording } from '../directory/workshop-services.js';
 import type { ScheduleRepository } from '../db/schedule-repository.js';
 import { frenchMobileE164 } from '../directory/format.js';
+import { followUpReasons } from '../../data/followups.fr.js';
 import { evaluationWindow, reminderWindow, verificationWindow, type FollowUpSettings } from './plan.js';
 
 /** What a 7-day check is about: places given in a conversation, or an orientation (referral) by its id. */
@@ -64,6 +65,11 @@ export async function scheduleVerification(
   );
 }
 
+/** The cold evaluation, `evaluationAfterDays` after what it evaluates ended (a session, an orientation's day). */
+function scheduleEvaluation(schedule: ScheduleRepository, settings: FollowUpSettings, idempotencyKey: string, context: ServiceContext, endedAt: number, payload: Record<string, string>, now: number) {
+  return schedule.schedule({ idempotencyKey, kind: 'evaluation', ...contactOf(context), ...evaluationWindow(endedAt, settings), payload }, now);
+}
+
 export function followUpServices(deps: FollowUpServiceDeps) {
   const { schedule, settings } = deps;
   return {
@@ -80,7 +86,7 @@ export function followUpServices(deps: FollowUpServiceDeps) {
         subjectKey: `session:${session.id}`,
       };
       const key = `${session.id}:${context.address}`;
-      await schedule.schedule({ idempotencyKey: `evaluation:${key}`, kind: 'evaluation', ...contactOf(context), ...evaluationWindow(session.endsAt, settings), payload }, now);
+      await scheduleEvaluation(schedule, settings, `evaluation:${key}`, context, session.endsAt, payload, now);
       const reminder = reminderWindow(session.startsAt, settings);
       if (reminder.expiresAt <= now) return { outcome: 'tooLate' };
       await schedule.schedule({ idempotencyKey: `reminder:${key}`, kind: 'reminder', ...contactOf(context), ...reminder, payload }, now);
@@ -106,16 +112,8 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       await scheduleVerification(schedule, settings, subject, visitPlace, target, now);
       // Two to three months later, the cold evaluation of an orientation (a workshop's is scheduled at booking).
       if (subject.kind === 'orientation') {
-        await schedule.schedule(
-          {
-            idempotencyKey: `evaluation:orientation:${subject.id}`,
-            kind: 'evaluation',
-            ...contactOf(target),
-            ...evaluationWindow(now, settings),
-            payload: { subjectKind: 'orientation', subjectId: subject.id, subjectKey: `orientation:${subject.id}`, visitPlace },
-          },
-          now,
-        );
+        const payload = { subjectKind: 'orientation', subjectId: subject.id, subjectKey: `orientation:${subject.id}`, visitPlace };
+        await scheduleEvaluation(schedule, settings, `evaluation:orientation:${subject.id}`, target, now, payload, now);
       }
       return { outcome: 'scheduled', vars: { visitPlace } };
     },
@@ -126,7 +124,7 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       const cancelled = await deps.workshops.cancel(id, context.address);
       await answered(input['followupId']);
       // No evaluation of a workshop the person did not attend.
-      await schedule.cancelPending(context.address, `session:${id}`, 'réservation annulée');
+      await schedule.cancelPending(context.address, `session:${id}`, followUpReasons.cancelledBooking);
       return { outcome: cancelled ? 'cancelled' : 'notFound' };
     },
 

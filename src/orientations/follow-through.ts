@@ -1,36 +1,27 @@
 // What becomes of an orientation after it is sent: each change counted in the anonymous activity figures, and the
 // person's answer to the 7-day check (« Avez-vous pu y aller ? ») recorded as the orientation's outcome.
+import { visitCheckAuthor } from '../../data/orientations.fr.js';
 import type { ActivityRecorder } from '../activity/facts.js';
 import type { OrientationRepository } from '../db/orientation-repository.js';
 import type { OnVisitAnswer } from '../followups/services.js';
 import { changeOrientationStatus, type OrientationEvents, type OrientationListener } from './change-status.js';
 import type { OrientationStatus } from './statuses.js';
 
-/** The activity figures' codes for the statuses (plain ASCII: codes, not words). */
-const FACT_CODES: Record<OrientationStatus, string> = {
-  envoyée: 'envoyee',
-  acceptée: 'acceptee',
-  refusée: 'refusee',
-  honorée: 'honoree',
-  'non honorée': 'non-honoree',
-  clôturée: 'cloturee',
-};
+/** A status as the activity figures' code: plain ASCII, dashes for spaces (« non honorée » → `non-honoree`). */
+export const factCodeOf = (status: OrientationStatus) => status.normalize('NFD').replace(/\p{M}/gu, '').replace(/ /g, '-');
 
 /** An orientation change as an anonymous fact: its status, the receiving place and who sent it; never a person. */
 export function orientationFacts(recorder: ActivityRecorder): OrientationListener {
   return ({ orientation, to, at }) =>
     recorder.recordActivity({
       kind: 'orientation',
-      code: FACT_CODES[to],
+      code: factCodeOf(to),
       detail: orientation.placeId,
       departement: orientation.departement,
       initiator: orientation.senderKind === 'relay' ? 'relay' : 'senior',
       at,
     });
 }
-
-/** The author the history shows for a status the person gave through the follow-up. */
-export const VISIT_CHECK_AUTHOR = 'la personne (suivi à 7 jours)';
 
 /**
  * « 1 oui » makes an orientation `honorée`, « 2 non » or « 3 besoin d'aide » `non honorée`. Only from a status that
@@ -41,6 +32,6 @@ export function visitAnswerToOrientation(deps: { repository: OrientationReposito
     if (subject.kind !== 'orientation') return;
     const orientation = await deps.repository.get(subject.id);
     if (!orientation) return;
-    await changeOrientationStatus(deps, orientation, { to: answer === 'yes' ? 'honorée' : 'non honorée', author: VISIT_CHECK_AUTHOR });
+    await changeOrientationStatus(deps, orientation, { to: answer === 'yes' ? 'honorée' : 'non honorée', author: visitCheckAuthor });
   };
 }
