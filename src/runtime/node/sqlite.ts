@@ -56,6 +56,9 @@ interface PendingUnit {
  * primary key — rolls back to its savepoint alone and rejects its caller; the others commit together. Every caller
  * is answered only after the commit that holds its unit, so a reply still leaves only once its turn is durable.
  * It pays because a commit's cost (WAL frames for every page touched, the commit record) is shared by the group.
+ * The group begins IMMEDIATE: a deferred transaction that reads first and writes later cannot wait for a second
+ * process's writer (SQLite answers « database is locked » at once instead of retrying), so it takes the write lock
+ * up front, where busy_timeout applies.
  */
 function groupCommitter(sqlite: Database.Database, run: (statement: Statement) => unknown[]) {
   const unit = sqlite.transaction((statements: Statement[]) => statements.map(run));
@@ -74,7 +77,7 @@ function groupCommitter(sqlite: Database.Database, run: (statement: Statement) =
     pending = [];
     let outcomes: ReturnType<typeof group>;
     try {
-      outcomes = group(batch);
+      outcomes = group.immediate(batch);
     } catch (error) {
       for (const p of batch) p.reject(error); // the commit itself failed: nothing of the group was written
       return;
