@@ -2,6 +2,7 @@
 // answer…), where (department, commune, EPCI), by which channel and for whom in broad terms. Never a phone number,
 // a name or free text: every field is a code. Facts outlive SUPPRIMER and the retention purge, since none identifies
 // anyone; the figures of /espace/activite are read from them.
+import { parisDayNumber } from '../directory/paris-clock.js';
 
 /** What a fact counts. Stored as a small integer (the table holds millions of rows). */
 export const FACT_KINDS = {
@@ -67,9 +68,7 @@ export interface ActivityFact {
 }
 
 /** Days since 1970-01-01 in French local time: a fact is dated by the day only. */
-export function dayOf(at: number): number {
-  return Math.floor((at + parisOffsetMs(at)) / 86_400_000);
-}
+export const dayOf = parisDayNumber;
 
 /** The day's date, `YYYY-MM-DD`. */
 export const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -78,14 +77,6 @@ export function dayOfIso(text: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
   const ms = Date.parse(`${text}T00:00:00Z`);
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms / 86_400_000;
-}
-
-const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
-/** Paris's offset from UTC at that instant (1 or 2 hours). */
-function parisOffsetMs(at: number): number {
-  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 3_600_000;
 }
 
 /** Where facts go. The conversation turn writes its facts in its own atomic unit; other features call this. */

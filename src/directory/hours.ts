@@ -2,6 +2,7 @@
 // say "open today" or when the place opens next; and the France Services daily columns ("09:00 - 12:00 / 13:30 -
 // 17:00"), an ANCT format no library reads (kept by hand: a slash-separated list with a placeholder), mapped to OSM.
 import { osmHours } from './osm-hours.js';
+import { parisOffsetMs, parisWallClock } from './paris-clock.js';
 
 /** Minutes since midnight, [open, close). */
 export type TimeRange = [number, number];
@@ -30,14 +31,10 @@ export function parseDayHours(text: string): TimeRange[] | undefined {
   return ranges;
 }
 
-const PARIS_WEEKDAY_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** The weekday (0 = Monday) and minute of a moment in Europe/Paris, whatever the server's time zone. */
 export function parisTime(epochMs: number): { weekday: number; minute: number } {
-  const parts = PARIS_WEEKDAY_CLOCK.formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
-  return { weekday, minute: Number(get('hour')) * 60 + Number(get('minute')) };
+  const { weekday, minute } = parisWallClock(epochMs);
+  return { weekday, minute };
 }
 
 export type Opening =
@@ -90,15 +87,7 @@ export function nextOpening(hours: string | undefined, epochMs: number): Opening
 
 const minutesSince = (midnight: Date, at: Date) => Math.round((at.getTime() - midnight.getTime()) / 60_000);
 
-/** Built once: creating an Intl.DateTimeFormat costs far more than using one, and each place answered asks for it. */
-const PARIS_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** The date and minute of a moment in Europe/Paris. */
-export function parisWallClock(epochMs: number): { year: number; month: number; day: number; minute: number } {
-  const parts = PARIS_CLOCK.formatToParts(new Date(epochMs));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: n('year'), month: n('month'), day: n('day'), minute: n('hour') * 60 + n('minute') };
-}
+export { parisWallClock };
 
 const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -130,11 +119,6 @@ export function formatRanges(ranges: TimeRange[]): string {
 /** Epoch milliseconds of a wall-clock time in Paris ("2026-12-01 14:00"), daylight saving included. */
 export function parisLocalToEpoch(year: number, month: number, day: number, hour: number, minute: number): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const offsetAt = (epoch: number) => {
-    const p = PARIS_CLOCK.formatToParts(new Date(epoch));
-    const n = (t: string) => Number(p.find((x) => x.type === t)?.value);
-    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - epoch;
-  };
-  const first = asUtc - offsetAt(asUtc);
-  return asUtc - offsetAt(first);
+  const first = asUtc - parisOffsetMs(asUtc);
+  return asUtc - parisOffsetMs(first);
 }
