@@ -6,6 +6,7 @@ import type { DatabaseHandle, Statement } from './database.js';
 import { erasureStatements, purgeStatements } from './privacy-statements.js';
 import { activityStatements, type FactOptions } from './activity-statements.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { storeTextsStatement, textHash, textIdOf } from './message-texts.js';
 import { loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
@@ -135,7 +136,7 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
       params: [turn.providerId, turn.address, storedReply(turn), turn.at, ...won],
     },
   ];
-  if (turn.log.length > 0) statements.push(messageLogStatement(turn));
+  if (turn.log.length > 0) statements.push(...messageLogStatements(turn, won));
   for (const c of turn.callbacks) {
     statements.push({
       sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at, departement) select ?, ?, ?, ?, 'open', ?, ? where ${WON}`,
@@ -166,19 +167,24 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
   return statements;
 }
 
-/** The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…). */
-function messageLogStatement(turn: TurnRecord): Statement {
-  const rows = turn.log.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  return {
+/**
+ * The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…), after the
+ * statement that stores their outgoing texts not stored yet: an outgoing row holds its text's key and an empty body.
+ */
+function messageLogStatements(turn: TurnRecord, won: unknown[]): Statement[] {
+  const outgoing = turn.log.filter((m) => m.direction === 'out').map((m) => m.body);
+  const rows = turn.log.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  const insert: Statement = {
     sql:
-      'insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at) ' +
-      `select column1, column2, column3, column4, column5, column6, column7, column8 from (values ${rows}) where ${WON}`,
+      'insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at, text_id) ' +
+      `select column1, column2, column3, column4, case when column9 is null then column5 else '' end, column6, column7, column8, ${textIdOf('column9', 'column5')} ` +
+      `from (values ${rows}) where ${WON}`,
     params: [
-      ...turn.log.flatMap((m) => [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, turn.providerId, turn.at]),
-      turn.conversationId,
-      turn.providerId,
+      ...turn.log.flatMap((m) => [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, turn.providerId, turn.at, m.direction === 'out' ? textHash(m.body) : null]),
+      ...won,
     ],
   };
+  return outgoing.length > 0 ? [storeTextsStatement(outgoing, { sql: WON, params: won }), insert] : [insert];
 }
 
 /**

@@ -45,8 +45,30 @@ export const messages = sqliteTable(
     segments: integer('segments'),
     providerId: text('provider_id'),
     createdAt: integer('created_at').notNull(),
+    /** An outgoing message's text, in {@link messageTexts} (its `body` is then empty); null for a text kept inline. */
+    textId: integer('text_id'),
   },
-  (t) => [index('messages_contact').on(t.contactAddress), index('messages_created').on(t.createdAt)],
+  (t) => [
+    index('messages_contact').on(t.contactAddress),
+    index('messages_created').on(t.createdAt),
+    // Which messages still use a text: erasure and purge delete a text no message uses any more.
+    index('messages_text').on(t.textId).where(sql`text_id is not null`),
+  ],
+);
+
+/**
+ * Every distinct outgoing text, stored once: the flow's texts (the menu, the questions, a commune's places) repeat in
+ * every conversation, and were half of what a turn stored. Found by `hash` (FNV-1a of the text, not unique: the body
+ * is compared too). A text no message uses any more goes with the erasure or purge that deleted its last message.
+ */
+export const messageTexts = sqliteTable(
+  'message_texts',
+  {
+    id: integer('id').primaryKey(),
+    hash: integer('hash').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('message_texts_hash').on(t.hash)],
 );
 
 /**

@@ -4,6 +4,7 @@
 // reply (WhatsApp buttons, the phone's session, an erasure's confirmation, whose log is erased) is stored whole.
 import type { TurnRecord } from '../conversation/ports.js';
 import type { Statement } from './database.js';
+import { MESSAGE_BODY, TEXT_JOIN } from './message-texts.js';
 
 /** The reply column of a delivery whose reply is its logged outgoing messages. Real replies are JSON objects. */
 export const REPLY_IN_LOG = 'log';
@@ -18,7 +19,7 @@ export function storedReply(turn: TurnRecord): string {
 
 /** The statement that reads a delivery's logged outgoing messages, in the order they were written. */
 export const loggedRepliesStatement = (providerId: string, address: string): Statement => ({
-  sql: "select body from messages where contact_address = ? and provider_id = ? and direction = 'out' order by id",
+  sql: `select ${MESSAGE_BODY} as body from messages m ${TEXT_JOIN} where m.contact_address = ? and m.provider_id = ? and m.direction = 'out' order by m.id`,
   params: [address, providerId],
 });
 

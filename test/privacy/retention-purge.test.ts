@@ -77,7 +77,7 @@ describe('retention purge', () => {
     expect(erasedRows()).toBe(1);
 
     const filled = personalTables().filter((t) => rowsIn(t) > 0);
-    for (const table of ['messages', 'conversations', 'contacts', 'processed_webhooks', 'callback_requests', 'calls', 'handoffs', 'geocode_cache', 'outbox']) {
+    for (const table of ['messages', 'message_texts', 'conversations', 'contacts', 'processed_webhooks', 'callback_requests', 'calls', 'handoffs', 'geocode_cache', 'outbox']) {
       expect(filled, `${table} has rows before the purge`).toContain(table);
     }
 
@@ -101,10 +101,14 @@ describe('retention purge', () => {
     await relais.purge();
     for (const table of personalTables()) {
       const left = relais.query<Record<string, unknown>>(`select * from "${table}"`);
-      const others = left.filter((row) => !JSON.stringify(row).includes(recent.slice(1)));
+      // A text stored once belongs to whoever's messages use it: only the recent person's may be left.
+      const recentTexts = new Set(relais.query<{ text_id: number }>('select text_id from messages where contact_address = ? and text_id is not null', recent).map((m) => m.text_id));
+      const isRecent = (row: Record<string, unknown>) => (table === 'message_texts' ? recentTexts.has(row.id as number) : JSON.stringify(row).includes(recent.slice(1)));
+      const others = left.filter((row) => !isRecent(row));
       expect(others, `${table} after the purge`).toEqual([]);
     }
     expect(relais.query('select * from conversations where contact_address = ?', recent)).toHaveLength(1);
+    expect(rowsIn('message_texts')).toBeGreaterThan(0);
     expect(relais.query('select * from opt_outs')).toHaveLength(0);
   });
 });
