@@ -51,6 +51,9 @@ export const messages = sqliteTable(
   (t) => [
     index('messages_contact').on(t.contactAddress),
     index('messages_created').on(t.createdAt),
+    // A delivery logged once: an SMS turn whose reply is its logged texts writes no processed_webhooks row, its inbound
+    // message is the record that the delivery was handled (see stored-reply.ts).
+    uniqueIndex('messages_delivery').on(t.contactAddress, t.providerId).where(sql`direction = 'in'`),
     // Which messages still use a text: erasure and purge delete a text no message uses any more.
     index('messages_text').on(t.textId).where(sql`text_id is not null`),
   ],
@@ -72,7 +75,8 @@ export const messageTexts = sqliteTable(
 );
 
 /**
- * Webhook deliveries already handled, with the reply given, so a redelivery gets the same answer and no new transition.
+ * Webhook deliveries already handled, with the reply given (except an SMS turn's, rebuilt from its logged messages: the
+ * inbound one records the delivery, unique in messages_delivery), so a redelivery gets the same answer and no new transition.
  * Keyed on the provider's id and the sender: an id reused by another number is a new delivery, never the first
  * number's answer. After SUPPRIMER, the erasure's own row stays for the redelivery window with `contact_address`
  * set to {@link ERASED_SENDER} (no number) and the generic confirmation as its reply.
