@@ -181,7 +181,8 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
 
 /**
  * The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…), after the
- * statement that stores their outgoing texts not stored yet: an outgoing row holds its text's key and an empty body.
+ * statement that stores their outgoing texts not stored yet: an outgoing row holds its text's key and an empty body,
+ * and no provider id (the inbound row, first, has it).
  */
 function messageLogStatements(turn: TurnRecord, won: unknown[]): Statement[] {
   const outgoing = turn.log.filter((m) => m.direction === 'out').map((m) => m.body);
@@ -192,7 +193,11 @@ function messageLogStatements(turn: TurnRecord, won: unknown[]): Statement[] {
       `select column1, column2, column3, column4, case when column9 is null then column5 else '' end, column6, column7, column8, ${textIdOf('column9', 'column5')} ` +
       `from (values ${rows}) where ${WON}`,
     params: [
-      ...turn.log.flatMap((m) => [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, turn.providerId, turn.at, m.direction === 'out' ? textHash(m.body) : null]),
+      ...turn.log.flatMap((m) => {
+        // Only the inbound row names the delivery: the outgoing ones follow it (see loggedRepliesStatement).
+        const out = m.direction === 'out';
+        return [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, out ? null : turn.providerId, turn.at, out ? textHash(m.body) : null];
+      }),
       ...won,
     ],
   };

@@ -43,6 +43,7 @@ export const messages = sqliteTable(
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
     body: text('body').notNull(),
     segments: integer('segments'),
+    /** The delivery that wrote the row, on the inbound message only: a turn's outgoing ones follow it. */
     providerId: text('provider_id'),
     createdAt: integer('created_at').notNull(),
     /** An outgoing message's text, in {@link messageTexts} (its `body` is then empty); null for a text kept inline. */

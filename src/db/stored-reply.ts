@@ -26,11 +26,20 @@ export const deliveryInLog = (turn: TurnRecord, reply: string) => reply === REPL
 export const loggedDelivery = (address: string, providerId: string) =>
   `(select '${REPLY_IN_LOG}' from messages where contact_address = ${address} and provider_id = ${providerId} and direction = 'in')`;
 
-/** The statement that reads a delivery's logged outgoing messages, in the order they were written. */
-export const loggedRepliesStatement = (providerId: string, address: string): Statement => ({
-  sql: `select ${MESSAGE_BODY} as body from messages m ${TEXT_JOIN} where m.contact_address = ? and m.provider_id = ? and m.direction = 'out' order by m.id`,
-  params: [address, providerId],
-});
+/**
+ * The statement that reads a delivery's logged outgoing messages, in the order they were written. A turn's messages
+ * are written by one insert, so they follow one another: its inbound message (the only one that names the delivery;
+ * outgoing rows written before that change name it too) and its outgoing ones, up to the sender's next inbound message.
+ */
+export const loggedRepliesStatement = (providerId: string, address: string): Statement => {
+  const delivered = "(select id from messages where contact_address = ? and provider_id = ? and direction = 'in')";
+  return {
+    sql:
+      `select ${MESSAGE_BODY} as body from messages m ${TEXT_JOIN} where m.contact_address = ? and m.direction = 'out' and m.id > ${delivered} ` +
+      `and m.id < coalesce((select min(n.id) from messages n where n.contact_address = ? and n.direction = 'in' and n.id > ${delivered}), 9223372036854775807) order by m.id`,
+    params: [address, address, providerId, address, address, providerId],
+  };
+};
 
 /** The reply as it was given, from the stored column and, for the marker, the logged messages' bodies. */
 export const replyFromStored = (stored: string, loggedBodies: () => Promise<string[]>): Promise<string> | string =>

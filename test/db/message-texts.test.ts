@@ -42,7 +42,8 @@ describe('outgoing texts stored once', () => {
   it('rebuilds a redelivered reply from the stored texts, the same as the first answer', async () => {
     const from = '+33611110003';
     await relais.sms(from, 'Bonjour');
-    await relais.sms(from, '1');
+    const earlierSid = newSid();
+    const earlier = await relais.sms(from, '1', { messageSid: earlierSid });
     const messageSid = newSid();
     const first = await relais.sms(from, '74000', { messageSid });
     // The delivery is recorded by its logged inbound message alone, not by a processed row.
@@ -51,6 +52,11 @@ describe('outgoing texts stored once', () => {
     const again = await relais.sms(from, '74000', { messageSid });
     expect(again.body).toBe(first.body);
     expect(first.messages.join()).toContain('Annecy');
+    // An earlier turn's redelivery gets that turn's texts only, not those that followed it.
+    expect((await relais.sms(from, '1', { messageSid: earlierSid })).body).toBe(earlier.body);
+    expect(earlier.messages.join()).toContain('code postal');
+    // Outgoing rows do not repeat the delivery's id: the inbound row names it.
+    expect(relais.query("select id from messages where contact_address = ? and direction = 'out' and provider_id is not null", from)).toEqual([]);
   });
 
   it('erases the texts only the erased person had, keeps the shared ones, and leaves no orphan', async () => {
