@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+import { loggedRepliesStatement, loggedDelivery } from '../src/db/stored-reply.js';
+import { orphanTextsStatement, storeTextsStatement, textIdOf } from '../src/db/message-texts.js';
+import { erasureStatements, purgeStatements } from '../src/db/privacy-statements.js';
+const db = new Database(process.argv[2]!);
+const plan = (label: string, sql: string) => { console.log(`-- ${label}`); for (const r of db.prepare(`explain query plan ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]) console.log('   ', r.detail); };
+const WON = 'exists (select 1 from conversations where id = ? and last_turn_id = ?)';
+plan('loggedReplies', loggedRepliesStatement('p', 'a').sql);
+plan('findReply', `select reply from processed_webhooks where provider_id = ? and (contact_address = ? or contact_address = 'erased') union all select 'log' from messages where contact_address = ? and provider_id = ? and direction = 'in'`);
+plan('lastReply', `select coalesce(w.reply, ${loggedDelivery('c.contact_address', 'c.last_turn_id')}) as reply, c.last_turn_id as provider_id, c.contact_address from conversations c left join processed_webhooks w on w.provider_id = c.last_turn_id and w.contact_address = c.contact_address where c.id = ?`);
+plan('storeTexts', storeTextsStatement(['a', 'b'], { sql: WON, params: [] }).sql);
+plan('insert messages', `insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at, text_id) select column1, column2, column3, column4, column5, column6, column7, column8, ${textIdOf('column9', 'column5')} from (values (?,?,?,?,?,?,?,?,?)) where ${WON}`);
+for (const st of erasureStatements('+33611', 'p', [], WON, ['x', 'y']).filter((s) => /message/.test(s.sql))) plan('erasure', st.sql);
+for (const st of purgeStatements(1, 1).filter((s) => /message/.test(s.sql))) plan('purge', st.sql);
