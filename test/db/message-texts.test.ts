@@ -52,6 +52,8 @@ describe('outgoing texts stored once', () => {
     const again = await relais.sms(from, '74000', { messageSid });
     expect(again.body).toBe(first.body);
     expect(first.messages.join()).toContain('Annecy');
+    // « Répéter » says the last reply again, read from the stored texts.
+    expect((await relais.sms(from, 'répéter')).messages).toEqual(first.messages);
     // An earlier turn's redelivery gets that turn's texts only, not those that followed it.
     expect((await relais.sms(from, '1', { messageSid: earlierSid })).body).toBe(earlier.body);
     expect(earlier.messages.join()).toContain('code postal');
