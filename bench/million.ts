@@ -1,5 +1,5 @@
 // A database holding many past conversations (a million by default): each a copy of a real three-turn SMS
-// conversation (contact, conversation, processed deliveries with their replies, message log), written in bulk by
+// conversation (contact, conversation, processed deliveries if any, message log with its stored texts' keys), written in bulk by
 // SQL; then SMS turns against it, p99 compared with the same run's empty database. Nothing on the hot path may scan.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -32,8 +32,8 @@ function fill(path: string, count: number) {
         `select w.provider_id || i, ${a('i')}, w.reply, ${old} + i from n, processed_webhooks w where w.contact_address = '${TEMPLATE}'`,
     );
     db.exec(
-      `${numbers} insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at) ` +
-        `select 'sms:' || ${a('i')}, ${a('i')}, m.channel, m.direction, m.body, m.segments, m.provider_id || i, ${old} + i ` +
+      `${numbers} insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at, text_id) ` +
+        `select 'sms:' || ${a('i')}, ${a('i')}, m.channel, m.direction, m.body, m.segments, m.provider_id || i, ${old} + i, m.text_id ` +
         `from n, messages m where m.contact_address = '${TEMPLATE}'`,
     );
   })();

@@ -6,12 +6,14 @@ import type { DatabaseHandle, Statement } from './database.js';
 import { erasureStatements, purgeStatements } from './privacy-statements.js';
 import { activityStatements, type FactOptions } from './activity-statements.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
-import { loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
+import { storeTextsStatement, textHash, textIdOf } from './message-texts.js';
+import { REPLY_IN_LOG, deliveryInLog, loggedDelivery, loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 /** `epciOf`: the commune's EPCI, written on each activity fact when the runtime knows the map. */
 export function createConversationStore({ db, atomic }: DatabaseHandle, options: Pick<FactOptions, 'epciOf'> = {}): ConversationStore {
   // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
+  // The reply stored for the delivery, else the marker if its inbound message is logged (an SMS turn's reply).
   const replyQuery = db
     .select({ reply: processedWebhooks.reply })
     .from(processedWebhooks)
@@ -21,6 +23,12 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
         // The erasure's kept row no longer names its sender.
         or(eq(processedWebhooks.contactAddress, sql.placeholder('address')), eq(processedWebhooks.contactAddress, ERASED_SENDER)),
       ),
+    )
+    .unionAll(
+      db
+        .select({ reply: sql<string>`${REPLY_IN_LOG}` })
+        .from(messages)
+        .where(and(eq(messages.contactAddress, sql.placeholder('address')), eq(messages.providerId, sql.placeholder('providerId')), eq(messages.direction, 'in'))),
     )
     .prepare();
   // Read on every written turn too: an opt-out belongs to the number, whatever channel it was said on.
@@ -50,12 +58,14 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
     async lastReply(conversationId) {
       const rows = (await atomic([
         {
-          sql: 'select w.reply, w.provider_id, w.contact_address from processed_webhooks w join conversations c on c.last_turn_id = w.provider_id and c.contact_address = w.contact_address where c.id = ?',
+          sql:
+            `select coalesce(w.reply, ${loggedDelivery('c.contact_address', 'c.last_turn_id')}) as reply, c.last_turn_id as provider_id, c.contact_address ` +
+            'from conversations c left join processed_webhooks w on w.provider_id = c.last_turn_id and w.contact_address = c.contact_address where c.id = ?',
           params: [conversationId],
         },
-      ]))[0] as { reply: string; provider_id: string; contact_address: string }[];
+      ]))[0] as { reply: string | null; provider_id: string; contact_address: string }[];
       const row = rows[0];
-      return row ? replyFromStored(row.reply, () => loggedReplies(row.provider_id, row.contact_address)) : undefined;
+      return row?.reply ? replyFromStored(row.reply, () => loggedReplies(row.provider_id, row.contact_address)) : undefined;
     },
 
     async commitTurn(turn): Promise<CommitResult> {
@@ -64,7 +74,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
         return (results[1]?.length ?? 0) === 1 ? 'committed' : 'conflict';
       } catch (error) {
         const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
-        if (/UNIQUE constraint failed: processed_webhooks/i.test(text)) return 'duplicate';
+        if (/UNIQUE constraint failed: (processed_webhooks|messages\.contact_address, messages\.provider_id)/i.test(text)) return 'duplicate';
         throw error;
       }
     },
@@ -107,7 +117,7 @@ const WON = 'exists (select 1 from conversations where id = ? and last_turn_id =
  * One turn as statements, in plain SQL because this is the hot path and its shapes never change (so both drivers
  * cache them). Statement 1, the conversation write, decides: a lost race updates nothing and every guarded
  * statement after it does nothing; a second delivery of the same id fails on the processed_webhooks primary key
- * and rolls the whole unit back.
+ * (an SMS turn's: on its logged inbound message's unique index, messages_delivery) and rolls the whole unit back.
  */
 function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): Statement[] {
   const won = [turn.conversationId, turn.providerId];
@@ -130,12 +140,15 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
           sql: 'update conversations set flow_id = ?, flow_hash = ?, snapshot = ?, version = ?, last_turn_id = ?, updated_at = ?, departement = coalesce(?, departement) where id = ? and version = ? returning id',
           params: [flowId, flowHash, snapshot, turn.expectedVersion + 1, turn.providerId, turn.at, departement, turn.conversationId, turn.expectedVersion],
         },
-    {
-      sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
-      params: [turn.providerId, turn.address, storedReply(turn), turn.at, ...won],
-    },
   ];
-  if (turn.log.length > 0) statements.push(messageLogStatement(turn));
+  const reply = storedReply(turn);
+  if (!deliveryInLog(turn, reply)) {
+    statements.push({
+      sql: `insert into processed_webhooks (provider_id, contact_address, reply, created_at) select ?, ?, ?, ? where ${WON}`,
+      params: [turn.providerId, turn.address, reply, turn.at, ...won],
+    });
+  }
+  if (turn.log.length > 0) statements.push(...messageLogStatements(turn, won));
   for (const c of turn.callbacks) {
     statements.push({
       sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at, departement) select ?, ?, ?, ?, 'open', ?, ? where ${WON}`,
@@ -166,19 +179,29 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
   return statements;
 }
 
-/** The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…). */
-function messageLogStatement(turn: TurnRecord): Statement {
-  const rows = turn.log.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  return {
+/**
+ * The turn's messages in one guarded multi-row insert (SQLite names the columns of a VALUES list column1…), after the
+ * statement that stores their outgoing texts not stored yet: an outgoing row holds its text's key and an empty body,
+ * and no provider id (the inbound row, first, has it).
+ */
+function messageLogStatements(turn: TurnRecord, won: unknown[]): Statement[] {
+  const outgoing = turn.log.filter((m) => m.direction === 'out').map((m) => m.body);
+  const rows = turn.log.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  const insert: Statement = {
     sql:
-      'insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at) ' +
-      `select column1, column2, column3, column4, column5, column6, column7, column8 from (values ${rows}) where ${WON}`,
+      'insert into messages (conversation_id, contact_address, channel, direction, body, segments, provider_id, created_at, text_id) ' +
+      `select column1, column2, column3, column4, case when column9 is null then column5 else '' end, column6, column7, column8, ${textIdOf('column9', 'column5')} ` +
+      `from (values ${rows}) where ${WON}`,
     params: [
-      ...turn.log.flatMap((m) => [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, turn.providerId, turn.at]),
-      turn.conversationId,
-      turn.providerId,
+      ...turn.log.flatMap((m) => {
+        // Only the inbound row names the delivery: the outgoing ones follow it (see loggedRepliesStatement).
+        const out = m.direction === 'out';
+        return [turn.conversationId, turn.address, turn.channel, m.direction, m.body, m.segments ?? null, out ? null : turn.providerId, turn.at, out ? textHash(m.body) : null];
+      }),
+      ...won,
     ],
   };
+  return outgoing.length > 0 ? [storeTextsStatement(outgoing, { sql: WON, params: won }), insert] : [insert];
 }
 
 /**

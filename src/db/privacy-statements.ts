@@ -2,6 +2,7 @@
 // Erasure reaches every table that can hold a person's number or words; the purge reaches every table by age.
 import { normalizePlaceName } from '../directory/normalize.js';
 import type { Statement } from './database.js';
+import { orphanTextsStatement } from './message-texts.js';
 import { ERASED_SENDER } from './schema.js';
 
 /** What replaces a number erased from someone else's data (a caregiver who gave it for their relative). */
@@ -46,6 +47,7 @@ function redaction(table: string, column: string, forms: string[], guard: string
  */
 export function erasureStatements(address: string, keepProviderId: string, inboundTexts: string[], guard: string, guardParams: unknown[]): Statement[] {
   const g = (sql: string, params: unknown[]): Statement => ({ sql: `${sql} and ${guard}`, params: [...params, ...guardParams] });
+  const orphanText = orphanTextsStatement((table) => `${table}.contact_address = ?`, [address]);
   const statements: Statement[] = [
     // Erased bookings free their seats.
     g(
@@ -55,6 +57,8 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
     g('delete from bookings where contact_address = ?', [address]),
     // Every follow-up still to come, or sent and awaiting an answer, goes with the number.
     g('delete from scheduled_messages where contact_address = ?', [address]),
+    // The texts only this person's messages used go with them (a text can hold their commune or their words).
+    g(orphanText.sql, orphanText.params),
     g('delete from messages where contact_address = ?', [address]),
     g('delete from callback_requests where contact_address = ?', [address]),
     g('delete from calls where contact_address = ?', [address]),
@@ -78,6 +82,7 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
     // The number as someone else wrote it (a caregiver giving their relative's mobile) is blanked out.
     for (const [table, column] of [
       ['messages', 'body'],
+      ['message_texts', 'body'],
       ['processed_webhooks', 'reply'],
       ['callback_requests', 'context'],
       ['handoffs', 'context'],
@@ -105,6 +110,7 @@ export function purgeStatements(before: number, redeliveredBefore: number, orien
   return [
     // Closed orientations are anonymised after their own retention (ORIENTATION_RETENTION_DAYS, 365 by default).
     ...(orientationsClosedBefore === undefined ? [] : [anonymiseOrientations(orientationsClosedBefore)]),
+    orphanTextsStatement((table) => `${table}.created_at < ?`, [before]),
     { sql: 'delete from messages where created_at < ?', params: [before] },
     { sql: 'delete from conversations where updated_at < ?', params: [before] },
     { sql: 'delete from contacts where last_seen_at < ?', params: [before] },

@@ -43,14 +43,41 @@ export const messages = sqliteTable(
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
     body: text('body').notNull(),
     segments: integer('segments'),
+    /** The delivery that wrote the row, on the inbound message only: a turn's outgoing ones follow it. */
     providerId: text('provider_id'),
     createdAt: integer('created_at').notNull(),
+    /** An outgoing message's text, in {@link messageTexts} (its `body` is then empty); null for a text kept inline. */
+    textId: integer('text_id'),
   },
-  (t) => [index('messages_contact').on(t.contactAddress), index('messages_created').on(t.createdAt)],
+  (t) => [
+    index('messages_contact').on(t.contactAddress),
+    index('messages_created').on(t.createdAt),
+    // A delivery logged once: an SMS turn whose reply is its logged texts writes no processed_webhooks row, its inbound
+    // message is the record that the delivery was handled (see stored-reply.ts).
+    uniqueIndex('messages_delivery').on(t.contactAddress, t.providerId).where(sql`direction = 'in'`),
+    // Which messages still use a text: erasure and purge delete a text no message uses any more.
+    index('messages_text').on(t.textId).where(sql`text_id is not null`),
+  ],
 );
 
 /**
- * Webhook deliveries already handled, with the reply given, so a redelivery gets the same answer and no new transition.
+ * Every distinct outgoing text, stored once: the flow's texts (the menu, the questions, a commune's places) repeat in
+ * every conversation, and were half of what a turn stored. Found by `hash` (FNV-1a of the text, not unique: the body
+ * is compared too). A text no message uses any more goes with the erasure or purge that deleted its last message.
+ */
+export const messageTexts = sqliteTable(
+  'message_texts',
+  {
+    id: integer('id').primaryKey(),
+    hash: integer('hash').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('message_texts_hash').on(t.hash)],
+);
+
+/**
+ * Webhook deliveries already handled, with the reply given (except an SMS turn's, rebuilt from its logged messages: the
+ * inbound one records the delivery, unique in messages_delivery), so a redelivery gets the same answer and no new transition.
  * Keyed on the provider's id and the sender: an id reused by another number is a new delivery, never the first
  * number's answer. After SUPPRIMER, the erasure's own row stays for the redelivery window with `contact_address`
  * set to {@link ERASED_SENDER} (no number) and the generic confirmation as its reply.
