@@ -30,7 +30,7 @@ export interface Atlas {
 const ITINERANT = /itin|bus|mobile/i;
 
 /** A value computed on first use, then kept. */
-function once<T>(compute: () => T): () => T {
+export function once<T>(compute: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= compute());
 }
@@ -39,7 +39,7 @@ function once<T>(compute: () => T): () => T {
  * The atlas over the directory's communes and places (the same objects, not copies). Its lists by department are
  * built on the first request for one, not at start: only the workspace's activity pages read them.
  */
-export function createAtlas(data: { communes: Commune[]; places: Place[]; epci?: Map<string, { code: string; name: string }> }): Atlas {
+export function createAtlas(data: { communes: Commune[]; places: Place[]; epci?: Pick<Map<string, { code: string; name: string }>, 'get'> }): Atlas {
   const communeIndex = once(() => {
     const byDepartment = new Map<string, AtlasCommune[]>();
     const names = new Map<string, string>();

@@ -7,7 +7,7 @@ import { createInMemoryDirectory } from '../../directory/in-memory-directory.js'
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory, Place } from '../../directory/types.js';
-import { createAtlas, type Atlas } from '../../activity/atlas.js';
+import { createAtlas, once, type Atlas } from '../../activity/atlas.js';
 
 const GENERATED = projectPath('data', 'generated');
 
@@ -38,7 +38,9 @@ export function embeddedData() {
 export function loadReferenceData(imported: Place[] = []): { directory: Directory; atlas: Atlas } {
   const data = embeddedData();
   const places = mergePlaces(data.places, imported);
-  return { directory: createInMemoryDirectory({ ...data, places }), atlas: createAtlas({ communes: data.communes, places, epci: epciOfCommunes() }) };
+  // The EPCI table is read on the first turn that names a commune (its activity fact carries the EPCI), not at start.
+  const epci = once(epciOfCommunes);
+  return { directory: createInMemoryDirectory({ ...data, places }), atlas: createAtlas({ communes: data.communes, places, epci: { get: (code) => epci().get(code) } }) };
 }
 
 /** The directory alone (see loadReferenceData), for the tools and tests that need no atlas. */
