@@ -23,7 +23,10 @@ export async function buildNodeBundle(outfile = `${root}/dist/relais.js`) {
     // opening_hours with France's data only, as the Worker has it (scripts/data/opening-hours-france.ts): a third of
     // the full build to compile at start.
     alias: { opening_hours: './data/generated/opening-hours-france.mjs' },
+    // Stack traces map to src/ (npm start runs with --enable-source-maps, which reads the whole map at start): the map
+    // leaves the sources' text out, 6.7 → 1.2 MB, about 0.1 s of CPU and 5 MiB less at start.
     sourcemap: true,
+    sourcesContent: false,
     logLevel: 'warning',
     outfile,
   });
