@@ -72,6 +72,7 @@ export async function benchProduction() {
     const url = `http://127.0.0.1:${await listeningPort(child, 30_000)}`;
     while (!(await fetch(`${url}/health`).then((r) => r.ok, () => false))) {
       if (died) throw new Error(`the production process exited (${died}) before /health answered`);
+      if (performance.now() - started > 30_000) throw new Error(`the production process listens on ${url} but /health did not answer within 30 s`);
       await new Promise((r) => setTimeout(r, 5));
     }
     const healthyMs = performance.now() - started;
