@@ -29,32 +29,49 @@ export interface Atlas {
 
 const ITINERANT = /itin|bus|mobile/i;
 
-export function createAtlas(data: { communes: Commune[]; places: Place[]; epci?: Map<string, { code: string; name: string }> }): Atlas {
-  const byDepartment = new Map<string, AtlasCommune[]>();
-  const names = new Map<string, string>();
-  const postal = new Map<string, string>();
-  for (const c of data.communes) {
-    names.set(c.code, c.name);
-    for (const p of c.postalCodes) postal.set(p, c.departement);
-    const list = byDepartment.get(c.departement) ?? [];
-    list.push({ code: c.code, name: c.name, latitude: c.latitude, longitude: c.longitude });
-    byDepartment.set(c.departement, list);
-  }
-  const placesByDepartment = new Map<string, AtlasPlace[]>();
-  const placeNames = new Map<string, string>();
-  for (const p of data.places) {
-    placeNames.set(p.id, p.name);
-    const departement = p.departement ?? postal.get(p.postalCode);
-    if (!departement) continue;
-    const list = placesByDepartment.get(departement) ?? [];
-    list.push({ id: p.id, name: p.name, latitude: p.latitude, longitude: p.longitude, itinerant: ITINERANT.test(`${p.format ?? ''}`) || /Arrêt du/.test(p.comment ?? '') });
-    placesByDepartment.set(departement, list);
-  }
+/** A value computed on first use, then kept. */
+export function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
+}
+
+/**
+ * The atlas over the directory's communes and places (the same objects, not copies). Its lists by department are
+ * built on the first request for one, not at start: only the workspace's activity pages read them.
+ */
+export function createAtlas(data: { communes: Commune[]; places: Place[]; epci?: Pick<Map<string, { code: string; name: string }>, 'get'> }): Atlas {
+  const communeIndex = once(() => {
+    const byDepartment = new Map<string, AtlasCommune[]>();
+    const names = new Map<string, string>();
+    const postal = new Map<string, string>();
+    for (const c of data.communes) {
+      names.set(c.code, c.name);
+      for (const p of c.postalCodes) postal.set(p, c.departement);
+      const list = byDepartment.get(c.departement) ?? [];
+      list.push({ code: c.code, name: c.name, latitude: c.latitude, longitude: c.longitude });
+      byDepartment.set(c.departement, list);
+    }
+    return { byDepartment, names, postal };
+  });
+  const placeIndex = once(() => {
+    const { postal } = communeIndex();
+    const byDepartment = new Map<string, AtlasPlace[]>();
+    const names = new Map<string, string>();
+    for (const p of data.places) {
+      names.set(p.id, p.name);
+      const departement = p.departement ?? postal.get(p.postalCode);
+      if (!departement) continue;
+      const list = byDepartment.get(departement) ?? [];
+      list.push({ id: p.id, name: p.name, latitude: p.latitude, longitude: p.longitude, itinerant: ITINERANT.test(`${p.format ?? ''}`) || /Arrêt du/.test(p.comment ?? '') });
+      byDepartment.set(departement, list);
+    }
+    return { byDepartment, names };
+  });
   return {
-    communesOf: (d) => byDepartment.get(d) ?? [],
-    placesOf: (d) => placesByDepartment.get(d) ?? [],
-    communeName: (code) => names.get(code),
-    placeName: (id) => placeNames.get(id),
+    communesOf: (d) => communeIndex().byDepartment.get(d) ?? [],
+    placesOf: (d) => placeIndex().byDepartment.get(d) ?? [],
+    communeName: (code) => communeIndex().names.get(code),
+    placeName: (id) => placeIndex().names.get(id),
     epciOf: (code) => data.epci?.get(code),
   };
 }

@@ -154,28 +154,23 @@ export function encodePlace(p: Place): PlaceRow {
 }
 
 export function decodePlaces(file: PlacesFile): Place[] {
+  // Optional fields set one by one rather than spread from temporary objects: this runs on every place at start.
   return file.rows.map(([id, name, address, postalCode, commune, latitude, longitude, phone, services, hours, source, fs, publics, free, appointment, format, departement, comment]) => {
-    return {
-      id,
-      name,
-      address,
-      postalCode,
-      commune,
-      latitude,
-      longitude,
-      ...(phone ? { phone } : {}),
-      services,
-      ...(hours ? { hours } : {}),
-      source,
-      franceServices: fs === 1,
-      ...(publics.length ? { publics } : {}),
-      ...(free === 2 ? {} : { free: free === 1 }),
-      ...(appointment === 0 || appointment === 1 ? { appointment: appointment === 1 } : {}),
-      ...(format ? { format } : {}),
-      ...(departement ? { departement } : {}),
-      ...(comment ? { comment } : {}),
-      ...(file.updatedAt ? { updatedAt: file.updatedAt } : {}),
-    };
+    // Fields in the order the records always had (stored snapshots and exports serialise them as built).
+    const place = { id, name, address, postalCode, commune, latitude, longitude } as Place;
+    if (phone) place.phone = phone;
+    place.services = services;
+    if (hours) place.hours = hours;
+    place.source = source;
+    place.franceServices = fs === 1;
+    if (publics.length) place.publics = publics;
+    if (free !== 2) place.free = free === 1;
+    if (appointment === 0 || appointment === 1) place.appointment = appointment === 1;
+    if (format) place.format = format;
+    if (departement) place.departement = departement;
+    if (comment) place.comment = comment;
+    if (file.updatedAt) place.updatedAt = file.updatedAt;
+    return place;
   });
 }
 

@@ -31,9 +31,10 @@ export function indexCommunes(communes: Commune[], formerNames: FormerName[] = [
   const byName = new Map<string, Commune[]>();
   for (const c of communes) {
     for (const pc of c.postalCodes) push(byPostalCode, pc, c);
-    push(byName, normalizePlaceName(c.name), c);
+    const name = normalizePlaceName(c.name);
+    push(byName, name, c);
     // "Paris 15e Arrondissement" is also found as "paris 15".
-    const arrondissement = /^(.*) (\d+)(?:er|e) arrondissement$/.exec(normalizePlaceName(c.name));
+    const arrondissement = name.endsWith(' arrondissement') ? /^(.*) (\d+)(?:er|e) arrondissement$/.exec(name) : null;
     if (arrondissement) push(byName, `${arrondissement[1]} ${arrondissement[2]}`, c);
   }
   const byPopulation = (a: Commune, b: Commune) => b.population - a.population;

@@ -19,14 +19,30 @@ const familyOf = (place: Place) => /^[a-z-]+?(?=[:-]\w)/.exec(place.id)?.[0] ?? 
 const baseId = (place: Place) => place.id.split('#')[0]!;
 const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '').replace(/^33/, '0');
 
-function distinctiveWords(place: Place): Set<string> {
-  const commune = new Set(normalizePlaceName(place.commune).split(' '));
-  return new Set(normalizePlaceName(place.name).split(' ').filter((w) => w.length > 1 && !GENERIC_WORDS.has(w) && !commune.has(w)));
+/** What the comparisons read of a place, worked out once per record: a place meets each of its neighbours. */
+interface SiteKey {
+  family: string;
+  base: string;
+  commune: string;
+  phone: string;
+  words: Set<string>;
+}
+const siteKeys = new WeakMap<Place, SiteKey>();
+function siteKeyOf(place: Place): SiteKey {
+  let key = siteKeys.get(place);
+  if (!key) {
+    const commune = normalizePlaceName(place.commune);
+    const communeWords = new Set(commune.split(' '));
+    const words = new Set(normalizePlaceName(place.name).split(' ').filter((w) => w.length > 1 && !GENERIC_WORDS.has(w) && !communeWords.has(w)));
+    key = { family: familyOf(place), base: baseId(place), commune, phone: digits(place.phone), words };
+    siteKeys.set(place, key);
+  }
+  return key;
 }
 
 function similarNames(a: Place, b: Place): boolean {
-  const wa = distinctiveWords(a);
-  const wb = distinctiveWords(b);
+  const wa = siteKeyOf(a).words;
+  const wb = siteKeyOf(b).words;
   // Two France Services of different sources at the same address are the same France Services, however named.
   if (wa.size === 0 || wb.size === 0) return a.franceServices && b.franceServices;
   const shared = [...wa].filter((w) => wb.has(w)).length;
@@ -35,11 +51,13 @@ function similarNames(a: Place, b: Place): boolean {
 
 /** Whether two records of different sources describe the same site. */
 export function isSameSite(a: Place, b: Place): boolean {
-  if (familyOf(a) === familyOf(b) || baseId(a) === baseId(b)) return false;
+  const ka = siteKeyOf(a);
+  const kb = siteKeyOf(b);
+  if (ka.family === kb.family || ka.base === kb.base) return false;
   if (haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) >= SAME_SITE_KM) return false;
-  const sameCommune = a.postalCode === b.postalCode || normalizePlaceName(a.commune) === normalizePlaceName(b.commune);
+  const sameCommune = a.postalCode === b.postalCode || ka.commune === kb.commune;
   if (!sameCommune) return false;
-  const samePhone = digits(a.phone).length >= 10 && digits(a.phone) === digits(b.phone);
+  const samePhone = ka.phone.length >= 10 && ka.phone === kb.phone;
   return samePhone || similarNames(a, b);
 }
 

@@ -22,7 +22,9 @@ export function situationReaderOf(words: Partial<SituationWords>): SituationRead
     return phrases
       .filter(({ phrases: list }) =>
         list.some(({ words: phrase, stem }) =>
-          phrase.length === 1 ? saidStems.some((w) => wordSimilarity(stem, w) >= 0.95) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
+          // A single word is said when the same word or its stem is (wordSimilarity ≥ 0.95, without its edit distance,
+          // which only ever scores 0.75: this runs over every procedure's title and synonyms at start).
+          phrase.length === 1 ? saidStems.some((w) => w.word === stem.word || w.stem === stem.stem) : said.some((_, i) => phrase.every((p, j) => said[i + j] === p)),
         ),
       )
       .map((p) => p.situation);

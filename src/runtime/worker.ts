@@ -10,7 +10,7 @@ import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
 import { followUpSettingsOf, readFollowUpEnv, schedulerDisabled } from './followup-env.js';
 import type { Scheduler } from '../followups/scheduler.js';
-import { bundledAtlas, bundledDirectory } from './worker/reference-data.js';
+import { bundledReferenceData } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
 import { fetchChatCompletionsClient } from '../knowledge/understanding/chat-completions.js';
 import { dailyBudgetOf, DEFAULT_UNDERSTANDING_MODEL } from './understanding-env.js';
@@ -73,10 +73,7 @@ async function buildApp(env: WorkerEnv): Promise<BuiltRelais> {
   const departments = await departmentRepository.all();
   const { app, scheduler } = composeRelais({
     database,
-    ...(await (async () => {
-      const imported = await createPlaceRepository(database).all();
-      return { directory: bundledDirectory(imported), atlas: bundledAtlas(imported) };
-    })()),
+    ...bundledReferenceData(await createPlaceRepository(database).all()),
     config: {
       publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
       twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,

@@ -7,7 +7,7 @@ import { createInMemoryDirectory } from '../../directory/in-memory-directory.js'
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory, Place } from '../../directory/types.js';
-import { createAtlas, type Atlas } from '../../activity/atlas.js';
+import { createAtlas, once, type Atlas } from '../../activity/atlas.js';
 
 const GENERATED = projectPath('data', 'generated');
 
@@ -31,13 +31,20 @@ export function embeddedData() {
 }
 
 /**
- * The directory: embedded communes and places (the national France Services snapshot, the cartography's places),
- * plus the places imported into the database (`npm run import`), which replace the embedded records they update.
+ * The directory and the activity pages' atlas over one list of places: the embedded communes and places (the national
+ * France Services snapshot, the cartography's places) merged once with the places imported into the database
+ * (`npm run import`), which replace the embedded records they update. The atlas also knows each commune's EPCI.
  */
-export function loadDirectory(imported: Place[] = []): Directory {
+export function loadReferenceData(imported: Place[] = []): { directory: Directory; atlas: Atlas } {
   const data = embeddedData();
-  return createInMemoryDirectory({ ...data, places: mergePlaces(data.places, imported) });
+  const places = mergePlaces(data.places, imported);
+  // The EPCI table is read on the first turn that names a commune (its activity fact carries the EPCI), not at start.
+  const epci = once(epciOfCommunes);
+  return { directory: createInMemoryDirectory({ ...data, places }), atlas: createAtlas({ communes: data.communes, places, epci: { get: (code) => epci().get(code) } }) };
 }
+
+/** The directory alone (see loadReferenceData), for the tools and tests that need no atlas. */
+export const loadDirectory = (imported: Place[] = []): Directory => loadReferenceData(imported).directory;
 
 /** Finds a commune by name within a department, from the embedded data: used to place itinerant stops at import. */
 export function embeddedCommuneFinder(): (name: string, departement: string) => Commune | undefined {
@@ -49,11 +56,10 @@ export function embeddedCommuneFinder(): (name: string, departement: string) => 
   return (name, departement) => (byName.get(normalizePlaceName(name)) ?? []).find((c) => c.departement === departement);
 }
 
-/** The activity pages' territory: the embedded communes and places (with the imported ones), and each commune's EPCI. */
-export function loadAtlas(imported: Place[] = []): Atlas {
-  const data = embeddedData();
+/** Each commune's EPCI (SIREN and name), by INSEE code. */
+function epciOfCommunes(): Map<string, { code: string; name: string }> {
   const file = readGenerated<{ epci: [string, string, string][] }>('epci.json');
   const epci = new Map<string, { code: string; name: string }>();
   for (const [code, name, communes] of file.epci) for (const commune of communes.split(' ')) epci.set(commune, { code, name });
-  return createAtlas({ communes: data.communes, places: mergePlaces(data.places, imported), epci });
+  return epci;
 }

@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import type { HmacSha1 } from '../../channels/twilio/signature.js';
 import { createConsoleLogger } from './logger.js';
 import { createPlaceRepository } from '../../db/place-repository.js';
-import { loadAtlas, loadDirectory } from './reference-data.js';
+import { loadReferenceData } from './reference-data.js';
 import { openSqliteDatabase } from './sqlite.js';
 import { createDepartmentRepository } from '../../db/department-repository.js';
 import type { SessionPolicy } from '../../db/account-repository.js';
@@ -79,7 +79,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const logger = options.logger ?? createConsoleLogger();
   const database = openSqliteDatabase(options.databasePath);
   const imported = await createPlaceRepository(database).all();
-  const directory = loadDirectory(imported);
+  const { directory, atlas } = loadReferenceData(imported);
   // The JSON settings seed the departments table; the database holds them from then on (edited in Réglages).
   const departmentRepository = createDepartmentRepository(database);
   await departmentRepository.seed(options.departments?.values() ?? [], clock.now());
@@ -87,7 +87,7 @@ export async function startRelais(options: NodeServerOptions): Promise<RunningRe
   const { app, whatsAppOutbox, scheduler, followUps, purge: purgeRows } = composeRelais({
     database,
     directory,
-    atlas: loadAtlas(imported),
+    atlas,
     ...(options.orientationRetentionDays ? { orientationRetentionDays: options.orientationRetentionDays } : {}),
     config: {
       publicBaseUrl: options.publicBaseUrl,

@@ -10,12 +10,14 @@ import { createAtlas, type Atlas } from '../../activity/atlas.js';
 
 let embedded: ReturnType<typeof decodeEmbeddedData> | undefined;
 
-/** The bundled communes and places (national France Services, the cartography's places), plus the places imported into D1. */
-export function bundledDirectory(imported: Place[] = []): Directory {
-  return createInMemoryDirectory({ ...bundled(), places: mergePlaces(bundled().places, imported) });
-}
-
 const bundled = () => (embedded ??= decodeEmbeddedData(communesFile as unknown as CommunesFile, [franceServicesFile as unknown as StoredPlacesFile, placesFile as unknown as StoredPlacesFile]));
 
-/** The activity pages' territory, without the communes' EPCI (its table would cost the Worker about 110 KB gzipped). */
-export const bundledAtlas = (imported: Place[] = []): Atlas => createAtlas({ communes: bundled().communes, places: mergePlaces(bundled().places, imported) });
+/**
+ * The directory and the activity pages' atlas over one list of places: the bundled communes and places (national
+ * France Services, the cartography's places) merged once with the places imported into D1. The atlas has no EPCI
+ * table here (it would cost the Worker about 110 KB gzipped).
+ */
+export function bundledReferenceData(imported: Place[] = []): { directory: Directory; atlas: Atlas } {
+  const places = mergePlaces(bundled().places, imported);
+  return { directory: createInMemoryDirectory({ ...bundled(), places }), atlas: createAtlas({ communes: bundled().communes, places }) };
+}
