@@ -3,7 +3,7 @@
 // The model sees the current message, masked, and our intents and procedure titles: never the number that wrote,
 // the department or the conversation. It returns a reading in our vocabulary; what is said next comes from our data.
 // On a timeout, an error, an answer that is not a reading, or no budget left, the deterministic reading stands.
-import type { Clock, Logger } from '../../conversation/ports.js';
+import { TurnHeld, type Clock, type Logger } from '../../conversation/ports.js';
 import type { Procedure } from '../procedure-schema.js';
 import type { ChatCompletionsClient } from './chat-completions.js';
 import { mergedReading, modelInstructions, modelResponseFormat, parseModelAnswer, type ModelReading } from './model-reading.js';
@@ -19,6 +19,8 @@ const MAX_SENT_CHARACTERS = 800;
 export interface ModelBudget {
   /** Counts one request for the department today; false when its daily budget is spent (nothing is counted then). */
   take(departement: string, at: number): Promise<boolean>;
+  /** Whether a request is left for the department today, counting nothing. */
+  hasLeft(departement: string, at: number): Promise<boolean>;
 }
 
 export interface ModelReaderDeps {
@@ -87,6 +89,8 @@ export function createModelReader(deps: ModelReaderDeps): UnderstandingReader {
       const departement = context.conversationDepartement ?? context.departement;
       const log = (outcome: string) => deps.logger.info('understanding.model', { outcome, departement: departement ?? NO_DEPARTMENT, channel: context.channel });
       if (!deps.enabledFor(departement)) return first;
+      // The phone holds the turn (« un instant ») and runs it again unheld: the model is asked then, if budget is left.
+      if (context.mayHold && (await deps.budget.hasLeft(departement ?? NO_DEPARTMENT, deps.clock.now()))) throw new TurnHeld('model');
       if (!(await deps.budget.take(departement ?? NO_DEPARTMENT, deps.clock.now()))) {
         log('budget');
         return first;
