@@ -46,6 +46,8 @@ const MAX_MESSAGE_WORDS = 120;
 interface IndexedSynonym {
   procedure: Procedure;
   words: Stemmed[];
+  /** Per word: true when it names the thing (« ameli », « retraite »), false when it says what happened (« oublié »). */
+  names: boolean[];
 }
 
 export interface ProcedureMatcher {
@@ -82,7 +84,13 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
     procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]),
   );
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
-    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s).map(stemmed) })).filter((s) => s.words.length > 0),
+    [procedure.title, ...procedure.synonyms]
+      .map((s) => {
+        const words = keyWords(s);
+        const telling = situationTokens(s, situationsIn);
+        return { procedure, words: words.map(stemmed), names: words.map((w) => !telling.has(w)) };
+      })
+      .filter((s) => s.words.length > 0),
   );
   function rank(text: string) {
     // Each distinct word once, stemmed once: the cost grows with the words of the message, never with their repeats.
@@ -93,7 +101,7 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
     for (const synonym of synonyms) {
       const own = situations.get(synonym.procedure.id)!;
       const fit = own.length === 0 ? 1 : own.some((s) => said.includes(s)) ? SITUATION_SAID : SITUATION_UNSAID;
-      const score = synonymScore(synonym.words, words) * fit;
+      const score = synonymScore(synonym, words) * fit;
       const current = best.get(synonym.procedure.id);
       if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
     }
@@ -118,18 +126,44 @@ function keyWords(text: string): string[] {
 
 /**
  * How well a synonym's words are found in the message: each synonym word found (exactly, by a shared stem,
- * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word.
+ * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word. A synonym
+ * found in part must have the words that name its thing: « compte ameli mot de passe oublié » is not « mot de
+ * passe oublié pour mon compte retraite ». One made only of words saying what happened (« mot de passe oublié »)
+ * names no thing, and weighs as one word: a thing named beside it (« compte retraite ») tells more.
  */
-function synonymScore(synonym: Stemmed[], message: Stemmed[]): number {
+function synonymScore(synonym: Pick<IndexedSynonym, 'words' | 'names'>, message: Stemmed[]): number {
   let found = 0;
-  for (const word of synonym) {
+  for (const [i, word] of synonym.words.entries()) {
     let best = 0;
     for (const candidate of message) best = Math.max(best, wordSimilarity(word, candidate));
+    if (best === 0 && synonym.names[i]) return 0;
     found += best;
   }
-  const coverage = found / synonym.length;
+  const coverage = found / synonym.words.length;
   if (coverage < 0.75) return 0;
-  return coverage * (1 + 0.5 * (synonym.length - 1));
+  const namesAThing = synonym.names.some(Boolean);
+  return coverage * (namesAThing ? 1 + 0.5 * (synonym.words.length - 1) : 1);
+}
+
+/** The longest run of words a situation is said in (« code secret », « mot de passe »). */
+const MAX_SITUATION_WORDS = 3;
+
+/**
+ * The words of a text that only say what happened: those of the smallest runs the situation reader reads as a
+ * situation (« mot de passe », « oublié »), not the words around them.
+ */
+function situationTokens(text: string, situationsIn: SituationReader): Set<string> {
+  const words = normalizeFrench(text).split(' ').filter(Boolean);
+  const telling = new Set<string>();
+  const says = (from: number, to: number) => situationsIn(words.slice(from, to).join(' ')).length > 0;
+  for (let length = 1; length <= MAX_SITUATION_WORDS; length++) {
+    for (let from = 0; from + length <= words.length; from++) {
+      const to = from + length;
+      // The smallest run: it says a situation, and neither run one word shorter does.
+      if (says(from, to) && (length === 1 || (!says(from + 1, to) && !says(from, to - 1)))) for (const w of words.slice(from, to)) telling.add(w);
+    }
+  }
+  return telling;
 }
 
 interface Stemmed {
