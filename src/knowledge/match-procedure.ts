@@ -95,15 +95,16 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
   function rank(text: string) {
     // Each distinct word once, stemmed once: the cost grows with the words of the message, never with their repeats.
     const words = [...new Set(keyWords(text))].slice(0, MAX_MESSAGE_WORDS).map(stemmed);
-    const best = new Map<string, { procedure: Procedure; score: number }>();
+    const best = new Map<string, { procedure: Procedure; score: number; found: number }>();
     if (words.length === 0) return [];
     const said = situationsIn(text);
     for (const synonym of synonyms) {
       const own = situations.get(synonym.procedure.id)!;
       const fit = own.length === 0 ? 1 : own.some((s) => said.includes(s)) ? SITUATION_SAID : SITUATION_UNSAID;
-      const score = synonymScore(synonym, words) * fit;
+      const found = synonymScore(synonym, words);
+      const score = found * fit;
       const current = best.get(synonym.procedure.id);
-      if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
+      if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score, found });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
@@ -113,7 +114,9 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
     situationsOf: (id) => situations.get(id) ?? [],
     match(text) {
       const [first, second] = rank(text);
-      if (!first || first.score < MIN_SCORE) return { type: 'notFound' };
+      // Whether a procedure is named at all is read from its words alone: the situations only rank the entries
+      // (« pasport », a typo, still names the passport's entry, though that entry speaks of renewing).
+      if (!first || first.found < MIN_SCORE) return { type: 'notFound' };
       if (second && second.score >= first.score * AMBIGUITY_RATIO) return { type: 'ambiguous', candidates: [first.procedure, second.procedure] };
       return { type: 'found', procedure: first.procedure };
     },
@@ -131,7 +134,8 @@ function keyWords(text: string): string[] {
  * passe oublié pour mon compte retraite ». One made only of words saying what happened (« mot de passe oublié »)
  * names no thing, and weighs as one word: a thing named beside it (« compte retraite ») tells more.
  */
-function synonymScore(synonym: Pick<IndexedSynonym, 'words' | 'names'>, message: Stemmed[]): number {
+function synonymScore(synonym: Omit<IndexedSynonym, 'procedure'>, message: Stemmed[]): number {
+  const namesAThing = synonym.names.some(Boolean);
   let found = 0;
   for (const [i, word] of synonym.words.entries()) {
     let best = 0;
@@ -141,7 +145,6 @@ function synonymScore(synonym: Pick<IndexedSynonym, 'words' | 'names'>, message:
   }
   const coverage = found / synonym.words.length;
   if (coverage < 0.75) return 0;
-  const namesAThing = synonym.names.some(Boolean);
   return coverage * (namesAThing ? 1 + 0.5 * (synonym.words.length - 1) : 1);
 }
 
