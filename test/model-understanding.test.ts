@@ -135,7 +135,7 @@ describe('the understanding model', () => {
   });
 
   it('may classify a pasted scam; the advice is our scam guide, and « safe » is no answer it can give', async () => {
-    const pasted = 'Vous avez gagne un iPhone, repondez OUI pour le recevoir';
+    const pasted = "Votre colis n'a pas pu etre livre, choisissez un nouveau creneau de livraison";
     const { model, plain } = await bothRead(pasted, { reading: modelAnswer({ intent: 'scam', scamSignals: ['payment', 'urgency'] }) });
     expect(plain).not.toContain("Signes d'arnaque");
     expect(model).toContain("Signes d'arnaque");
