@@ -2,10 +2,11 @@
 // would be asked, is held — the caller hears « Un instant, s'il vous plaît. » at once, and Twilio is redirected
 // (signed, like every webhook) to /twilio/voice/resume, which runs the same turn with the model within 1.5 s.
 // Real HTTP, requests signed with the `twilio` library, and the loopback fake of OpenAI's API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import twilio from 'twilio';
-import { modelAnswer, startFakeOpenAi, type FakeOpenAi } from '../../scripts/fake-openai.js';
+import { modelAnswer, startFakeOpenAi } from '../../scripts/fake-openai.js';
 import { postTwilio } from '../support/post.js';
+import { relaisWithAndWithoutModel } from '../support/model-pair.js';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 
 /** Said on the phone; the deterministic reader sends it back to the menu (checked below). */
@@ -15,27 +16,13 @@ const HOLD = "Un instant, s'il vous plaît.";
 /** The same words as they stand in the TwiML. */
 const HOLD_XML = 'Un instant, s&apos;il vous plaît.';
 
-let fake: FakeOpenAi;
-let withModel: TestRelais;
-let withoutModel: TestRelais;
+const models = relaisWithAndWithoutModel();
 let phone = 0;
 const nextPhone = () => `+3361222${String(phone++).padStart(4, '0')}`;
 
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-  [withModel, withoutModel] = await Promise.all([
-    startTestRelais({ openAi: { apiKey: 'sk-test', baseURL: fake.baseURL }, understanding: { model: 'gpt-test', dailyBudget: 1000 } }),
-    startTestRelais(),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([withModel.stop(), withoutModel.stop()]);
-  await fake.close();
-});
-
 /** What a caller hears after saying `speech` at the menu, on Relais with and without the model. */
 async function bothHear(speech: string) {
-  const [model, plain] = await Promise.all([withModel.call(nextPhone()), withoutModel.call(nextPhone())]);
+  const [model, plain] = await Promise.all([models.withModel.call(nextPhone()), models.withoutModel.call(nextPhone())]);
   await Promise.all([model.say(speech), plain.say(speech)]);
   return { model, plain };
 }
@@ -71,14 +58,14 @@ function redirectPath(twiml: string): string {
 
 describe('« un instant » while the understanding model reads a spoken answer', () => {
   it('says « un instant » at once, slowly like the rest of the call, then the understood answer', async () => {
-    fake.answer = () => TELECONSULTATION;
-    const before = fake.requests.length;
+    models.fake.answer = () => TELECONSULTATION;
+    const before = models.fake.requests.length;
     const { model, plain } = await bothHear(MESSY);
     expect(plain.lastHeard()).toContain("Je n'ai pas bien compris");
     const heard = model.lastHeard().split('\n');
     expect(heard[0]).toBe(HOLD);
     expect(model.lastHeard()).toContain('consultation vidéo');
-    expect(fake.requests.length - before).toBe(1);
+    expect(models.fake.requests.length - before).toBe(1);
     // The hold is said with the call's own voice and pace, and holds nothing else: a <Say>, then the <Redirect>.
     const hold = model.said.find((s) => s.text === HOLD)!;
     const welcome = model.said[0]!;
@@ -86,42 +73,42 @@ describe('« un instant » while the understanding model reads a spoken answer',
     const held = model.documents.find((d) => d.includes(HOLD_XML))!;
     expect(held).toMatch(/^<\?xml[^>]*><Response><Say [^>]*><prosody rate="\d+%">Un instant, s&apos;il vous plaît\.<\/prosody><\/Say><Redirect method="POST">[^<]+<\/Redirect><\/Response>$/);
     // The answer after the hold is the one the procedure gets when named plainly.
-    const named = await withoutModel.call(nextPhone());
+    const named = await models.withoutModel.call(nextPhone());
     await named.say('comment faire une téléconsultation');
     expect(heard.slice(1).join('\n')).toBe(named.lastHeard());
   });
 
   it('gives exactly the deterministic outcome when the model is slower than 1.5 s, the request abandoned', async () => {
-    fake.answer = () => ({ ...TELECONSULTATION, delayMs: 2200 });
-    const before = fake.requests.length;
+    models.fake.answer = () => ({ ...TELECONSULTATION, delayMs: 2200 });
+    const before = models.fake.requests.length;
     const { model, plain } = await bothHear(MESSY);
     const heard = model.lastHeard().split('\n');
     expect(heard[0]).toBe(HOLD);
     expect(heard.slice(1).join('\n')).toBe(plain.lastHeard());
-    const [request] = fake.requests.slice(before);
+    const [request] = models.fake.requests.slice(before);
     await expect.poll(() => request!.abandoned, { timeout: 3000 }).toBe(true);
   });
 
   it('gives exactly the deterministic outcome on a model error', async () => {
-    fake.answer = () => ({ status: 500 });
+    models.fake.answer = () => ({ status: 500 });
     const { model, plain } = await bothHear(MESSY);
     expect(model.lastHeard()).toBe(`${HOLD}\n${plain.lastHeard()}`);
   });
 
   it('holds nothing the deterministic reader understands, nor keys, nor silence', async () => {
-    fake.answer = () => TELECONSULTATION;
-    const before = fake.requests.length;
-    const call = await withModel.call(nextPhone());
+    models.fake.answer = () => TELECONSULTATION;
+    const before = models.fake.requests.length;
+    const call = await models.withModel.call(nextPhone());
     await call.say("j'ai perdu ma carte d'identité");
     expect(call.lastHeard()).not.toContain(HOLD);
     await call.press('*');
     await call.silence();
     expect(call.documents.join('')).not.toContain('<Redirect');
-    expect(fake.requests.length).toBe(before);
+    expect(models.fake.requests.length).toBe(before);
   });
 
   it('changes nothing without a key: no « un instant », no redirect', async () => {
-    const call = await withoutModel.call(nextPhone());
+    const call = await models.withoutModel.call(nextPhone());
     await call.say(MESSY);
     expect(call.said.map((s) => s.text)).not.toContain(HOLD);
     expect(call.documents.join('')).not.toContain('<Redirect');
@@ -129,16 +116,16 @@ describe('« un instant » while the understanding model reads a spoken answer',
   });
 
   it('answers a redelivered request of either kind the same, and moves the conversation once', async () => {
-    fake.answer = () => TELECONSULTATION;
-    const before = fake.requests.length;
-    const call = await manualCall(withModel);
+    models.fake.answer = () => TELECONSULTATION;
+    const before = models.fake.requests.length;
+    const call = await manualCall(models.withModel);
     const held = await call.gather(MESSY);
     expect(held.status).toBe(200);
     expect(held.body).toContain(HOLD_XML);
     // Held: nothing written yet, the model not asked yet.
     expect(call.inbound()).toEqual(['[appel]']);
     const start = call.conversation()!;
-    expect(fake.requests.length).toBe(before);
+    expect(models.fake.requests.length).toBe(before);
     expect((await call.gather(MESSY)).body).toBe(held.body);
 
     const resumed = await call.follow(held.body);
@@ -153,38 +140,38 @@ describe('« un instant » while the understanding model reads a spoken answer',
     expect((await call.follow(held.body)).body).toBe(resumed.body);
     expect(call.conversation()).toEqual(after);
     expect(call.inbound()).toEqual(['[appel]', MESSY]);
-    expect(fake.requests.length - before).toBe(1);
-    expect(withModel.query('select count(*) as n from processed_webhooks where provider_id like ?', `${call.callSid}:%`)).toEqual([{ n: 1 }]);
+    expect(models.fake.requests.length - before).toBe(1);
+    expect(models.withModel.query('select count(*) as n from processed_webhooks where provider_id like ?', `${call.callSid}:%`)).toEqual([{ n: 1 }]);
   });
 
   it('leaves nothing half-written when the caller hangs up between the two requests', async () => {
-    fake.answer = () => TELECONSULTATION;
-    const before = fake.requests.length;
-    const usage = () => withModel.query<{ n: number }>('select coalesce(sum(requests), 0) as n from model_usage')[0]!.n;
+    models.fake.answer = () => TELECONSULTATION;
+    const before = models.fake.requests.length;
+    const usage = () => models.withModel.query<{ n: number }>('select coalesce(sum(requests), 0) as n from model_usage')[0]!.n;
     const used = usage();
-    const call = await manualCall(withModel);
+    const call = await manualCall(models.withModel);
     const start = call.conversation();
     expect((await call.gather(MESSY)).body).toContain(HOLD_XML);
-    expect((await postTwilio(withModel.url, '/twilio/voice/status', { ...call.params, CallStatus: 'completed', CallDuration: '12' })).status).toBe(204);
+    expect((await postTwilio(models.withModel.url, '/twilio/voice/status', { ...call.params, CallStatus: 'completed', CallDuration: '12' })).status).toBe(204);
     expect(call.conversation()).toEqual(start);
     expect(call.inbound()).toEqual(['[appel]']);
     expect(usage()).toBe(used);
-    expect(fake.requests.length).toBe(before);
+    expect(models.fake.requests.length).toBe(before);
   });
 
   it('refuses a resume whose words were changed: what was heard rides in the URL Twilio signs', async () => {
-    const call = await manualCall(withModel);
+    const call = await manualCall(models.withModel);
     const held = await call.gather(MESSY);
     const path = redirectPath(held.body);
     const forged = path.replace(/heard=[^&]+/, `heard=${encodeURIComponent('arrête tout')}`);
     const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, call.params);
-    const response = await fetch(`${withModel.url}${forged}`, {
+    const response = await fetch(`${models.withModel.url}${forged}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
       body: new URLSearchParams(call.params).toString(),
     });
     expect(response.status).toBe(403);
-    expect((await postTwilio(withModel.url, '/twilio/voice/resume?turn=1', call.params)).status).toBe(400);
+    expect((await postTwilio(models.withModel.url, '/twilio/voice/resume?turn=1', call.params)).status).toBe(400);
     expect(call.inbound()).toEqual(['[appel]']);
   });
 
