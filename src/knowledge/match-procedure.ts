@@ -80,14 +80,22 @@ export type SituationReader = (text: string) => string[];
  * matcher.match("j'ai perdu ma carte vitale"); // { type: 'found', procedure: { id: 'carte-vitale-perdue', … } }
  */
 export function createProcedureMatcher(procedures: Procedure[], situationsIn: SituationReader = () => []): ProcedureMatcher {
+  // Synonyms and runs of their words recur (« mot de passe », « carte »): each is read once, normalised.
+  const read = new Map<string, string[]>();
+  const situationsOnce = (normalised: string) => {
+    let said = read.get(normalised);
+    if (!said) read.set(normalised, (said = situationsIn(normalised)));
+    return said;
+  };
+  const saysASituation = (run: string) => situationsOnce(run).length > 0;
   const situations = new Map<string, string[]>(
-    procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]),
+    procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsOnce(normalizeFrench(s))))]]),
   );
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
     [procedure.title, ...procedure.synonyms]
       .map((s) => {
         const words = keyWords(s);
-        const telling = situationTokens(s, situationsIn);
+        const telling = situationTokens(s, saysASituation);
         return { procedure, words: words.map(stemmed), names: words.map((w) => !telling.has(w)) };
       })
       .filter((s) => s.words.length > 0),
@@ -155,10 +163,12 @@ const MAX_SITUATION_WORDS = 3;
  * The words of a text that only say what happened: those of the smallest runs the situation reader reads as a
  * situation (« mot de passe », « oublié »), not the words around them.
  */
-function situationTokens(text: string, situationsIn: SituationReader): Set<string> {
+function situationTokens(text: string, saysASituation: (run: string) => boolean): Set<string> {
   const words = normalizeFrench(text).split(' ').filter(Boolean);
   const telling = new Set<string>();
-  const says = (from: number, to: number) => situationsIn(words.slice(from, to).join(' ')).length > 0;
+  const says = (from: number, to: number) => saysASituation(words.slice(from, to).join(' '));
+  // Most synonyms say no situation at all: then none of their words does.
+  if (!says(0, words.length)) return telling;
   for (let length = 1; length <= MAX_SITUATION_WORDS; length++) {
     for (let from = 0; from + length <= words.length; from++) {
       const to = from + length;
