@@ -3,6 +3,7 @@
 // The model sees the current message, masked, and our intents and procedure titles: never the number that wrote,
 // the department or the conversation. It returns a reading in our vocabulary; what is said next comes from our data.
 // On a timeout, an error, an answer that is not a reading, or no budget left, the deterministic reading stands.
+// A channel that would rather hold the turn than wait in silence (the phone) is told so first (`TurnHeld`).
 import { TurnHeld, type Clock, type Logger } from '../../conversation/ports.js';
 import type { Procedure } from '../procedure-schema.js';
 import type { ChatCompletionsClient } from './chat-completions.js';
@@ -10,7 +11,7 @@ import { mergedReading, modelInstructions, modelResponseFormat, parseModelAnswer
 import { maskPrivateData } from './private-data.js';
 import type { Reading, ReadingContext, Situation, UnderstandingReader } from './reading.js';
 
-/** How long a person waits at most: on the phone the line is silent meanwhile, so it is shorter. */
+/** How long a person waits at most: on the phone, after « un instant » (the turn held, see `mayHold`), it is shorter. */
 export const MODEL_TIME_LIMIT_MS = { written: 2500, voice: 1500 } as const;
 
 /** The characters of a message sent, at most: the deterministic reader reads no further either. */
