@@ -45,6 +45,12 @@ export const threatWords = [
   'derniere relance', 'mettez a jour', 'mettre a jour', 'renouvelez', 'renouveler', 'impayee', 'impaye', 'virus', 'securise',
   'frauduleuse', 'annuler', 'droits a utiliser',
 ];
+/** A prize announced to the reader of a pasted message: the lure of « reply » or « click » scams. */
+export const prizeWords = ['vous avez gagne', 'vous etes le gagnant', 'vous etes la gagnante', 'heureux gagnant', 'heureuse gagnante', 'tire au sort', 'tiree au sort', 'cadeau vous attend', 'lot a retirer', 'lot a recuperer'];
+/** What a pasted message asks the reader to do: reply, call, confirm, send. */
+export const replyWords = ['repondez', 'repondre', 'rappelez', 'envoyez', 'confirmez', 'recevoir', 'reclamer', 'recuperer'];
+/** Personal data asked for by a message (« mettez à jour vos informations »): no body asks that by SMS. */
+export const dataRequestWords = ['vos informations', 'vos coordonnees', 'vos donnees', 'vos infos', 'votre rib', 'vos identifiants', 'informations personnelles', 'informations bancaires', 'coordonnees bancaires'];
 /** A link to click. */
 export const linkWords = ['clique', 'cliquer', 'cliquez', 'clik', 'cliquant', 'lien', 'http', 'https', 'www'];
 /** Codes or money already gone: the person needs the « too late » advice at once. */
@@ -93,7 +99,7 @@ export const personWords = [
 export const needWords: Record<string, string[]> = {
   demarches: ['france services', 'france service', 'demarche', 'demarches', 'papiers', 'dossier', 'maison france services', 'formulaire', 'remplir', 'administratif', 'administratifs', 'administratives'],
   apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
-  materiel: ['pas cher', 'pas chere', 'petit prix', 'reconditionne', 'reconditionnee', 'materiel', 'acheter', 'les moyens', 'occasion', 'telephone simple'],
+  materiel: ['pas cher', 'pas chere', 'petit prix', 'reconditionne', 'reconditionnee', 'materiel', 'acheter', 'les moyens', 'le moyen', 'occasion', 'telephone simple'],
   internet: ['acces internet', 'wifi', 'connexion internet', 'internet gratuit', 'imprimer'],
 };
 /** The devices an equipment request is about. */
@@ -102,7 +108,7 @@ export const deviceWords = ['ordinateur', 'ordi', 'tablette', 'telephone', 'port
 export const placeWords = ['france services', 'france service', 'ou aller', 'endroit', 'lieu', 'imprimer', 'wifi', 'internet gratuit', 'acces internet', 'en vrai', 'pres de chez moi', 'plus proche', 'quelqu un pour m aider'];
 
 /** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
-export const statusPhrases = ['je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
+export const statusPhrases = ['je suis perdu', 'je suis perdue', 'suis un peu perdu', 'suis un peu perdue', 'suis completement perdu', 'suis completement perdue', 'je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
 
 /** What limits the person. */
 export const constraintWords: Record<string, string[]> = {
@@ -151,4 +157,17 @@ export const situationPhrases: Record<string, string> = {
   stolen: 'un vol',
   damaged: 'une carte abîmée ou qui ne marche plus',
   password: 'un mot de passe oublié',
+};
+
+/**
+ * SMS spelling and spoken contractions, as the words they stand for (« g besoin d1 ordi », « jvoudré fer »): read
+ * word by word after accents and case are gone. Only forms that cannot mean anything else (« mai » is a month,
+ * « c » is « c'est » or « sais »: left alone).
+ */
+export const smsSpeak: Record<string, string> = {
+  g: 'j ai', jai: 'j ai', d1: 'd un', pa: 'pas', pb: 'probleme', pr: 'pour', ds: 'dans', tt: 'tout', bcp: 'beaucoup',
+  koi: 'quoi', ke: 'que', kel: 'quel', kelle: 'quelle', vs: 'vous', slt: 'salut', bjr: 'bonjour', jarrive: 'j arrive',
+  jvoudre: 'je voudrais', jvoudrai: 'je voudrais', jvoudrais: 'je voudrais', jveux: 'je veux', jpeux: 'je peux', jsais: 'je sais',
+  chui: 'je suis', jsuis: 'je suis', fer: 'faire', fair: 'faire', dimpo: 'd impot', dimpot: 'd impot', dimpots: 'd impots', impo: 'impot',
+  lassurance: 'l assurance', mnt: 'maintenant', auj: 'aujourd hui',
 };

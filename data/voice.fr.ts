@@ -1,6 +1,8 @@
 // French wording the phone channel adds around the flows' texts: how a menu is read, how keys are named, and the
 // few rewrites that make written French read well aloud (« 8h30-12h » -> « 8 heures 30 à 12 heures »).
 export const voiceWording = {
+  /** Said at once while the understanding model reads a long answer, rather than a silence on the line. */
+  holdOn: "Un instant, s'il vous plaît.",
   /** How each choice of a menu is said, after the question. */
   choice: '{label} : tapez {key}.',
   /** Keys that carry a meaning of their own on the phone, as the words the flows' commands know. */

@@ -61,7 +61,7 @@ export async function modelPath(deterministic: UnderstandingReader, options: { r
     model,
     procedures,
     uncovered: (id, situation) => situationUncovered(matcher, id, situation),
-    budget: { take: async () => true },
+    budget: { take: async () => true, hasLeft: async () => true },
     enabledFor: () => true,
     clock: { now: () => Date.now() },
     logger: { info() {}, warn() {}, error() {} },

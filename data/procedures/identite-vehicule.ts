@@ -56,7 +56,7 @@ export const identiteVehicule: ProcedureInput[] = [
     id: 'carte-grise',
     title: 'Carte grise (immatriculation)',
     category: 'vehicule',
-    synonyms: ['carte grise', 'certificat d immatriculation', 'immatriculation', 'vendre ma voiture', 'acheter une voiture', 'changement d adresse carte grise'],
+    synonyms: ['carte grise', 'certificat d immatriculation', 'immatriculation', 'vendre ma voiture', 'acheter une voiture', 'changement d adresse carte grise', 'papiers de la voiture', 'papiers de ma voiture', 'papiers du vehicule'],
     audience: "Pour faire ou changer une carte grise : achat, vente, déménagement, perte.",
     steps: [
       'Allez sur ants.gouv.fr et connectez-vous avec FranceConnect.',

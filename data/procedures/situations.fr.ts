@@ -8,5 +8,5 @@ export const situationWords: SituationWords = {
   damaged: ['abime', 'abimee', 'casse', 'cassee', 'marche plus', 'fonctionne plus', 'marche pas', 'fonctionne pas', 'illisible', 'raye', 'rayee', 'puce', 'deteriore', 'deterioree', 'endommage', 'endommagee', 'tordue', 'lit plus', 'refusee'],
   renew: ['renouveler', 'renouvellement', 'renouvele', 'perime', 'perimee', 'expire', 'expiree', 'refaire', 'nouvelle', 'remplacer', 'remplacement', 'duplicata', 'mettre a jour', 'mise a jour'],
   firstTime: ['creer', 'creation', 'premiere fois', 'ouvrir', 'inscrire', 'inscription', 'jamais eu'],
-  password: ['mot de passe', 'mots de passe', 'mdp', 'oublie', 'oubliee', 'identifiant', 'identifiants', 'code secret', 'code provisoire', 'bloque', 'bloquee', 'connecter', 'connexion', 'acceder'],
+  password: ['mot de passe', 'mots de passe', 'mdp', 'oublie', 'oubliee', 'identifiant', 'identifiants', 'code secret', 'code provisoire', 'bloque', 'bloquee', 'connecter', 'connexion', 'acceder', 'arrive plus a rentrer', 'arrive pas a rentrer', 'rentrer dans mon compte', 'entrer dans mon compte', 'rentrer sur le site'],
 };

@@ -6,7 +6,7 @@ import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
 import { step, type StepOutput } from '../engine/step.js';
 import { initialSnapshot, type Snapshot } from '../engine/snapshot.js';
-import type { Clock, ConversationStore, FlowService, Logger, ServiceContext, TurnRecord } from './ports.js';
+import { TurnHeld, type Clock, type ConversationStore, type FlowService, type Logger, type ServiceContext, type TurnRecord } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { parseStoredTurn, sessionOf, storedTurnOf, type TurnSession } from './turn-outcome.js';
 import { factsOfTurn, type ServiceCall } from '../activity/turn-facts.js';
@@ -40,6 +40,13 @@ export interface HandleOptions {
   segmentsOf?: (texts: string[]) => number[];
   /** The channel sends replies itself after the commit (Meta's Graph API): keep them in the outbox until sent. */
   outbox?: { via: string };
+  /**
+   * The channel would rather hold the turn than wait in silence (the phone): the turn's first service may hold it
+   * ({@link TurnHeld}); then nothing is written and the result says `held`.
+   */
+  mayHold?: boolean;
+  /** This turn was held before (the phone said « un instant »): stored with it, so a redelivered first request holds again. */
+  afterHold?: boolean;
 }
 
 export interface HandleResult {
@@ -48,6 +55,8 @@ export interface HandleResult {
   session: TurnSession;
   /** True when this delivery was already processed: the stored reply is returned and nothing changes. */
   duplicate: boolean;
+  /** The turn was held (see {@link HandleOptions.mayHold}): nothing was written; `session` is the one before it. */
+  held?: true;
 }
 
 const MAX_COMMIT_ATTEMPTS = 25;
@@ -61,7 +70,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
   const mainFlow = flows.get(deps.mainFlowId);
   if (!mainFlow) throw new Error(`unknown main flow "${deps.mainFlowId}"`);
 
-  async function runTurn(inbound: InboundMessage, at: number): Promise<StepOutput & { version: number; flow: CompiledFlow; previous: Snapshot | undefined; calls: ServiceCall[] }> {
+  async function runTurn(
+    inbound: InboundMessage,
+    at: number,
+    mayHold: boolean,
+  ): Promise<(StepOutput & { version: number; flow: CompiledFlow; previous: Snapshot | undefined; calls: ServiceCall[] }) | { held: TurnSession }> {
     const conversationId = `${inbound.channel}:${inbound.from}`;
     const stored = await store.load(conversationId);
     const chosen = await deps.flowFor?.(inbound, stored?.snapshot.flowId);
@@ -77,8 +90,18 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const invoke = output.effects.find((e) => e.type === 'invoke');
       if (!invoke || invoke.type !== 'invoke') break;
       const departement = deps.departmentOf?.(inbound.to, output.snapshot.vars);
-      const context: ServiceContext = { address: inbound.from, channel: inbound.channel, via: inbound.to, ...departmentField(departement) };
-      const result = plainResult(await callService(invoke.service, invoke.input, context));
+      // Only the turn's first service may hold it: one before it may have acted (sent an SMS), and must not run twice.
+      const holdable = mayHold && calls.length === 0 ? { mayHold: true } : {};
+      const context: ServiceContext = { address: inbound.from, channel: inbound.channel, via: inbound.to, ...departmentField(departement), ...holdable };
+      let served: ServiceResult;
+      try {
+        served = await callService(invoke.service, invoke.input, context);
+      } catch (error) {
+        if (!(error instanceof TurnHeld)) throw error;
+        logger.info('turn.held', { conversationId, service: invoke.service, reason: error.reason });
+        return { held: stored ? sessionOf(flow, stored.snapshot, []) : { awaiting: 'input', turn: 0, slower: 0 } };
+      }
+      const result = plainResult(served);
       calls.push({ service: invoke.service, input: invoke.input, result });
       output = step(flow, output.snapshot, { type: 'result', result, at });
       effects.push(...output.effects);
@@ -108,6 +131,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     try {
       return await service(input, context);
     } catch (error) {
+      if (error instanceof TurnHeld && context.mayHold) throw error;
       logger.error('service.failed', { service: name, error: String(error) });
       return { outcome: 'error' };
     }
@@ -128,11 +152,13 @@ export function createConversationService(deps: ConversationServiceDeps) {
           if (previous !== undefined) return { ...parseStoredTurn(previous), duplicate: true };
 
           const at = clock.now();
-          const { snapshot, effects, version, flow, previous: before, calls } = await runTurn(inbound, at);
+          const run = await runTurn(inbound, at, options.mayHold === true);
+          if ('held' in run) return { replies: [], session: run.held, duplicate: false, held: true };
+          const { snapshot, effects, version, flow, previous: before, calls } = run;
           // « Répéter »: what was said last is said again, word for word; the conversation does not move.
           const repeated = effects.some((e) => e.type === 'repeat') ? await store.lastReply(conversationId) : undefined;
           const replies = repeated ? parseStoredTurn(repeated).replies : effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));
-          const session = sessionOf(flow, snapshot, effects);
+          const session: TurnSession = { ...sessionOf(flow, snapshot, effects), ...(options.afterHold ? { afterHold: true as const } : {}) };
           const costs = options.segmentsOf?.(replies.map((r) => r.text));
           const erase = effects.some((e) => e.type === 'erase');
           const departement = deps.departmentOf?.(inbound.to, snapshot.vars);

@@ -69,6 +69,22 @@ export interface ServiceContext {
   via?: string;
   /** The department the turn belongs to, when known (a service that spends a department's budget needs it). */
   departement?: string;
+  /**
+   * The channel would rather hold the turn than wait in silence (the phone): a service about to wait on something
+   * slow (the understanding model) may throw {@link TurnHeld} instead, and the turn is run again later, unheld.
+   */
+  mayHold?: boolean;
+}
+
+/**
+ * Thrown by a service, only when its context says `mayHold`, before it waits on something slow: nothing of the turn
+ * is written, and the channel runs the same turn again (the phone says « un instant » and redirects to itself).
+ */
+export class TurnHeld extends Error {
+  constructor(readonly reason: string) {
+    super(`turn held: ${reason}`);
+    this.name = 'TurnHeld';
+  }
 }
 
 /** A named capability a flow can invoke (`invoke` steps), supplied at wiring time. */

@@ -17,6 +17,8 @@ export interface TurnSession {
   connect?: { number: string; whisper: string };
   /** How many times the person asked to be spoken to more slowly. */
   slower: number;
+  /** The turn was first held (« un instant » on the phone), then run: a redelivered first request is held again. */
+  afterHold?: true;
 }
 
 export interface TurnOutput {

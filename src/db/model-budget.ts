@@ -9,6 +9,10 @@ const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', ye
 
 export function createModelBudget({ atomic }: DatabaseHandle, dailyRequests: number): ModelBudget & { used(departement: string, at: number): Promise<number> } {
   const dayOf = (at: number) => parisDay.format(new Date(at));
+  async function used(departement: string, at: number): Promise<number> {
+    const [rows] = await atomic([{ sql: 'select requests from model_usage where departement = ? and day = ?', params: [departement, dayOf(at)] }]);
+    return (rows?.[0] as { requests?: number } | undefined)?.requests ?? 0;
+  }
   return {
     async take(departement, at) {
       if (dailyRequests <= 0) return false;
@@ -22,9 +26,9 @@ export function createModelBudget({ atomic }: DatabaseHandle, dailyRequests: num
       ]);
       return (rows?.length ?? 0) > 0;
     },
-    async used(departement, at) {
-      const [rows] = await atomic([{ sql: 'select requests from model_usage where departement = ? and day = ?', params: [departement, dayOf(at)] }]);
-      return (rows?.[0] as { requests?: number } | undefined)?.requests ?? 0;
+    async hasLeft(departement, at) {
+      return dailyRequests > 0 && (await used(departement, at)) < dailyRequests;
     },
+    used,
   };
 }

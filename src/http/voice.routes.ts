@@ -1,10 +1,11 @@
 // The phone line, under /twilio/voice: the incoming call (POST /twilio/voice), each gather's answer
-// (/gather?turn=N), a transfer's outcome (/dial?turn=N), the whisper said to whoever answers a transfer (/whisper),
+// (/gather?turn=N), the same answer run again after « un instant » (/resume?turn=N&heard=…), a transfer's outcome (/dial?turn=N), the whisper said to whoever answers a transfer (/whisper),
 // and Twilio's status callback (/status). Every request is signed like SMS; each turn has its own id
 // (the call's sid and the turn's number), so a retried webhook is answered the same and moves nothing.
 import { Hono, type Context } from 'hono';
 import { dialOutcome, gatheredContent, parseVoiceCall, sipContext, type VoiceCall } from '../channels/voice/parse.js';
-import { renderVoiceTurn, renderWhisper, type VoiceRenderContext } from '../channels/voice/render.js';
+import { renderHold, renderVoiceTurn, renderWhisper, type VoiceRenderContext } from '../channels/voice/render.js';
+import { cleanBody, MAX_SPEECH_LENGTH } from '../channels/sms/parse.js';
 import type { VoiceSettings } from '../channels/voice/twiml.js';
 import { contextVars, isEmptyContext, readLooseContext, type CallContext } from '../conversation/call-context.js';
 import type { HandleResult } from '../conversation/conversation-service.js';
@@ -44,11 +45,20 @@ export function voiceRoutes(deps: AppDeps): Hono {
     return xml(renderVoiceTurn(result, context));
   }
 
-  /** Runs one turn of the call; a failure still gets a kind sentence and a clean hang-up, never silence. */
-  async function turn(c: Context, call: VoiceCall, providerId: string, content: InboundContent): Promise<Response> {
+  /**
+   * Runs one turn of the call; a failure still gets a kind sentence and a clean hang-up, never silence. With
+   * `holdAt`, a turn that would wait on the understanding model is held instead: « un instant » at once, then a
+   * redirect to `holdAt`, which runs the same turn (`afterHold`) under the same id.
+   */
+  async function turn(c: Context, call: VoiceCall, providerId: string, content: InboundContent, hold: { holdAt?: string; afterHold?: boolean } = {}): Promise<Response> {
     try {
-      const result = await deps.conversations.handle({ channel: 'voice', from: call.from, to: call.to, providerId, receivedAt: deps.clock.now(), content });
-      deps.logger.info('voice.turn', { callSid: call.callSid, providerId, duplicate: result.duplicate, awaiting: result.session.awaiting });
+      const inbound = { channel: 'voice' as const, from: call.from, to: call.to, providerId, receivedAt: deps.clock.now(), content };
+      const result = await deps.conversations.handle(inbound, { mayHold: hold.holdAt !== undefined, afterHold: hold.afterHold === true });
+      deps.logger.info('voice.turn', { callSid: call.callSid, providerId, duplicate: result.duplicate, held: result.held === true, awaiting: result.session.awaiting });
+      // Held now, or held the first time and redelivered: the same « un instant » and the same redirect.
+      if (hold.holdAt && (result.held || (result.duplicate && result.session.afterHold))) {
+        return xml(renderHold(hold.holdAt, result.session.slower, settingsFor(call.to), voice.wording));
+      }
       return render(c, call, result);
     } catch (error) {
       deps.logger.error('voice.failed', { callSid: call.callSid, providerId, error: String((error as Error)?.stack ?? error) });
@@ -110,7 +120,21 @@ export function voiceRoutes(deps: AppDeps): Hono {
     const turnId = turnOf(c);
     if (!turnId) return c.text('Bad gather action: the query must name the turn (?turn=N).', 400);
     const content = gatheredContent(read.params, { minConfidence: voice.minConfidence, keys: voice.wording.keys, fillers: voice.wording.fillers });
-    return turn(c, read.call, `${read.call.callSid}:${turnId}`, content);
+    // Only words can be held for the model. Twilio's redirect carries no SpeechResult, so what was heard rides in the
+    // resume URL: Twilio signs that URL with the request, so it cannot be forged, and nothing is stored meanwhile.
+    const holdAt = content.type === 'text' ? resumeUrl(publicBase(c, deps), turnId, content) : undefined;
+    return turn(c, read.call, `${read.call.callSid}:${turnId}`, content, holdAt ? { holdAt } : {});
+  });
+
+  /** After « un instant »: the held answer (from the signed URL), run again under the gather's own turn id. */
+  routes.post('/voice/resume', async (c) => {
+    const read = await readCall(c);
+    if (!read.ok) return read.response;
+    const turnId = turnOf(c);
+    const heard = cleanBody(c.req.query('heard') ?? '', MAX_SPEECH_LENGTH);
+    if (!turnId || !heard) return c.text('Bad resume action: the query must name the turn (?turn=N) and what was heard (&heard=…).', 400);
+    const content: InboundContent = { type: 'text', text: heard, ...(c.req.query('uncertain') === '1' ? { uncertain: true } : {}) };
+    return turn(c, read.call, `${read.call.callSid}:${turnId}`, content, { afterHold: true });
   });
 
   routes.post('/voice/dial', async (c) => {
@@ -148,6 +172,12 @@ export function voiceRoutes(deps: AppDeps): Hono {
 function turnOf(c: Context): string | undefined {
   const turn = c.req.query('turn') ?? '';
   return /^\d{1,6}$/.test(turn) ? turn : undefined;
+}
+
+/** Where a held turn resumes: the turn, and the words heard as the gather read them. */
+function resumeUrl(base: string, turnId: string, content: Extract<InboundContent, { type: 'text' }>): string {
+  const query = new URLSearchParams({ turn: turnId, heard: content.text, ...(content.uncertain ? { uncertain: '1' } : {}) });
+  return `${base}/twilio/voice/resume?${query}`;
 }
 
 /** The public base URL (what Twilio calls): the configured one, else the request's origin. */

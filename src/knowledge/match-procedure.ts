@@ -48,6 +48,8 @@ const MAX_MESSAGE_WORDS = 120;
 interface IndexedSynonym {
   procedure: Procedure;
   words: Stemmed[];
+  /** Per word: true when it names the thing (« ameli », « retraite »), false when it says what happened (« oublié »). */
+  names: boolean[];
 }
 
 export interface ProcedureMatcher {
@@ -80,24 +82,39 @@ export type SituationReader = (text: string) => string[];
  * matcher.match("j'ai perdu ma carte vitale"); // { type: 'found', procedure: { id: 'carte-vitale-perdue', … } }
  */
 export function createProcedureMatcher(procedures: Procedure[], situationsIn: SituationReader = () => []): ProcedureMatcher {
+  // Synonyms and runs of their words recur (« mot de passe », « carte »): each is read once, normalised.
+  const read = new Map<string, string[]>();
+  const situationsOnce = (normalised: string) => {
+    let said = read.get(normalised);
+    if (!said) read.set(normalised, (said = situationsIn(normalised)));
+    return said;
+  };
+  const saysASituation = (run: string) => situationsOnce(run).length > 0;
   const situations = new Map<string, string[]>(
-    procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsIn(s)))]]),
+    procedures.map((p) => [p.id, p.situations ?? [...new Set([p.title, ...p.synonyms].flatMap((s) => situationsOnce(normalizeFrench(s))))]]),
   );
   const synonyms: IndexedSynonym[] = procedures.flatMap((procedure) =>
-    [procedure.title, ...procedure.synonyms].map((s) => ({ procedure, words: keyWords(s).map(stemmed) })).filter((s) => s.words.length > 0),
+    [procedure.title, ...procedure.synonyms]
+      .map((s) => {
+        const words = keyWords(s);
+        const telling = situationTokens(s, saysASituation);
+        return { procedure, words: words.map(stemmed), names: words.map((w) => !telling.has(w)) };
+      })
+      .filter((s) => s.words.length > 0),
   );
   function rank(text: string) {
     // Each distinct word once, stemmed once: the cost grows with the words of the message, never with their repeats.
     const words = [...new Set(keyWords(text))].slice(0, MAX_MESSAGE_WORDS).map(stemmed);
-    const best = new Map<string, { procedure: Procedure; score: number }>();
+    const best = new Map<string, { procedure: Procedure; score: number; found: number }>();
     if (words.length === 0) return [];
     const said = situationsIn(text);
     for (const synonym of synonyms) {
       const own = situations.get(synonym.procedure.id)!;
       const fit = own.length === 0 ? 1 : own.some((s) => said.includes(s)) ? SITUATION_SAID : SITUATION_UNSAID;
-      const score = synonymScore(synonym.words, words) * fit;
+      const found = synonymScore(synonym, words);
+      const score = found * fit;
       const current = best.get(synonym.procedure.id);
-      if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score });
+      if (score > 0 && (!current || score > current.score)) best.set(synonym.procedure.id, { procedure: synonym.procedure, score, found });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
@@ -107,7 +124,9 @@ export function createProcedureMatcher(procedures: Procedure[], situationsIn: Si
     situationsOf: (id) => situations.get(id) ?? [],
     match(text) {
       const [first, second] = rank(text);
-      if (!first || first.score < MIN_SCORE) return { type: 'notFound' };
+      // Whether a procedure is named at all is read from its words alone: the situations only rank the entries
+      // (« pasport », a typo, still names the passport's entry, though that entry speaks of renewing).
+      if (!first || first.found < MIN_SCORE) return { type: 'notFound' };
       if (second && second.score >= first.score * AMBIGUITY_RATIO) return { type: 'ambiguous', candidates: [first.procedure, second.procedure] };
       return { type: 'found', procedure: first.procedure };
     },
@@ -120,18 +139,46 @@ function keyWords(text: string): string[] {
 
 /**
  * How well a synonym's words are found in the message: each synonym word found (exactly, by a shared stem,
- * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word.
+ * or within a small typo distance) counts; all of a multi-word synonym found weighs more than one word. A synonym
+ * found in part must have the words that name its thing: « compte ameli mot de passe oublié » is not « mot de
+ * passe oublié pour mon compte retraite ». One made only of words saying what happened (« mot de passe oublié »)
+ * names no thing, and weighs as one word: a thing named beside it (« compte retraite ») tells more.
  */
-function synonymScore(synonym: Stemmed[], message: Stemmed[]): number {
+function synonymScore(synonym: Omit<IndexedSynonym, 'procedure'>, message: Stemmed[]): number {
+  const namesAThing = synonym.names.some(Boolean);
   let found = 0;
-  for (const word of synonym) {
+  for (const [i, word] of synonym.words.entries()) {
     let best = 0;
     for (const candidate of message) best = Math.max(best, wordSimilarity(word, candidate));
+    if (best === 0 && synonym.names[i]) return 0;
     found += best;
   }
-  const coverage = found / synonym.length;
+  const coverage = found / synonym.words.length;
   if (coverage < 0.75) return 0;
-  return coverage * (1 + 0.5 * (synonym.length - 1));
+  return coverage * (namesAThing ? 1 + 0.5 * (synonym.words.length - 1) : 1);
+}
+
+/** The longest run of words a situation is said in (« code secret », « mot de passe »). */
+const MAX_SITUATION_WORDS = 3;
+
+/**
+ * The words of a text that only say what happened: those of the smallest runs the situation reader reads as a
+ * situation (« mot de passe », « oublié »), not the words around them.
+ */
+function situationTokens(text: string, saysASituation: (run: string) => boolean): Set<string> {
+  const words = normalizeFrench(text).split(' ').filter(Boolean);
+  const telling = new Set<string>();
+  const says = (from: number, to: number) => saysASituation(words.slice(from, to).join(' '));
+  // Most synonyms say no situation at all: then none of their words does.
+  if (!says(0, words.length)) return telling;
+  for (let length = 1; length <= MAX_SITUATION_WORDS; length++) {
+    for (let from = 0; from + length <= words.length; from++) {
+      const to = from + length;
+      // The smallest run: it says a situation, and neither run one word shorter does.
+      if (says(from, to) && (length === 1 || (!says(from + 1, to) && !says(from, to - 1)))) for (const w of words.slice(from, to)) telling.add(w);
+    }
+  }
+  return telling;
 }
 
 interface Stemmed {

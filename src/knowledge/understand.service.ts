@@ -25,12 +25,13 @@ export function understandService(deps: {
   situationPhrases: Record<string, string>;
 }) {
   const byId = new Map(deps.procedures.map((p) => [p.id, p]));
-  return async (input: Vars, context?: { address?: string; channel?: string; departement?: string }): Promise<ServiceResult> => {
+  return async (input: Vars, context?: { address?: string; channel?: string; departement?: string; mayHold?: boolean }): Promise<ServiceResult> => {
     const readingContext: ReadingContext = {
       ...(context?.channel ? { channel: context.channel } : {}),
       ...(context?.address ? { from: context.address } : {}),
       ...(input['departement'] ? { departement: input['departement'] } : {}),
       ...(context?.departement ? { conversationDepartement: context.departement } : {}),
+      ...(context?.mayHold ? { mayHold: true } : {}),
     };
     const reading = await deps.reader.read(input['text'] ?? '', readingContext);
     return outcomeOf(reading);

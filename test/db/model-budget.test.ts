@@ -58,6 +58,18 @@ describe.each(drivers)('the model budget on %s', (_name, open) => {
     expect(await budget.take('48', Date.UTC(2026, 10, 24, 23, 30))).toBe(true);
   });
 
+  it('tells whether a request is left without counting one (the phone holds its turn only then)', async () => {
+    const budget = createModelBudget(database, 2);
+    expect(await budget.hasLeft('2B', NOON)).toBe(true);
+    expect(await budget.hasLeft('2B', NOON)).toBe(true);
+    expect(await budget.used('2B', NOON)).toBe(0);
+    await budget.take('2B', NOON);
+    expect(await budget.hasLeft('2B', NOON)).toBe(true);
+    await budget.take('2B', NOON);
+    expect(await budget.hasLeft('2B', NOON)).toBe(false);
+    expect(await createModelBudget(database, 0).hasLeft('2A', NOON)).toBe(false);
+  });
+
   it('never asks with a budget of zero', async () => {
     expect(await createModelBudget(database, 0).take('2A', NOON)).toBe(false);
     expect(await createModelBudget(database, 3).used('2A', NOON)).toBe(0);

@@ -84,6 +84,30 @@ describe('the deterministic reader', () => {
     expect(password.situationNotCovered).toBeUndefined();
   });
 
+  it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
+    const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
+    expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
+    expect(retirement.alternativeProcedureId).toBeUndefined();
+    // Ameli's password entry still wins when ameli is named; the site-agnostic entry when nothing is.
+    expect(await reader.read("j'ai oublié mon mot de passe ameli")).toMatchObject({ procedureId: 'mot-de-passe-ameli' });
+    expect(await reader.read("j'ai oublié mon mot de passe")).toMatchObject({ procedureId: 'mot-de-passe-oublie' });
+    // A typo still names an entry whose synonyms speak of a situation (the passport's of renewing).
+    expect(await reader.read('pasport')).toMatchObject({ intent: 'procedure', procedureId: 'passeport' });
+  });
+
+  it('reads SMS spellings and a person saying she is lost, and knows a pasted prize or data request for a scam', async () => {
+    expect(await reader.read('g besoin d1 tablette pa chere')).toMatchObject({ intent: 'equipment' });
+    expect(await reader.read('jvoudré fer ma carte grise')).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise' });
+    const lost = await reader.read('je suis perdue avec la carte grise de ma voiture');
+    expect(lost).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise' });
+    expect([lost.situation, lost.situationNotCovered]).toEqual([undefined, undefined]);
+    expect((await reader.read('Vous avez gagne un iPhone, repondez OUI pour le recevoir')).intent).toBe('scam');
+    expect((await reader.read('Votre compte ameli est suspendu, mettez a jour vos coordonnees bancaires')).intent).toBe('scam');
+    // Winning is no scam said by the person herself, nor updating her own details.
+    expect(scamSignal("j'ai gagné au loto, comment déclarer mes gains aux impôts", readerVocabulary)).toBeUndefined();
+    expect(scamSignal('je voudrais mettre a jour mes coordonnees sur ameli', readerVocabulary)).toBeUndefined();
+  });
+
   it('does not read a month as a commune', async () => {
     const reading = await reader.read('mon mari est décédé au mois de mars, pour la pension de réversion');
     expect(reading.location).toBeUndefined();

@@ -177,6 +177,18 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
     openAi.answer = () => undefined;
   });
 
+  it('holds a spoken answer for the model on D1: « un instant », then the signed redirect understands it, retried the same', async () => {
+    openAi.answer = () => ({ reading: modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' }) });
+    const call = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: '+33611223319', to: '+33939000000' });
+    await call.say("je dois voir le docteur par l'ordi avec la camera comment on fait");
+    const heard = call.lastHeard().split('\n');
+    expect(heard[0], output).toBe("Un instant, s'il vous plaît.");
+    expect(call.lastHeard()).toContain('consultation vidéo');
+    // The last request was the redirect's: retried, it is answered from D1, word for word.
+    expect(await call.retryLast()).toBe(call.documents.at(-1));
+    openAi.answer = () => undefined;
+  });
+
   it('runs the workspace on D1: signs in, opens the callback queue with the request of a person who texted AIDE', async () => {
     expect((await postSms(url, '+33611223399', 'AIDE')).status).toBe(200);
     const client = new WebClient(url);

@@ -5,7 +5,7 @@ import type { OutboundMessage } from '../../engine/message.js';
 import { fillTemplate } from '../../engine/template.js';
 import type { TurnOutput } from '../../conversation/turn-outcome.js';
 import { forTheEar } from './ear.js';
-import { dial, gather, response, say, splitPrompts, type VoiceSettings } from './twiml.js';
+import { dial, gather, redirect, response, say, splitPrompts, type VoiceSettings } from './twiml.js';
 
 export interface VoiceRenderContext {
   settings: VoiceSettings;
@@ -27,9 +27,15 @@ function spokenParagraphs(message: OutboundMessage, wording: VoiceWording): stri
   return [...lead.slice(0, -1), [lead.at(-1), ...choices].filter(Boolean).join(' ')];
 }
 
+/** The voice at the pace this caller asked for (each « plus lentement » a step slower). */
+const atTheirPace = (settings: VoiceSettings, slower: number): VoiceSettings => ({
+  ...settings,
+  ratePercent: Math.max(SLOWEST_RATE, settings.ratePercent - SLOWER_STEP * slower),
+});
+
 export function renderVoiceTurn({ replies, session }: TurnOutput, context: VoiceRenderContext): string {
-  const rate = Math.max(SLOWEST_RATE, context.settings.ratePercent - SLOWER_STEP * session.slower);
-  const settings = { ...context.settings, ratePercent: rate };
+  const settings = atTheirPace(context.settings, session.slower);
+  const rate = settings.ratePercent;
   // A blank line separates things said apart (one place from the next): each starts its own prompt.
   const prompts = (message: OutboundMessage) =>
     spokenParagraphs(message, context.wording)
@@ -56,6 +62,10 @@ export function renderVoiceTurn({ replies, session }: TurnOutput, context: Voice
       return response(`${before}<Hangup/>`);
   }
 }
+
+/** A held turn: « un instant » said at once, at the caller's pace, then the same turn run again at `resumeUrl`. */
+export const renderHold = (resumeUrl: string, slower: number, settings: VoiceSettings, wording: VoiceWording): string =>
+  response(say(wording.holdOn, atTheirPace(settings, slower)) + redirect(resumeUrl));
 
 /** The whisper: what whoever answers a transferred call hears first, before the caller is put through. */
 export const renderWhisper = (text: string, settings: VoiceSettings, wording: VoiceWording): string =>

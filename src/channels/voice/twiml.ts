@@ -98,4 +98,7 @@ export function gather(prompts: string, options: GatherOptions, settings: VoiceS
 export const dial = (number: string, action: string, whisperUrl: string): string =>
   `<Dial action="${escapeXml(action)}" method="POST" timeout="25"><Number url="${escapeXml(whisperUrl)}" method="POST">${escapeXml(number)}</Number></Dial>`;
 
+/** Fetches the rest of the call from `url`, posted with the call's parameters (signed by Twilio like any webhook). */
+export const redirect = (url: string): string => `<Redirect method="POST">${escapeXml(url)}</Redirect>`;
+
 export const response = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;

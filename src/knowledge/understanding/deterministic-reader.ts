@@ -23,6 +23,8 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   situationWords: Record<string, PhraseList>;
   statusPhrases: PhraseList;
   constraintWords: Record<string, PhraseList>;
+  /** SMS spellings and contractions, by the words they stand for (« d1 » -> « d un »). */
+  smsSpeak: Record<string, string>;
 }
 
 /** The characters of a message that are read, at most. */
@@ -84,7 +86,7 @@ export function createDeterministicReader(deps: {
       // What a person asks fits in a few sentences (a pasted SMS included); reading further only costs time, and
       // a hostile page of text must not hold the service.
       const raw = whole.slice(0, MAX_READ_CHARACTERS);
-      const text = normalizeFrench(raw);
+      const text = spelledOut(normalizeFrench(raw), v.smsSpeak);
       const constraints = keysFound(text, v.constraintWords as Record<Constraint, PhraseList>).filter((c) => CONSTRAINTS.includes(c));
       const base = { constraints, forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const), urgency: 'normal' as const };
       if (!text) return { intent: 'unknown', ...base };
@@ -102,8 +104,9 @@ export function createDeterministicReader(deps: {
       const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
       if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };
 
-      const situation = situationsOf(text)[0];
+      // What happened is read without what the person says of themselves: « je suis perdue » lost nothing.
       const status = withoutPhrases(text, v.statusPhrases);
+      const situation = situationsOf(status)[0];
       const needs = keysFound(text, v.needWords) as Need[];
       const device = hasAny(text, v.deviceWords);
       const equipment = needs.includes('materiel') && device;
@@ -131,6 +134,13 @@ export function createDeterministicReader(deps: {
     return (matcher.rank(text).find((r) => r.procedure.id === id)?.score ?? 0) >= CLEAR_SCORE;
   }
 }
+
+/** A normalised text with its SMS spellings written out, word by word. */
+const spelledOut = (text: string, forms: Record<string, string>): string =>
+  text
+    .split(' ')
+    .map((w) => (Object.hasOwn(forms, w) ? forms[w]! : w))
+    .join(' ');
 
 /** The matcher's scores (see match-procedure.ts): a two-word synonym found whole, one word found exactly. */
 const CLEAR_SCORE = 1.4;

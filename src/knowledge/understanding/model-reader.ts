@@ -3,14 +3,15 @@
 // The model sees the current message, masked, and our intents and procedure titles: never the number that wrote,
 // the department or the conversation. It returns a reading in our vocabulary; what is said next comes from our data.
 // On a timeout, an error, an answer that is not a reading, or no budget left, the deterministic reading stands.
-import type { Clock, Logger } from '../../conversation/ports.js';
+// A channel that would rather hold the turn than wait in silence (the phone) is told so first (`TurnHeld`).
+import { TurnHeld, type Clock, type Logger } from '../../conversation/ports.js';
 import type { Procedure } from '../procedure-schema.js';
 import type { ChatCompletionsClient } from './chat-completions.js';
 import { mergedReading, modelInstructions, modelResponseFormat, parseModelAnswer, type ModelReading } from './model-reading.js';
 import { maskPrivateData } from './private-data.js';
 import type { Reading, ReadingContext, Situation, UnderstandingReader } from './reading.js';
 
-/** How long a person waits at most: on the phone the line is silent meanwhile, so it is shorter. */
+/** How long a person waits at most: on the phone, after « un instant » (the turn held, see `mayHold`), it is shorter. */
 export const MODEL_TIME_LIMIT_MS = { written: 2500, voice: 1500 } as const;
 
 /** The characters of a message sent, at most: the deterministic reader reads no further either. */
@@ -19,6 +20,8 @@ const MAX_SENT_CHARACTERS = 800;
 export interface ModelBudget {
   /** Counts one request for the department today; false when its daily budget is spent (nothing is counted then). */
   take(departement: string, at: number): Promise<boolean>;
+  /** Whether a request is left for the department today, counting nothing. */
+  hasLeft(departement: string, at: number): Promise<boolean>;
 }
 
 export interface ModelReaderDeps {
@@ -87,6 +90,8 @@ export function createModelReader(deps: ModelReaderDeps): UnderstandingReader {
       const departement = context.conversationDepartement ?? context.departement;
       const log = (outcome: string) => deps.logger.info('understanding.model', { outcome, departement: departement ?? NO_DEPARTMENT, channel: context.channel });
       if (!deps.enabledFor(departement)) return first;
+      // The phone holds the turn (« un instant ») and runs it again unheld: the model is asked then, if budget is left.
+      if (context.mayHold && (await deps.budget.hasLeft(departement ?? NO_DEPARTMENT, deps.clock.now()))) throw new TurnHeld('model');
       if (!(await deps.budget.take(departement ?? NO_DEPARTMENT, deps.clock.now()))) {
         log('budget');
         return first;

@@ -59,6 +59,8 @@ export interface ReadingContext {
   departement?: string;
   /** The department the conversation belongs to (its switch and daily budget for the model), if any. */
   conversationDepartement?: string;
+  /** The channel holds the turn rather than wait in silence (the phone): a reader about to ask a model holds it. */
+  mayHold?: boolean;
 }
 
 export interface UnderstandingReader {

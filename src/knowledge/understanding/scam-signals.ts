@@ -20,6 +20,9 @@ export interface ScamVocabulary {
   familyImpostorWords: PhraseList;
   selfPaymentWords: PhraseList;
   someoneElseWords: PhraseList;
+  prizeWords: PhraseList;
+  replyWords: PhraseList;
+  dataRequestWords: PhraseList;
 }
 
 export interface ScamSignal {
@@ -46,6 +49,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   const link = has(v.linkWords) || URL_PATTERN.test(raw);
   const given = has(v.givenWords);
   const familyImpostor = has(v.familyImpostorWords) && (payment || hasPhrase(text, 'whatsapp') || hasPhrase(text, 'ecris moi'));
+  // A pasted message: a prize to claim (« vous avez gagné… répondez OUI »), or personal data asked under pressure.
+  const prize = has(v.prizeWords) && (has(v.replyWords) || link || payment);
+  const dataAsked = has(v.dataRequestWords) && (threat || link);
 
   const clear =
     has(v.scamWords) ||
@@ -55,7 +61,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
     (link && (payment || threat || impostor)) ||
     (impostor && payment && (threat || contact)) ||
     (impostor && threat && contact) ||
-    familyImpostor;
+    familyImpostor ||
+    prize ||
+    dataAsked;
   const urgency = given || (secretAsked && contact) || (payment && has(v.givenWords)) ? 'now' : 'normal';
   if (clear) return { strength: 'clear', urgency };
   if (has(v.scamDoubtWords) && (contact || link || impostor)) return { strength: 'doubt', urgency: 'normal' };

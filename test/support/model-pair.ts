@@ -1,0 +1,28 @@
+// Relais with the understanding model (behind a loopback fake of OpenAI's API) and Relais without it, started once
+// for a test file: the tests compare what a person reads or hears on each.
+import { afterAll, beforeAll } from 'vitest';
+import { startFakeOpenAi, type FakeOpenAi } from '../../scripts/fake-openai.js';
+import { startTestRelais, type TestRelais } from './relais.js';
+
+export interface ModelPair {
+  fake: FakeOpenAi;
+  withModel: TestRelais;
+  withoutModel: TestRelais;
+}
+
+/** Registers the file's hooks; the returned object is filled before its tests run. */
+export function relaisWithAndWithoutModel(): ModelPair {
+  const pair = {} as ModelPair;
+  beforeAll(async () => {
+    pair.fake = await startFakeOpenAi();
+    [pair.withModel, pair.withoutModel] = await Promise.all([
+      startTestRelais({ openAi: { apiKey: 'sk-test', baseURL: pair.fake.baseURL }, understanding: { model: 'gpt-test', dailyBudget: 1000 } }),
+      startTestRelais(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([pair.withModel.stop(), pair.withoutModel.stop()]);
+    await pair.fake.close();
+  });
+  return pair;
+}
