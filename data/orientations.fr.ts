@@ -23,11 +23,11 @@ export const readerConstraints: Record<string, PersonConstraint> = { mobility: '
 export const changeSms: Partial<Record<string, { sender: string; person: string }>> = {
   acceptée: {
     sender: 'Relais : {place} a accepté l\'orientation. Rendez-vous : {appointment}.',
-    person: 'Relais : {place} vous attend. Rendez-vous : {appointment}. Adresse : {address}.',
+    person: 'Relais : {place} vous attend. Quand : {appointment}. Adresse : {address}.',
   },
   refusée: {
     sender: 'Relais : {place} ne peut pas recevoir la personne ({reason}). Le département peut vous aider à trouver un autre lieu.',
-    person: 'Relais : {place} ne peut pas vous recevoir. Écrivez-nous pour trouver un autre lieu.',
+    person: 'Relais : {place} ne peut pas vous recevoir. Pour trouver un autre lieu, répondez à ce SMS : nous vous aiderons.',
   },
   honorée: {
     sender: 'Relais : la personne que vous avez orientée vers {place} a pu y aller.',

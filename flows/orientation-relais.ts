@@ -32,6 +32,7 @@ export const orientationRelais: FlowDefinition = {
       hint: 'Par exemple : Florac, carte Vitale perdue, ne conduit pas, pas internet.',
       capture: 'relayText',
       accept: PLACE_ANSWER,
+      answersAfterSilence: true,
       next: 'relay_read',
     },
     relay_read: {
@@ -155,6 +156,8 @@ export const orientationRelais: FlowDefinition = {
       hint: 'Par exemple : Florac, carte Vitale perdue, ne conduit pas, pas internet.',
       capture: 'relayText',
       accept: PLACE_ANSWER,
+      // Days later, the relay's next message is the next person, not a reason to greet them again.
+      answersAfterSilence: true,
       next: 'relay_read',
     },
   },
