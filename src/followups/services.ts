@@ -1,6 +1,7 @@
-// The follow-ups' flow services: scheduling them (after a booking, after places were given), and the person's
-// answers (ANNULER frees the seat; « 1 oui / 2 non / 3 besoin d'aide » after a visit; the evaluation's digits, kept
-// anonymously for the activity figures in followup_answers).
+// The follow-ups' flow services: scheduling them (after a booking, after places were given; an orientation's through
+// scheduleOrientationFollowUps, called when it is created), and the answers (ANNULER frees the seat; « 1 oui / 2 non
+// / 3 besoin d'aide » after a visit; the evaluation's digits, kept anonymously for the activity figures in
+// followup_answers).
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { ServiceContext } from '../conversation/ports.js';
 import type { WorkshopSession } from '../directory/workshops.js';

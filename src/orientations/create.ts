@@ -1,5 +1,6 @@
 // An orientation is born in one place, whoever sends it (a senior's « oui », a relay's phone, an agent's form):
-// written with its first history line, then announced to the listeners (the SMS notices, the figures, the 7-day check and the cold evaluation).
+// written with its first history line, then announced to the listeners (the SMS notices, the figures, and the
+// follow-ups: its 7-day check and cold evaluation, follow-through.ts).
 import type { NewOrientation, Orientation, OrientationRepository } from '../db/orientation-repository.js';
 import type { OrientationEvents, PersonReach } from './change-status.js';
 

@@ -9,35 +9,22 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
+import type { FakeTwilioRest } from '../support/fake-twilio-rest.js';
 import { projectRoot } from '../support/import.js';
-import { ManualClock, startTestRelais, type TestRelais } from '../support/relais.js';
-import { createUser, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
-import { twoDepartments } from '../workspace/fixtures.js';
-import { createStructure, createStructureUser } from './support.js';
+import type { TestRelais } from '../support/relais.js';
+import { textOf, WebClient } from '../support/workspace.js';
+import { placeAnswers as answerThroughLink, RELAY_LABEL, RELAY_PHONE, startWithRelay } from './support.js';
 
 const run = promisify(execFile);
-const paris = (iso: string) => Date.parse(`${iso}+01:00`);
 const DAY = 86_400_000;
-const RELAY = '+33622334455';
-const RELAY_LABEL = 'relais@saad-lac.fr, SAAD Aide à domicile du lac';
+const RELAY = RELAY_PHONE;
 
 let relais: TestRelais;
 let rest: FakeTwilioRest;
 let agent: WebClient;
 
 beforeAll(async () => {
-  rest = await startFakeTwilioRest();
-  relais = await startTestRelais({
-    clock: new ManualClock(paris('2026-11-23T10:00')),
-    departments: twoDepartments(),
-    sessionSecret: SESSION_SECRET,
-    twilioApi: rest.twilioApi,
-    disableScheduler: true,
-  });
-  const structureId = await createStructure(relais.databasePath, { departement: '74', name: 'Aide à domicile du lac', type: 'SAAD' });
-  await createStructureUser(relais.databasePath, { email: 'relais@saad-lac.fr', departement: '74', role: 'relay', structureId, phone: RELAY });
-  await createUser(relais.databasePath, { email: 'agent@haute-savoie.fr', departement: '74' });
+  ({ relais, rest } = await startWithRelay());
   agent = new WebClient(relais.url);
 });
 afterAll(async () => {
@@ -87,17 +74,10 @@ async function orientationPage(id: string): Promise<string> {
   return textOf(page.html);
 }
 
-/** The place answers through the link an agent creates for it. */
+/** The place answers through its link, created by the agent. */
 async function placeAnswers(id: string, fields: Record<string, string>): Promise<void> {
   await orientationPage(id);
-  const linkPage = await agent.post(`/espace/orientations/${id}/lien`, {});
-  const link = /<code id="lien-orientation">https:\/\/relais\.example\.fr(\/o\/[^<]+)<\/code>/.exec(linkPage.html)![1]!;
-  const response = await fetch(`${relais.url}${link}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: relais.url },
-    body: new URLSearchParams({ orientation: id, ...fields }).toString(),
-  });
-  expect(response.status).toBe(200);
+  await answerThroughLink(relais, agent, id, fields);
 }
 
 describe('the follow-ups of every orientation', { timeout: 120_000 }, () => {

@@ -4,31 +4,19 @@
 // number, she is asked « La personne … a-t-elle pu y aller ? » and her answer settles the orientation, in her name.
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
-import { AUTH_TOKEN, ManualClock, newSid, parseMessages, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
-import { createUser, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
-import { twoDepartments } from '../workspace/fixtures.js';
-import { createStructure, createStructureUser } from './support.js';
+import type { FakeTwilioRest } from '../support/fake-twilio-rest.js';
+import { AUTH_TOKEN, newSid, parseMessages, PUBLIC_BASE_URL, type TestRelais } from '../support/relais.js';
+import { textOf, WebClient } from '../support/workspace.js';
+import { placeAnswers, RELAY_LABEL, RELAY_PHONE, startWithRelay } from './support.js';
 
-const paris = (iso: string) => Date.parse(`${iso}+01:00`);
 const DAY = 86_400_000;
-const RELAY = '+33622334455';
+const RELAY = RELAY_PHONE;
 
 let relais: TestRelais;
 let rest: FakeTwilioRest;
 
 beforeAll(async () => {
-  rest = await startFakeTwilioRest();
-  relais = await startTestRelais({
-    clock: new ManualClock(paris('2026-11-23T10:00')),
-    departments: twoDepartments(),
-    sessionSecret: SESSION_SECRET,
-    twilioApi: rest.twilioApi,
-    disableScheduler: true,
-  });
-  const structureId = await createStructure(relais.databasePath, { departement: '74', name: 'Aide à domicile du lac', type: 'SAAD' });
-  await createStructureUser(relais.databasePath, { email: 'relais@saad-lac.fr', departement: '74', role: 'relay', structureId, phone: RELAY });
-  await createUser(relais.databasePath, { email: 'agent@haute-savoie.fr', departement: '74' });
+  ({ relais, rest } = await startWithRelay());
 });
 afterAll(async () => {
   await relais?.stop();
@@ -87,15 +75,7 @@ describe('relay mode from a relay’s WhatsApp number', { timeout: 60_000 }, () 
     // The place accepts through its link: the relay is told by SMS on her mobile.
     const agent = new WebClient(relais.url);
     await agent.signIn('agent@haute-savoie.fr');
-    await agent.get(`/espace/orientations/${id}`);
-    const linkPage = await agent.post(`/espace/orientations/${id}/lien`, {});
-    const link = /<code id="lien-orientation">https:\/\/relais\.example\.fr(\/o\/[^<]+)<\/code>/.exec(linkPage.html)![1]!;
-    const answer = await fetch(`${relais.url}${link}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: relais.url },
-      body: new URLSearchParams({ orientation: id, decision: 'accepter', openingHours: 'oui' }).toString(),
-    });
-    expect(answer.status).toBe(200);
+    await placeAnswers(relais, agent, id, { decision: 'accepter', openingHours: 'oui' });
     expect(lastSmsTo(RELAY)).toContain(`${place} a accepté l'orientation. Rendez-vous : passez aux heures d'ouverture.`);
 
     relais.clock.current += 7 * DAY;
@@ -106,7 +86,7 @@ describe('relay mode from a relay’s WhatsApp number', { timeout: 60_000 }, () 
     expect(answered).toContain(`elle a pu aller à ${place}`);
     expect(relais.query('select status from orientations where id = ?', id)).toEqual([{ status: 'honorée' }]);
     expect(relais.query("select author from orientation_events where orientation_id = ? and to_status = 'honorée'", id)).toEqual([
-      { author: 'relais@saad-lac.fr, SAAD Aide à domicile du lac (suivi à 7 jours)' },
+      { author: `${RELAY_LABEL} (suivi à 7 jours)` },
     ]);
     // Her own answer is not echoed back to her.
     expect(rest.sent.length).toBe(told);
@@ -115,7 +95,7 @@ describe('relay mode from a relay’s WhatsApp number', { timeout: 60_000 }, () 
     expect(await whatsApp('Un monsieur à Annecy pour ses impôts')).toContain('Quel lieu prévenir ?');
     await agent.signIn('agent@haute-savoie.fr'); // a week on, the session has expired
     const page = textOf((await agent.get(`/espace/orientations/${id}`)).html);
-    expect(page).toContain('relais@saad-lac.fr, SAAD Aide à domicile du lac (suivi à 7 jours)');
+    expect(page).toContain(`${RELAY_LABEL} (suivi à 7 jours)`);
     expect(page).toContain('le relais qui l’a orientée');
   });
 });
