@@ -12,6 +12,7 @@ export const followUpReasons = {
   sendFailed: 'échec de l’envoi',
   metaFailed: 'Meta Graph API : échec',
   orientationSettled: 'l’orientation est déjà « {status} » : plus rien à demander',
+  orientationRefused: 'le lieu a refusé l’orientation : rien à évaluer',
 };
 
 export const followUpLabels = {

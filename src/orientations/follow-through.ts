@@ -68,15 +68,18 @@ export function orientationFollowUps(deps: FollowUpListenerDeps): OrientationLis
 const SETTLED: readonly OrientationStatus[] = ['honorée', 'non honorée', 'refusée', 'clôturée'];
 
 /**
- * The runner's last look before a 7-day check goes: an orientation already settled (the place refused, an agent
- * marked it) is not asked about; the reason is kept, and the dry run says it.
+ * The runner's last look before an orientation's follow-up goes: a 7-day check whose orientation is already settled
+ * (the place refused, an agent marked it) is not asked; nor is a place that refused her evaluated. The reason is kept,
+ * and the dry run says it.
  */
 export function settledOrientationCheck(repository: Pick<OrientationRepository, 'get'>) {
   return async (row: ScheduledMessage): Promise<string | undefined> => {
-    if (row.kind !== 'verification' || row.payload['subjectKind'] !== 'orientation') return undefined;
+    if (row.payload['subjectKind'] !== 'orientation') return undefined;
     const orientation = await repository.get(row.payload['subjectId'] ?? '');
-    if (!orientation || !SETTLED.includes(orientation.status)) return undefined;
-    return fillTemplate(followUpReasons.orientationSettled, { status: orientation.status });
+    if (!orientation) return undefined;
+    if (row.kind === 'verification' && SETTLED.includes(orientation.status)) return fillTemplate(followUpReasons.orientationSettled, { status: orientation.status });
+    if (row.kind === 'evaluation' && orientation.refusalReason) return followUpReasons.orientationRefused;
+    return undefined;
   };
 }
 

@@ -3,8 +3,8 @@
 // mobile, else the relay who sent it on their registered mobile, else nobody (and the orientation's page says so);
 // the cold evaluation asks the person only. The person is told of an acceptance (with its time, or « passez aux
 // heures d'ouverture ») and of a refusal (and what to do next), never of her own answer. A check whose orientation
-// was settled meanwhile is not sent, and the dry run says why. Real SQLite file, signed SMS, real HTTP, a moved clock,
-// the Twilio REST fake.
+// was settled meanwhile is not sent, and the dry run says why; a place that refused her is not evaluated. Real
+// SQLite file, signed SMS, real HTTP, a moved clock, the Twilio REST fake.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -200,5 +200,13 @@ describe('the follow-ups of every orientation', { timeout: 120_000 }, () => {
     expect(orientation(ids.accepted).status).toBe('honorée');
     expect(smsTo(accepted, answered)).toEqual([]);
     expect(smsTo(RELAY, answered)).toEqual([`Relais : la personne que vous avez orientée vers ${place} a pu y aller.`]);
+
+    // Ten weeks on, she is asked her opinion of the place that received her; a place that refused is not evaluated.
+    relais.clock.current += 63 * DAY;
+    const evaluated = rest.sent.length;
+    await relais.runFollowUps();
+    expect(smsTo(accepted, evaluated)).toEqual([expect.stringContaining(`vous avez été orienté vers ${place}`)]);
+    expect(smsTo(refused, evaluated)).toEqual([]);
+    expect(followUpsOf(ids.refused)[1]).toMatchObject({ kind: 'evaluation', status: 'cancelled', last_error: 'le lieu a refusé l’orientation : rien à évaluer' });
   });
 });
