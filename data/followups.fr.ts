@@ -11,6 +11,8 @@ export const followUpReasons = {
   cancelledBooking: 'réservation annulée',
   sendFailed: 'échec de l’envoi',
   metaFailed: 'Meta Graph API : échec',
+  orientationSettled: 'l’orientation est déjà « {status} » : plus rien à demander',
+  orientationRefused: 'le lieu a refusé l’orientation : rien à évaluer',
 };
 
 export const followUpLabels = {
@@ -26,6 +28,11 @@ export const followUpLabels = {
     expired: 'expiré',
   } as Record<string, string>,
   send: 'envoi',
+  /** Whom an orientation's follow-up asks, on the orientation's page. */
+  askedOf: { person: 'la personne', relay: 'le relais qui l’a orientée' } as Record<string, string>,
+  /** The orientation's page when no follow-up could be scheduled. */
+  noneForOrientation:
+    'Aucun suivi prévu : la personne n’a pas donné de portable où lui écrire, et l’orientation n’a pas été envoyée par un relais au portable enregistré. Relais ne demandera pas si elle a pu y aller : pensez à le faire.',
 };
 
 /** The short automated call to a person reached by phone only (a landline): said slowly, answered by a key. */

@@ -16,15 +16,26 @@ export const constraintWording: Record<PersonConstraint, { label: string; words:
 /** The reader's constraints (src/knowledge/understanding) that are also ours. */
 export const readerConstraints: Record<string, PersonConstraint> = { mobility: 'mobility', hearing: 'hearing', sight: 'sight', noInternet: 'noInternet', noDevice: 'noDevice' };
 
-/** The SMS that tell the sender and the person of a change ({place}, {appointment}, {reason}). Plain words, no link. */
+/**
+ * The SMS that tell the sender and the person of a change ({place}, {address}, {appointment}, {reason}). Plain words,
+ * no link. An empty text: that side is not told (the person learns nothing of her own answer to the 7-day check).
+ */
 export const changeSms: Partial<Record<string, { sender: string; person: string }>> = {
   acceptée: {
     sender: 'Relais : {place} a accepté l\'orientation. Rendez-vous : {appointment}.',
-    person: 'Relais : {place} vous attend. Rendez-vous : {appointment}. Adresse : {address}.',
+    person: 'Relais : {place} vous attend. Quand : {appointment}. Adresse : {address}.',
   },
   refusée: {
     sender: 'Relais : {place} ne peut pas recevoir la personne ({reason}). Le département peut vous aider à trouver un autre lieu.',
-    person: 'Relais : {place} ne peut pas vous recevoir. Écrivez-nous pour trouver un autre lieu.',
+    person: 'Relais : {place} ne peut pas vous recevoir. Pour trouver un autre lieu, répondez à ce SMS : nous vous aiderons.',
+  },
+  honorée: {
+    sender: 'Relais : la personne que vous avez orientée vers {place} a pu y aller.',
+    person: '',
+  },
+  'non honorée': {
+    sender: "Relais : la personne que vous avez orientée vers {place} n'a pas pu y aller. Vous pouvez lui proposer un autre lieu.",
+    person: '',
   },
 };
 
@@ -42,6 +53,9 @@ export const answerAuthor = 'Le lieu (lien de réponse)';
 
 /** The author the history shows when the person's answer to the 7-day check settles an orientation. */
 export const visitCheckAuthor = 'la personne (suivi à 7 jours)';
+
+/** The same, when the relay who sent it answered for the person ({sender}: the relay as the history names them). */
+export const relayVisitCheckAuthor = '{sender} (suivi à 7 jours)';
 
 /** The sheet's opening hours, day by day (« Lundi au vendredi : 9h-12h, 13h30-17h »). */
 export const sheetHours = { through: 'au', closed: 'fermé', holidays: 'jours fériés' };

@@ -49,16 +49,8 @@ export const notifySteps: FlowDefinition['steps'] = {
   },
   /**
    * A week later, « Avez-vous pu y aller ? » (flows/suivi-steps.ts): the answer settles the orientation (honorée or
-   * not). Said now, so the person knows a message will come; STOP still stops it.
+   * not). Scheduled when the orientation is created (src/orientations/follow-through.ts); said now, so the person
+   * knows a message will come; STOP still stops it.
    */
-  notify_visit_check: {
-    type: 'invoke',
-    service: 'scheduleVisitCheck',
-    input: { visitPlace: '{orientedPlace}', orientationId: '{orientationId}', departement: '{departement}' },
-    provides: ['visitPlace'],
-    outcomes: {
-      scheduled: { text: 'Dans une semaine, je vous demanderai si vous avez pu y aller.', next: 'after_places' },
-      error: { next: 'after_places' },
-    },
-  },
+  notify_visit_check: { type: 'say', text: 'Dans une semaine, je vous demanderai si vous avez pu y aller.', next: 'after_places' },
 };

@@ -4,8 +4,12 @@
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
 import { commands, texts } from './common.js';
 import { itemTemplate, PLACE_ANSWER, searchInput } from './place-steps.js';
+import { visitAnswerOptions } from './suivi-steps.js';
 
 export const RELAY_FLOW_ID = 'orientation-relais';
+
+/** The relay's « 2 non » or « 3 besoin d'aide » to the 7-day check: what they can do next. */
+const RELAY_DID_NOT_GO = 'C’est noté : elle n’a pas pu y aller. Pour lui trouver un autre lieu, décrivez-la de nouveau ; pour parler à quelqu’un, écrivez AIDE.';
 
 const relayPlaceVars = ['commune', 'precisionNote', 'departement', 'radiusKm', 'placesOffset', 'heardPlace', 'firstName', 'firstAddress', 'firstPhone'];
 
@@ -16,6 +20,8 @@ export const orientationRelais: FlowDefinition = {
   menu: 'relay_describe',
   commands,
   texts,
+  /** The 7-day check of an orientation whose person cannot be written to is asked of the relay, in this flow. */
+  interrupts: { followup_verification: { next: 'followup_verification', unlessAt: [] } },
   steps: {
     relay_describe: {
       type: 'input',
@@ -26,6 +32,7 @@ export const orientationRelais: FlowDefinition = {
       hint: 'Par exemple : Florac, carte Vitale perdue, ne conduit pas, pas internet.',
       capture: 'relayText',
       accept: PLACE_ANSWER,
+      answersAfterSilence: true,
       next: 'relay_read',
     },
     relay_read: {
@@ -118,6 +125,29 @@ export const orientationRelais: FlowDefinition = {
         error: { text: "Désolé, l'orientation n'a pas pu être envoyée. Écrivez AIDE.", next: 'relay_describe' },
       },
     },
+    /**
+     * A week after an orientation, when the person gave no number: the relay who sent it is asked. The answer
+     * settles the orientation (honorée / non honorée) with the relay as its author.
+     */
+    followup_verification: {
+      type: 'choice',
+      text: 'Bonjour, c’est Relais. La personne que vous avez orientée vers {visitPlace} a-t-elle pu y aller ?',
+      rephrase: 'La personne a-t-elle pu aller à {visitPlace} ?',
+      options: visitAnswerOptions('followup_visit_answer', 'Elle a besoin d’aide'),
+    },
+    followup_visit_answer: {
+      type: 'invoke',
+      service: 'visitAnswer',
+      input: { answer: '{visitAnswer}', followupId: '{followupId}' },
+      provides: ['visitPlace'],
+      outcomes: {
+        went: { text: 'Merci, c’est noté : elle a pu aller à {visitPlace}.', next: 'relay_next' },
+        nextPlace: { text: RELAY_DID_NOT_GO, next: 'relay_next' },
+        callback: { text: RELAY_DID_NOT_GO, next: 'relay_next' },
+        otherPlaces: { text: 'C’est noté.', next: 'relay_next' },
+        error: { next: 'relay_next' },
+      },
+    },
     /** Ready for the next person: their description is read as the answer, not lost to a menu. */
     relay_next: {
       type: 'input',
@@ -126,6 +156,8 @@ export const orientationRelais: FlowDefinition = {
       hint: 'Par exemple : Florac, carte Vitale perdue, ne conduit pas, pas internet.',
       capture: 'relayText',
       accept: PLACE_ANSWER,
+      // Days later, the relay's next message is the next person, not a reason to greet them again.
+      answersAfterSilence: true,
       next: 'relay_read',
     },
   },

@@ -13,6 +13,14 @@ export const followUpInterrupts: NonNullable<FlowDefinition['interrupts']> = {
 const digits = (labels: string[], varName: string, next: string) =>
   labels.map((label, i) => ({ id: `a${i + 1}`, key: String(i + 1), label, set: { [varName]: String(i + 1) }, next }));
 
+/** « 1 oui / 2 non / 3 besoin d'aide », the 7-day check's answers, read by the `visitAnswer` service (`next`: its step). */
+export const visitAnswerOptions = (next: string, help: string) => [
+  { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui', 'j y suis alle', 'j y suis allee', 'elle y est allee', 'il y est alle'], set: { visitAnswer: 'yes' }, next },
+  { id: 'no', key: '2', label: 'Non', synonyms: ['@non', 'pas encore'], set: { visitAnswer: 'no' }, next },
+  { id: 'help', key: '3', label: help, synonyms: ['aide', 'besoin d aide', 'besoin d un coup de main'], set: { visitAnswer: 'help' }, next },
+];
+const visitOptions = visitAnswerOptions('followup_visit_answer', 'J’ai besoin d’aide');
+
 export const suiviSteps: FlowDefinition['steps'] = {
   /** After a booking: consent, asked once, to the reminder (and the evaluation later). */
   ask_reminder: {
@@ -71,16 +79,22 @@ export const suiviSteps: FlowDefinition['steps'] = {
     },
   },
 
-  /** A week after places were given (or an orientation): did the person go? */
-  followup_verification: {
+  /**
+   * A week after places were given (or an orientation): did the person go? Told « je vous ai indiqué » when Relais
+   * gave them to her; when a relay or an agent oriented her, the place is said to have been told of her coming.
+   */
+  followup_verification: { type: 'branch', on: 'orientedBy', cases: { other: 'followup_verification_oriented' }, otherwise: 'followup_verification_given' },
+  followup_verification_given: {
     type: 'choice',
     text: 'Bonjour, c’est Relais. Il y a une semaine, je vous ai indiqué {visitPlace}. Avez-vous pu y aller ?',
     rephrase: 'Avez-vous pu aller à {visitPlace} ?',
-    options: [
-      { id: 'yes', key: '1', label: 'Oui', synonyms: ['@oui', 'j y suis alle', 'j y suis allee'], set: { visitAnswer: 'yes' }, next: 'followup_visit_answer' },
-      { id: 'no', key: '2', label: 'Non', synonyms: ['@non', 'pas encore'], set: { visitAnswer: 'no' }, next: 'followup_visit_answer' },
-      { id: 'help', key: '3', label: 'J’ai besoin d’aide', synonyms: ['aide', 'besoin d aide', 'besoin d un coup de main'], set: { visitAnswer: 'help' }, next: 'followup_visit_answer' },
-    ],
+    options: visitOptions,
+  },
+  followup_verification_oriented: {
+    type: 'choice',
+    text: 'Bonjour, c’est Relais. Il y a une semaine, {visitPlace} a été prévenu de votre venue. Avez-vous pu y aller ?',
+    rephrase: 'Avez-vous pu aller à {visitPlace} ?',
+    options: visitOptions,
   },
   followup_visit_answer: {
     type: 'invoke',

@@ -9,7 +9,9 @@ import { MAIN_FLOW_ID, loadFlows } from '../flows/index.js';
 import { createTwilioSmsSender } from '../src/channels/sms/twilio-rest.js';
 import { createGraphApiSender } from '../src/channels/whatsapp/graph-api.js';
 import { createConversationStore } from '../src/db/conversation-store.js';
+import { createOrientationRepository } from '../src/db/orientation-repository.js';
 import { createScheduleRepository } from '../src/db/schedule-repository.js';
+import { settledOrientationCheck } from '../src/orientations/follow-through.js';
 import { parisLocalToEpoch } from '../src/directory/hours.js';
 import { sessionDate } from '../src/directory/workshop-services.js';
 import { DEFAULT_FOLLOWUP_SETTINGS, maskedNumber } from '../src/followups/plan.js';
@@ -65,6 +67,7 @@ const runner = createFollowUpRunner({
   channels,
   owner: `cli-${process.pid}`,
   formatMoment: (epoch) => sessionDate(epoch, sessionWording),
+  noLongerWanted: settledOrientationCheck(createOrientationRepository(database)),
 });
 
 if (dryRun) {

@@ -16,6 +16,16 @@ export interface FollowUpItem {
   title: string;
 }
 
+/** One follow-up of an orientation, as its page shows it. */
+export interface OrientationFollowUp {
+  kind: FollowUpKind;
+  /** `person` or `relay`. */
+  askedOf: string;
+  dueAt: number;
+  status: ScheduledStatus;
+  lastError: string | null;
+}
+
 type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
 export function followUpsScope(run: Run, departement: string) {
@@ -52,6 +62,16 @@ export function followUpsScope(run: Run, departement: string) {
         answeredAt: r.answered_at,
         title: r.title ?? '',
       }));
+    },
+
+    /** The follow-ups of one orientation (its 7-day check, its evaluation), in the department, oldest first. */
+    async ofOrientation(orientationId: string): Promise<OrientationFollowUp[]> {
+      const rows = await run<{ kind: FollowUpKind; asked_of: string | null; due_at: number; status: ScheduledStatus; last_error: string | null }>(
+        "select kind, json_extract(payload, '$.askedOf') as asked_of, due_at, status, last_error from scheduled_messages " +
+          "where departement = ? and json_extract(payload, '$.subjectKey') = ? order by kind desc, id",
+        [departement, `orientation:${orientationId}`],
+      );
+      return rows.map((r) => ({ kind: r.kind, askedOf: r.asked_of ?? 'person', dueAt: r.due_at, status: r.status, lastError: r.last_error }));
     },
 
     /** How many follow-ups are in each status. */

@@ -183,25 +183,32 @@ export function createOrientationRepository(handle: DatabaseHandle) {
     },
 
     /** The relay whose registered mobile this is (relay mode), with their structure. */
-    async relayByPhone(phone: string): Promise<RelayAccount | undefined> {
-      const row = (
-        await run<{ id: string; email: string; departement: string; structure_id: string | null; structure_name: string | null; structure_type: string | null }>(
-          "select u.id, u.email, u.departement, u.structure_id, s.name as structure_name, s.type as structure_type from users u left join structures s on s.id = u.structure_id " +
-            "where u.phone = ? and u.role = 'relay' and u.disabled_at is null limit 1",
-          [phone],
-        )
-      )[0];
-      return row
-        ? { id: row.id, email: row.email, departement: row.departement, structureId: row.structure_id, structureName: row.structure_name, structureType: row.structure_type }
-        : undefined;
-    },
+    relayByPhone: (phone: string) => relayWhere('u.phone = ?', phone),
+
+    /** An active relay by their account, with their registered mobile (the workspace's relay, a check's recipient). */
+    relayById: (id: string) => relayWhere('u.id = ?', id),
   };
+
+  async function relayWhere(condition: string, value: string): Promise<RelayAccount | undefined> {
+    const row = (
+      await run<{ id: string; email: string; departement: string; phone: string | null; structure_id: string | null; structure_name: string | null; structure_type: string | null }>(
+        'select u.id, u.email, u.departement, u.phone, u.structure_id, s.name as structure_name, s.type as structure_type from users u left join structures s on s.id = u.structure_id ' +
+          `where ${condition} and u.role = 'relay' and u.disabled_at is null limit 1`,
+        [value],
+      )
+    )[0];
+    return row
+      ? { id: row.id, email: row.email, departement: row.departement, phone: row.phone, structureId: row.structure_id, structureName: row.structure_name, structureType: row.structure_type }
+      : undefined;
+  }
 }
 
 export interface RelayAccount {
   id: string;
   email: string;
   departement: string;
+  /** The registered mobile (E.164), if any. */
+  phone: string | null;
   structureId: string | null;
   structureName: string | null;
   structureType: string | null;

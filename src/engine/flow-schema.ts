@@ -60,6 +60,11 @@ const inputStep = z.object({
   /** Skip the question when the answer is already known (said in an earlier sentence). */
   skipIfKnown: z.boolean().default(false),
   /**
+   * A message after a long silence is still this question's answer, not greeted with « on reprend ? »: for a question
+   * that opens a new request (a relay's next person), where nothing old can be mistaken for it.
+   */
+  answersAfterSilence: z.boolean().default(false),
+  /**
    * A pattern (Unicode regular expression) an answer must contain to be taken: « 1 » is not a commune. An answer
    * without it climbs the reprompt ladder.
    */

@@ -143,7 +143,8 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
     return { snapshot: enter(flow, snap, snap.stepId, out), effects: out };
   }
 
-  if (event.at - lastActivityAt > flow.definition.sessionTimeoutHours * HOUR_MS && waitsForAnswer(current)) {
+  const opensNewRequest = current.type === 'input' && current.answersAfterSilence;
+  if (event.at - lastActivityAt > flow.definition.sessionTimeoutHours * HOUR_MS && waitsForAnswer(current) && !opensNewRequest) {
     out.push(builtIn(flow, 'resume', snap.vars));
     return { snapshot: ask(flow, { ...snap, attempts: 0, confirming: undefined }, out), effects: out };
   }

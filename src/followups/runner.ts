@@ -45,6 +45,8 @@ export interface FollowUpRunnerDeps {
   owner: string;
   /** How a deferral's moment is written for operators (« mardi 1 décembre à 9h »). */
   formatMoment?: (epoch: number) => string;
+  /** Why a follow-up is no longer worth sending (its orientation already settled), or undefined: checked before each send. */
+  noLongerWanted?: (row: ScheduledMessage) => Promise<string | undefined>;
 }
 
 /** The template purpose of each kind (META_TEMPLATES keys). */
@@ -62,6 +64,8 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
   /** Whether this follow-up may go at `at`, and if not, until when or why never. Shared by the runner and the dry run. */
   async function decide(row: ScheduledMessage, at: number): Promise<Decision> {
     if (row.expiresAt !== null && at > row.expiresAt) return { action: 'close', status: 'expired', reason: followUpReasons.expired };
+    const unwanted = await deps.noLongerWanted?.(row);
+    if (unwanted) return { action: 'close', status: 'cancelled', reason: unwanted };
     if (await store.isOptedOut(row.contactAddress)) return { action: 'close', status: 'cancelled', reason: followUpReasons.stop };
     const next = nextSendingMoment(settings.sendingHours, at);
     if (next === undefined || (row.expiresAt !== null && next > row.expiresAt)) return { action: 'close', status: 'expired', reason: followUpReasons.expired };
@@ -84,6 +88,15 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
     return { action: 'send' };
   }
 
+  /**
+   * The flow that reads the answer: the one the follow-up names (a relay's check is answered in relay mode, whatever
+   * their last conversation on this channel was), else the conversation's, else the main flow.
+   */
+  function flowOf(row: ScheduledMessage, storedFlowId: string | undefined): CompiledFlow {
+    const named = row.payload['followupFlow'];
+    return (named && deps.flows.get(named)) || (storedFlowId && deps.flows.get(storedFlowId)) || mainFlow;
+  }
+
   function channelReady(row: ScheduledMessage): boolean {
     if (row.channel === 'sms') return deps.channels.sms !== undefined;
     if (row.channel === 'whatsapp') return deps.channels.whatsApp !== undefined && row.via !== null;
@@ -103,8 +116,8 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       const done = await store.findReply(providerId, row.contactAddress);
       if (done !== undefined) return parseStoredTurn(done).replies;
       const stored = await store.load(conversationId);
-      const flow = (stored && deps.flows.get(stored.snapshot.flowId)) || mainFlow;
-      const base = stored?.snapshot ?? { ...initialSnapshot(flow, at), vars: { channel: row.channel } };
+      const flow = flowOf(row, stored?.snapshot.flowId);
+      const base = stored?.snapshot.flowId === flow.definition.id ? stored.snapshot : { ...initialSnapshot(flow, at), vars: { channel: row.channel } };
       const snapshot = { ...base, vars: { ...base.vars, ...row.payload, followupId: String(row.id) } };
       const output = step(flow, snapshot, { type: 'message', content: { type: 'text', text: '' }, at, channel: row.channel, interrupt: `followup_${row.kind}` });
       const replies = output.effects.flatMap((e) => (e.type === 'reply' ? [e.message] : []));

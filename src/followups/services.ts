@@ -1,6 +1,7 @@
-// The follow-ups' flow services: scheduling them (after a booking, after places were given), and the person's
-// answers (ANNULER frees the seat; « 1 oui / 2 non / 3 besoin d'aide » after a visit; the evaluation's digits, kept
-// anonymously for the activity figures in followup_answers).
+// The follow-ups' flow services: scheduling them (after a booking, after places were given; an orientation's through
+// scheduleOrientationFollowUps, called when it is created), and the answers (ANNULER frees the seat; « 1 oui / 2 non
+// / 3 besoin d'aide » after a visit; the evaluation's digits, kept anonymously for the activity figures in
+// followup_answers).
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import type { ServiceContext } from '../conversation/ports.js';
 import type { WorkshopSession } from '../directory/workshops.js';
@@ -17,11 +18,25 @@ export interface VisitSubject {
 }
 export type VisitAnswer = 'yes' | 'no' | 'help';
 
+/** Who answered a 7-day check: the person herself, or the relay who oriented her (asked when she cannot be). */
+export interface VisitAnswerer {
+  askedOf: 'person' | 'relay';
+  address: string;
+}
+
 /**
  * Called with every answer to a 7-day check: the orientations (referrals) plug in here to set their status
  * (honorée on « oui », non honorée on « non ») and may offer the next option, said to the person as {nextPlace}.
  */
-export type OnVisitAnswer = (subject: VisitSubject, answer: VisitAnswer, at: number) => Promise<{ nextPlace?: string } | void>;
+export type OnVisitAnswer = (subject: VisitSubject, answer: VisitAnswer, at: number, answerer: VisitAnswerer) => Promise<{ nextPlace?: string } | void>;
+
+/** Where a follow-up goes: an address on a channel (and the Relais number it came through), in a department. */
+export interface FollowUpContact {
+  address: string;
+  channel: string;
+  via?: string | undefined;
+  departement?: string | undefined;
+}
 
 export interface FollowUpServiceDeps {
   schedule: ScheduleRepository;
@@ -34,7 +49,7 @@ export interface FollowUpServiceDeps {
 
 const ANSWERS: Record<string, { answer: VisitAnswer; digit: number }> = { yes: { answer: 'yes', digit: 1 }, no: { answer: 'no', digit: 2 }, help: { answer: 'help', digit: 3 } };
 /** Where a follow-up goes: the conversation's channel, except that a caller on a mobile gets an SMS (a call is for landlines). */
-const contactOf = (context: ServiceContext) => ({
+const contactOf = (context: FollowUpContact) => ({
   contactAddress: context.address,
   channel: context.channel === 'voice' && frenchMobileE164(context.address) ? 'sms' : context.channel,
   ...(context.via ? { via: context.via } : {}),
@@ -42,16 +57,17 @@ const contactOf = (context: ServiceContext) => ({
 });
 
 /**
- * Schedules the 7-day check of a subject for a contact. Exported for the orientations: call it when an orientation
- * is made (subject `{ kind: 'orientation', id }`), with the place's name as `visitPlace`.
+ * Schedules the 7-day check of a subject for a contact. `extra`: more variables for the question's step (who is
+ * asked, which flow reads the answer).
  */
-export async function scheduleVerification(
+async function scheduleVerification(
   schedule: ScheduleRepository,
   settings: FollowUpSettings,
   subject: VisitSubject,
   visitPlace: string,
-  context: ServiceContext,
+  context: FollowUpContact,
   at: number,
+  extra: Record<string, string> = {},
 ): Promise<boolean> {
   return schedule.schedule(
     {
@@ -59,15 +75,46 @@ export async function scheduleVerification(
       kind: 'verification',
       ...contactOf(context),
       ...verificationWindow(at, settings),
-      payload: { subjectKind: subject.kind, subjectId: subject.id, subjectKey: `${subject.kind}:${subject.id}`, visitPlace },
+      // Each variable the question reads is set every time: a previous follow-up's value never lingers in the conversation.
+      payload: { subjectKind: subject.kind, subjectId: subject.id, subjectKey: `${subject.kind}:${subject.id}`, visitPlace, askedOf: 'person', orientedBy: 'self', ...extra },
     },
     at,
   );
 }
 
 /** The cold evaluation, `evaluationAfterDays` after what it evaluates ended (a session, an orientation's day). */
-function scheduleEvaluation(schedule: ScheduleRepository, settings: FollowUpSettings, idempotencyKey: string, context: ServiceContext, endedAt: number, payload: Record<string, string>, now: number) {
+function scheduleEvaluation(schedule: ScheduleRepository, settings: FollowUpSettings, idempotencyKey: string, context: FollowUpContact, endedAt: number, payload: Record<string, string>, now: number) {
   return schedule.schedule({ idempotencyKey, kind: 'evaluation', ...contactOf(context), ...evaluationWindow(endedAt, settings), payload }, now);
+}
+
+/** What an orientation's follow-ups are to be: whom the 7-day check asks (if anyone), whom the evaluation asks (the person only). */
+export interface OrientationFollowUpPlan {
+  check?: { askedOf: 'person' | 'relay'; contact: FollowUpContact; /** The flow that reads the answer (the relay's). */ flowId?: string };
+  evaluation?: FollowUpContact;
+}
+
+/**
+ * Schedules an orientation's 7-day check and cold evaluation as planned: the one place every orientation's
+ * follow-ups are made (called by the orientations' creation listener, whoever sent it).
+ */
+export async function scheduleOrientationFollowUps(
+  schedule: ScheduleRepository,
+  settings: FollowUpSettings,
+  orientation: { id: string; visitPlace: string; departement: string; orientedBy: 'self' | 'other' },
+  plan: OrientationFollowUpPlan,
+  at: number,
+): Promise<void> {
+  const subject: VisitSubject = { kind: 'orientation', id: orientation.id };
+  // An orientation belongs to its place's department, whichever Relais number was texted: its follow-ups too.
+  const inDepartment = (contact: FollowUpContact) => ({ ...contact, departement: orientation.departement });
+  if (plan.check) {
+    const extra = { askedOf: plan.check.askedOf, orientedBy: orientation.orientedBy, ...(plan.check.flowId ? { followupFlow: plan.check.flowId } : {}) };
+    await scheduleVerification(schedule, settings, subject, orientation.visitPlace, inDepartment(plan.check.contact), at, extra);
+  }
+  if (plan.evaluation) {
+    const payload = { subjectKind: 'orientation', subjectId: orientation.id, subjectKey: `orientation:${orientation.id}`, visitPlace: orientation.visitPlace };
+    await scheduleEvaluation(schedule, settings, `evaluation:orientation:${orientation.id}`, inDepartment(plan.evaluation), at, payload, at);
+  }
 }
 
 export function followUpServices(deps: FollowUpServiceDeps) {
@@ -94,27 +141,15 @@ export function followUpServices(deps: FollowUpServiceDeps) {
     },
 
     /**
-     * `scheduleVisitCheck`: inputs `visitPlace` (how the check names what was given), `orientationId` (when a place
-     * was told: the answer settles that orientation). Outcome `scheduled`.
+     * `scheduleVisitCheck`: input `visitPlace` (how the check names the places given). Outcome `scheduled`. An
+     * orientation's check is not made here but when the orientation is created (scheduleOrientationFollowUps).
      */
     scheduleVisitCheck: async (input: Vars, context: ServiceContext): Promise<ServiceResult> => {
       const now = deps.now();
       const visitPlace = input['visitPlace'] ?? '';
-      // One check per orientation; else one per conversation and day (asking twice the same day is the same check).
-      const orientationId = input['orientationId'];
-      const subject: VisitSubject = orientationId
-        ? { kind: 'orientation', id: orientationId }
-        : { kind: 'places', id: `${context.channel}:${context.address}:${Math.floor(now / 86_400_000)}` };
-      // An orientation belongs to its place's department (`departement`), whichever Relais number was texted: its
-      // check and the answer's figures go there too.
-      const departement = orientationId && input['departement'] ? input['departement'] : context.departement;
-      const target = { ...context, ...(departement ? { departement } : {}) };
-      await scheduleVerification(schedule, settings, subject, visitPlace, target, now);
-      // Two to three months later, the cold evaluation of an orientation (a workshop's is scheduled at booking).
-      if (subject.kind === 'orientation') {
-        const payload = { subjectKind: 'orientation', subjectId: subject.id, subjectKey: `orientation:${subject.id}`, visitPlace };
-        await scheduleEvaluation(schedule, settings, `evaluation:orientation:${subject.id}`, target, now, payload, now);
-      }
+      // One per conversation and day: asking twice the same day is the same check.
+      const subject: VisitSubject = { kind: 'places', id: `${context.channel}:${context.address}:${Math.floor(now / 86_400_000)}` };
+      await scheduleVerification(schedule, settings, subject, visitPlace, context, now);
       return { outcome: 'scheduled', vars: { visitPlace } };
     },
 
@@ -128,7 +163,10 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       return { outcome: cancelled ? 'cancelled' : 'notFound' };
     },
 
-    /** `visitAnswer`: inputs `answer` (yes, no, help), `followupId`. Outcomes `went`, `otherPlaces`, `nextPlace`, `callback`, `error`. */
+    /**
+     * `visitAnswer`: inputs `answer` (yes, no, help), `followupId`. Outcomes `went`, `otherPlaces`, `nextPlace`,
+     * `callback`, `error`; provides `visitPlace` (what was asked about) and `nextPlace`.
+     */
     visitAnswer: async (input: Vars): Promise<ServiceResult> => {
       const row = await schedule.find(Number(input['followupId']));
       const given = ANSWERS[input['answer'] ?? ''];
@@ -137,11 +175,13 @@ export function followUpServices(deps: FollowUpServiceDeps) {
       await schedule.answered(row.id, now);
       const subject: VisitSubject = { kind: row.payload['subjectKind'] === 'orientation' ? 'orientation' : 'places', id: row.payload['subjectId'] ?? '' };
       await schedule.recordAnswers([{ scheduledId: row.id, kind: 'verification', subject: subject.kind, question: 'visited', answer: given.digit, departement: row.departement }], now);
-      const offered = await deps.onVisitAnswer?.(subject, given.answer, now);
-      if (given.answer === 'yes') return { outcome: 'went' };
-      if (given.answer === 'help') return { outcome: 'callback' };
-      if (offered && offered.nextPlace) return { outcome: 'nextPlace', vars: { nextPlace: offered.nextPlace } };
-      return { outcome: subject.kind === 'places' ? 'otherPlaces' : 'callback' };
+      const askedOf = row.payload['askedOf'] === 'relay' ? 'relay' : 'person';
+      const offered = await deps.onVisitAnswer?.(subject, given.answer, now, { askedOf, address: row.contactAddress });
+      const vars = { visitPlace: row.payload['visitPlace'] ?? '' };
+      if (given.answer === 'yes') return { outcome: 'went', vars };
+      if (given.answer === 'help') return { outcome: 'callback', vars };
+      if (offered && offered.nextPlace) return { outcome: 'nextPlace', vars: { ...vars, nextPlace: offered.nextPlace } };
+      return { outcome: subject.kind === 'places' ? 'otherPlaces' : 'callback', vars };
     },
 
     /** `saveEvaluation`: inputs `followupId` and each question's digit. Outcome `saved`. */

@@ -4,6 +4,13 @@
 import type { Orientation, OrientationRepository } from '../db/orientation-repository.js';
 import { checkChange, type OrientationStatus, type StatusChange } from './statuses.js';
 
+/** Where a senior who asked herself can be written to: her own conversation (never stored on the orientation). */
+export interface PersonReach {
+  address: string;
+  channel: string;
+  via?: string | undefined;
+}
+
 /** What listeners receive after a change is committed. */
 export interface OrientationChange {
   orientation: Orientation;
@@ -11,6 +18,10 @@ export interface OrientationChange {
   to: OrientationStatus;
   at: number;
   author: string;
+  /** The author's number, when they have one (a check answered by SMS): they are not told of their own change. */
+  authorAddress?: string | undefined;
+  /** At creation only: the conversation of a senior who asked herself (where her follow-ups go). */
+  reach?: PersonReach | undefined;
 }
 
 export type OrientationListener = (change: OrientationChange) => Promise<void> | void;
@@ -63,6 +74,6 @@ export async function changeOrientationStatus(
   const fresh = await deps.repository.get(orientation.id);
   if (!fresh) return { outcome: 'notFound' };
   if (!won) return { outcome: 'conflict', current: fresh.status };
-  await deps.events.emit({ orientation: fresh, from: orientation.status, to: change.to, at, author: change.author });
+  await deps.events.emit({ orientation: fresh, from: orientation.status, to: change.to, at, author: change.author, authorAddress: change.authorAddress });
   return { outcome: 'changed', orientation: fresh };
 }

@@ -1,5 +1,6 @@
 // Tells the sender and, when they agreed to be called, the person of a change that concerns them, by SMS through
-// Twilio's REST API: never to a number on the opt-out list, never to a landline. A listener of changeOrientationStatus.
+// Twilio's REST API: never to a number on the opt-out list, never to a landline, never to the one who made the change
+// (her own answer to the 7-day check is not echoed back). A listener of changeOrientationStatus.
 import type { SmsSender } from '../channels/sms/twilio-rest.js';
 import { frenchMobileE164 } from '../directory/format.js';
 import { fillTemplate } from '../engine/template.js';
@@ -13,7 +14,7 @@ export interface NotifyDeps {
 }
 
 export function notifyOnChange(deps: NotifyDeps): OrientationListener {
-  return async ({ orientation, to }) => {
+  return async ({ orientation, to, authorAddress }) => {
     const texts = deps.wording[to];
     if (!texts) return;
     const vars = { place: orientation.placeName, address: orientation.placeAddress, appointment: orientation.appointment ?? '', reason: orientation.refusalReason ?? '' };
@@ -22,9 +23,13 @@ export function notifyOnChange(deps: NotifyDeps): OrientationListener {
       // The person is told only when they gave their number with their consent.
       { address: orientation.personContact, text: texts.person },
     ];
+    const author = authorAddress ? frenchMobileE164(authorAddress) : undefined;
+    const told = new Set<string>();
     for (const { address, text } of recipients) {
       const mobile = address ? frenchMobileE164(address) : undefined;
-      if (!mobile) continue;
+      // A relay who gave her own number as the person's is told once.
+      if (!mobile || !text || mobile === author || told.has(mobile)) continue;
+      told.add(mobile);
       if (await deps.isOptedOut(mobile)) {
         deps.logger.info('orientation.notify.opted_out', { status: to });
         continue;

@@ -57,7 +57,7 @@ export function relayReadService(deps: Pick<OrientDeps, 'reader' | 'procedures' 
  * (`orientedPlace`, `sheetLink` for a relay), `noPlace` (no place at that rank), `invalidNumber`, `error`.
  */
 export function orientService(deps: OrientDeps) {
-  return async (input: Vars, context?: { channel: string; address?: string }): Promise<ServiceResult> => {
+  return async (input: Vars, context?: { channel: string; address?: string; via?: string }): Promise<ServiceResult> => {
     const address = context?.address ?? '';
     const rank = Number.parseInt(input['rank'] ?? '1', 10);
     if (!Number.isInteger(rank) || rank < 1 || rank > 10) return { outcome: 'noPlace' };
@@ -101,7 +101,9 @@ export function orientService(deps: OrientDeps) {
       consent: { by: relay ? relay.email : 'la personne', at, how: context?.channel ?? 'sms' },
       personContact,
     };
-    await createOrientation(deps, orientation, at);
+    // A senior who asked herself is followed up in her own conversation; a relay's person only at the number she gave.
+    const reach = relay || !address ? undefined : { address, channel: context?.channel ?? 'sms', via: context?.via };
+    await createOrientation(deps, orientation, at, reach);
     const vars: Vars = { orientedPlace: orientation.place.name, sheetLink: '', orientationId: orientation.id };
     if (relay) {
       const token = await issueToken(deps.repository, orientation.id, 'sheet', at, SHEET_TOKEN_DAYS);
@@ -112,7 +114,7 @@ export function orientService(deps: OrientDeps) {
 }
 
 /** « CCAS de Florac », not « CCAS CCAS de Florac »: the type only when the name does not already say it. */
-function structureName(type: string | null, name: string | null): string {
+export function structureName(type: string | null, name: string | null): string {
   if (!name) return type ?? '';
   return type && !name.toLowerCase().includes(type.toLowerCase()) ? `${type} ${name}` : name;
 }

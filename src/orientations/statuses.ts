@@ -41,6 +41,8 @@ export interface StatusChange {
   to: OrientationStatus;
   /** Who asks: a user's email, « le lieu (lien de réponse) »… */
   author: string;
+  /** The author's own number, if any: told nothing of a change they made themselves. */
+  authorAddress?: string | undefined;
   appointment?: string;
   refusalReason?: RefusalReason;
 }

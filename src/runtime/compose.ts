@@ -69,7 +69,7 @@ import { createTwilioCaller, followUpCallTwiml } from '../channels/voice/follow-
 import { followUpCallWording } from '../../data/followups.fr.js';
 import { followUpServices, type OnVisitAnswer } from '../followups/services.js';
 import { createActivityRecorder } from '../db/activity-repository.js';
-import { orientationFacts, visitAnswerToOrientation } from '../orientations/follow-through.js';
+import { orientationFacts, orientationFollowUps, settledOrientationCheck, visitAnswerToOrientation } from '../orientations/follow-through.js';
 
 export interface RelaisParts {
   database: DatabaseHandle;
@@ -166,10 +166,19 @@ export function composeRelais(input: RelaisParts) {
   );
   // Every change is an anonymous activity fact (the figures keep it after the contact is erased).
   orientationEvents.onOrientationChange(orientationFacts(createActivityRecorder(parts.database)));
-  for (const listener of parts.onOrientationChange ?? []) orientationEvents.onOrientationChange(listener);
   const orientWording = { constraints: orientationWording.constraintWording, readerConstraints: orientationWording.readerConstraints, senderLabels: orientationWording.senderLabels };
   const followUpSettings: FollowUpSettings = { ...DEFAULT_FOLLOWUP_SETTINGS, ...parts.followUps?.settings };
   const schedule = createScheduleRepository(parts.database);
+  // Every orientation, whoever sent it, gets its 7-day check and cold evaluation here (whom they ask: follow-through.ts).
+  orientationEvents.onOrientationChange(
+    orientationFollowUps({
+      schedule,
+      settings: followUpSettings,
+      relayMobile: async (id) => (await orientationRepository.relayById(id))?.phone ?? undefined,
+      relayFlowId: RELAY_FLOW_ID,
+    }),
+  );
+  for (const listener of parts.onOrientationChange ?? []) orientationEvents.onOrientationChange(listener);
   const followUpFlowServices = followUpServices({
     schedule,
     workshops,
@@ -307,6 +316,7 @@ export function composeRelais(input: RelaisParts) {
     },
     owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,
     formatMoment: (epoch) => sessionDate(epoch, sessionWording),
+    noLongerWanted: settledOrientationCheck(orientationRepository),
   });
   const purge = async () => {
     const at = parts.clock.now();

@@ -1,6 +1,7 @@
 // The flow interpreter on the real main flow: commands, tolerant answers, the reprompt ladder, expiry, pinning.
 import { describe, expect, it } from 'vitest';
 import { accueil } from '../../flows/accueil.js';
+import { orientationRelais } from '../../flows/orientation-relais.js';
 import { compileFlow } from '../../src/engine/flow.js';
 import type { Effect } from '../../src/engine/effects.js';
 import { parseSnapshot, type Snapshot } from '../../src/engine/snapshot.js';
@@ -123,6 +124,17 @@ describe('step', () => {
     expect(later.snapshot.stepId).toBe('locate');
     const soon = step(flow, snapshot, text('74000', T0 + 23 * 3_600_000));
     expect(soon.effects.some((e) => e.type === 'invoke')).toBe(true);
+  });
+
+  it('reads a message after days of silence as the answer of a question that opens a new request (a relay’s next person)', () => {
+    const relayFlow = compileFlow(orientationRelais);
+    const waiting = { ...step(relayFlow, undefined, text('Bonjour')).snapshot, stepId: 'relay_next' };
+    const later = step(relayFlow, waiting, text('Une dame à Florac, carte vitale', T0 + 5 * 24 * 3_600_000));
+    expect(replies(later.effects).join('\n')).not.toContain('on reprend');
+    expect(later.effects).toContainEqual(expect.objectContaining({ type: 'invoke', service: 'relayRead', input: { text: 'Une dame à Florac, carte vitale' } }));
+    // A question in the middle of a request is still resumed: an old « 1 » must not pick a place.
+    const picking = { ...waiting, stepId: 'relay_pick' };
+    expect(replies(step(relayFlow, picking, text('1', T0 + 5 * 24 * 3_600_000)).effects).join('\n')).toContain('on reprend');
   });
 
   it('captures free input and asks for a lookup, then renders its items', () => {

@@ -1,11 +1,13 @@
 // « Orienter » from Chercher un lieu: a platform agent, on the phone with someone, sends an orientation to one of the
 // places found, with the person's agreement recorded (by the agent, by phone) and her number only if she agrees to be
-// called. The same orientation as a senior's « oui » or a relay's: its history, its answer link, its 7-day figures.
+// called. A relay at a desk does the same, and is the orientation's relay (told of the answer on their mobile, asked
+// the 7-day check when the person cannot be). The same orientation as a senior's « oui » or a relay's by phone.
 import * as z from 'zod';
 import { Checkbox, Csrf, Field, Select } from '../components/field.js';
 import type { FormState } from '../forms.js';
 import type { PlaceLine } from './lieux.js';
-import type { NewOrientation } from '../../db/orientation-repository.js';
+import type { NewOrientation, RelayAccount } from '../../db/orientation-repository.js';
+import { structureName } from '../../orientations/orient.service.js';
 import { frenchPhoneE164 } from '../../directory/format.js';
 import { fillTemplate } from '../../engine/template.js';
 import { senderLabels } from '../../../data/orientations.fr.js';
@@ -46,12 +48,22 @@ export function OrientForm({ places, form, searchValues, csrf }: { places: Place
   );
 }
 
-/** The orientation an agent sends: the consent is theirs to record, by phone. */
+/** The orientation an agent (or a relay: `relay`, their account) sends: the consent is theirs to record, by phone. */
 export function agentOrientation(
   user: WorkspaceUser,
   input: { place: PlaceLine & { placeId: string; hours?: string }; need: string; commune: string; contact: string | undefined; placeStructureId: string | undefined },
   at: number,
+  relay?: RelayAccount,
 ): NewOrientation {
+  const sender: NewOrientation['sender'] = relay
+    ? {
+        kind: 'relay',
+        userId: relay.id,
+        structureId: relay.structureId ?? undefined,
+        label: fillTemplate(senderLabels.relay, { email: relay.email, structure: structureName(relay.structureType, relay.structureName) }),
+        address: relay.phone ?? undefined,
+      }
+    : { kind: 'agent', userId: user.id, label: fillTemplate(senderLabels.agent, { email: user.email }) };
   return {
     id: crypto.randomUUID(),
     departement: user.departement,
@@ -60,7 +72,7 @@ export function agentOrientation(
     commune: input.commune,
     place: { id: input.place.placeId, name: input.place.name, address: input.place.address, phone: input.place.phone || undefined, hours: input.place.hours || undefined },
     placeStructureId: input.placeStructureId,
-    sender: { kind: 'agent', userId: user.id, label: fillTemplate(senderLabels.agent, { email: user.email }) },
+    sender,
     consent: { by: user.email, at, how: 'téléphone' },
     personContact: input.contact,
   };

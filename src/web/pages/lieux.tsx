@@ -216,6 +216,7 @@ export function lieuxRoutes(app: Hono<WorkspaceEnv>, deps: WorkspaceDeps) {
         placeStructureId: await repository.structureOfPlace(c.var.user.departement, place.placeId),
       },
       at,
+      c.var.user.role === 'relay' ? await repository.relayById(c.var.user.id) : undefined,
     );
     await createOrientation({ repository, events }, orientation, at);
     return c.redirect(`/espace/orientations/${orientation.id}`, 303);

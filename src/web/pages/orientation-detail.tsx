@@ -4,6 +4,7 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Orientation, OrientationEvent } from '../../db/orientation-repository.js';
+import type { OrientationFollowUp } from '../../db/followup-scope.js';
 import { changeOrientationStatus } from '../../orientations/change-status.js';
 import { TRANSITIONS, type OrientationStatus } from '../../orientations/statuses.js';
 import { ANSWER_TOKEN_DAYS, issueToken, SHEET_TOKEN_DAYS } from '../../orientations/tokens.js';
@@ -19,6 +20,7 @@ import { emptyForm, type FormState } from '../forms.js';
 import { readAnswer } from '../orientation-links.routes.js';
 import { errorPage } from './error.js';
 import { sheetSms } from '../../../data/orientations.fr.js';
+import { followUpLabels } from '../../../data/followups.fr.js';
 import { fillTemplate } from '../../engine/template.js';
 import { formatPhoneFr, frenchMobileE164 } from '../../directory/format.js';
 
@@ -31,7 +33,31 @@ interface DetailState {
   forms?: { accept?: FormState; refuse?: FormState };
 }
 
-function DetailPage(props: { orientation: Orientation; history: OrientationEvent[]; access?: { userEmail: string; at: number }[]; c: Context<WorkspaceEnv>; state: DetailState }) {
+/** The orientation's 7-day check and evaluation: whom they ask, when, and their state; or why there are none. */
+function FollowUps({ followUps }: { followUps: OrientationFollowUp[] }) {
+  return (
+    <Table
+      caption="Suivis de l'orientation"
+      empty={followUpLabels.noneForOrientation}
+      headers={['Suivi', 'Auprès de', 'Prévu le', 'État']}
+      rows={followUps.map((f) => [
+        followUpLabels.kinds[f.kind] ?? f.kind,
+        followUpLabels.askedOf[f.askedOf] ?? f.askedOf,
+        formatDateTime(f.dueAt),
+        `${followUpLabels.statuses[f.status] ?? f.status}${f.lastError && f.status !== 'pending' ? ` (${f.lastError})` : ''}`,
+      ])}
+    />
+  );
+}
+
+function DetailPage(props: {
+  orientation: Orientation;
+  history: OrientationEvent[];
+  followUps: OrientationFollowUp[];
+  access?: { userEmail: string; at: number }[];
+  c: Context<WorkspaceEnv>;
+  state: DetailState;
+}) {
   const { orientation: o, c, state } = props;
   const base = `/espace/orientations/${o.id}`;
   const scope = ROLES[c.var.user.role].orientations;
@@ -95,6 +121,8 @@ function DetailPage(props: { orientation: Orientation; history: OrientationEvent
         headers={['Quand', 'Statut', 'Par qui', 'Détail']}
         rows={props.history.map((e) => [formatDateTime(e.at), e.toStatus, e.author, e.detail ?? ''])}
       />
+      <h2>Suivis</h2>
+      <FollowUps followUps={props.followUps} />
       {props.access ? (
         <>
           <h2>Consultations</h2>
@@ -122,7 +150,8 @@ export function orientationDetailRoutes(app: Hono<WorkspaceEnv>, deps: Workspace
     const o = await c.var.scoped.orientations.open(c.req.param('id') ?? '', now());
     if (!o) return c.html(notFound(), 404);
     const access = can(c.var.user.role, 'orientationAccessLog') ? await c.var.scoped.orientations.accessLog(o.id) : undefined;
-    return c.html(<DetailPage orientation={o} history={await repository.history(o.id)} c={c} state={state} {...(access ? { access } : {})} />, status);
+    const followUps = await c.var.scoped.followUps.ofOrientation(o.id);
+    return c.html(<DetailPage orientation={o} history={await repository.history(o.id)} followUps={followUps} c={c} state={state} {...(access ? { access } : {})} />, status);
   }
 
   /** The orientation if this user may act on it (in scope), else undefined. */
