@@ -23,7 +23,8 @@ export async function readTwilioWebhook(c: Context, deps: AppDeps): Promise<Twil
   const url = publicUrlFor(deps.config.publicBaseUrl ?? new URL(c.req.url).origin, c.req.url);
   const signature = c.req.header('X-Twilio-Signature') ?? '';
   if (!(await verifyTwilioSignature({ authToken: token, url, params: allParams, signature, hmac: deps.hmacSha1 }))) {
-    deps.logger.warn('twilio.bad_signature', { url, present: signature !== '' });
+    // The path only: a query may carry a caller's words (the phone's « un instant » resume), never logged.
+    deps.logger.warn('twilio.bad_signature', { path: new URL(url).pathname, present: signature !== '' });
     return { ok: false, response: c.text('Invalid or missing X-Twilio-Signature.', 403) };
   }
   const params = Object.fromEntries(Object.entries(allParams).map(([k, v]) => [k, Array.isArray(v) ? v[0]! : v]));
