@@ -2,13 +2,14 @@
 // database. Measures the time from spawn to a healthy /health, the CPU the process spent to get there (a steadier
 // figure than wall time on a shared machine), and its resident memory (VmRSS) once healthy and after a few signed
 // turns, with every embedded place and commune loaded.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain JavaScript build script, without type declarations
 import { buildNodeBundle } from '../scripts/build.mjs';
 import { AUTH_TOKEN, measure, PUBLIC_BASE_URL } from './turns.js';
+import { listeningPort } from '../test/support/bundle-process.js';
 
 const procFile = (pid: number, name: string) => readFileSync(`/proc/${pid}/${name}`, 'utf8');
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(procFile(pid, 'status'))?.[1] ?? NaN) / 1024;
@@ -24,37 +25,6 @@ function startFlags(): string[] {
   const words = start.trim().split(/\s+/);
   if (words[0] !== 'node' || words.at(-1) !== 'dist/relais.js') throw new Error(`the start script is not \`node <flags> dist/relais.js\`: ${start}`);
   return words.slice(1, -1);
-}
-
-/** The banner `src/runtime/node.ts` prints once listening names the port the OS chose (PORT=0). */
-const LISTENING = /Relais is running on port (\d+)/;
-
-/**
- * Resolves with the port the child listens on, or rejects with its last output if it exits first or stays silent:
- * the port comes from the child itself, so no other process on a guessed port can answer in its place.
- */
-function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      reject(new Error(`the production process (dist/relais.js) ${why}. Its last output:\n${output.slice(-2_000) || '(none)'}`));
-    };
-    const timer = setTimeout(() => fail(`did not say it was listening within ${timeoutMs / 1000} s`), timeoutMs);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const port = LISTENING.exec(output)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        child.off('exit', exited);
-        resolve(Number(port));
-      }
-    };
-    const exited = (code: number | null, signal: string | null) => fail(`exited before listening (${signal ?? `code ${code}`})`);
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', exited);
-  });
 }
 
 export async function benchProduction() {
