@@ -8,15 +8,22 @@ export interface ModelPair {
   fake: FakeOpenAi;
   withModel: TestRelais;
   withoutModel: TestRelais;
+  /** What the Relais with the model logged: event name and fields, as its logger received them. */
+  logged: { event: string; fields: unknown }[];
 }
 
 /** Registers the file's hooks; the returned object is filled before its tests run. */
 export function relaisWithAndWithoutModel(): ModelPair {
-  const pair = {} as ModelPair;
+  const pair = { logged: [] } as unknown as ModelPair;
+  const log = (event: string, fields?: unknown) => void pair.logged.push({ event, fields });
   beforeAll(async () => {
     pair.fake = await startFakeOpenAi();
     [pair.withModel, pair.withoutModel] = await Promise.all([
-      startTestRelais({ openAi: { apiKey: 'sk-test', baseURL: pair.fake.baseURL }, understanding: { model: 'gpt-test', dailyBudget: 1000 } }),
+      startTestRelais({
+        openAi: { apiKey: 'sk-test', baseURL: pair.fake.baseURL },
+        understanding: { model: 'gpt-test', dailyBudget: 1000 },
+        logger: { info: log, warn: log, error: log },
+      }),
       startTestRelais(),
     ]);
   });

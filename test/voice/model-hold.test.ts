@@ -171,6 +171,10 @@ describe('« un instant » while the understanding model reads a spoken answer',
       body: new URLSearchParams(call.params).toString(),
     });
     expect(response.status).toBe(403);
+    // The refusal is logged by its path alone: the query holds what the caller said.
+    const refused = models.logged.filter((l) => l.event === 'twilio.bad_signature').at(-1);
+    expect(refused?.fields).toEqual({ path: '/twilio/voice/resume', present: true });
+    expect(JSON.stringify(models.logged)).not.toMatch(/arr(ê|%C3%AA)te|docteur|camera/i);
     expect((await postTwilio(models.withModel.url, '/twilio/voice/resume?turn=1', call.params)).status).toBe(400);
     expect(call.inbound()).toEqual(['[appel]']);
   });
