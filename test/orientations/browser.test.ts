@@ -71,6 +71,10 @@ describe.skipIf(!existsSync(CHROMIUM))('orientations in Chromium', { timeout: 12
     await row.getByRole('link', { name: /Voir l'orientation/ }).click();
     await relay.getByRole('heading', { name: 'Historique' }).waitFor();
     expect(await relay.locator('main').textContent()).toContain('se déplace difficilement');
+    // The follow-ups Relais will send: the person gave a mobile, so she is asked, not the relay.
+    const followUps = relay.getByRole('table', { name: "Suivis de l'orientation" });
+    expect(await followUps.getByRole('row', { name: /vérification à 7 jours/ }).textContent()).toMatch(/la personne.*prévu/);
+    expect(await followUps.getByRole('row', { name: /évaluation à froid/ }).textContent()).toMatch(/la personne.*prévu/);
     await checkPage(relay, 'orientations-02-detail-relais');
   });
 
