@@ -56,9 +56,29 @@ export async function benchLargeDatabase(count: number, seconds: number, concurr
   const bytes = statSync(databasePath).size;
   const relais = await startRelais(options);
   const run = await measure(`Relais, sms, ${(count / 1e6).toLocaleString('en')} M conversations`, relais.url, 'sms', seconds, concurrency);
+  const erasure = await timeErasures(relais.url);
   await relais.close();
   rmSync(dir, { recursive: true, force: true });
-  return { count, fillSeconds, bytes, run };
+  return { count, fillSeconds, bytes, run, erasure };
+}
+
+/**
+ * SUPPRIMER is a turn too, and holds the write lock while it runs: five people each write, then erase; the median
+ * and the slowest of their SUPPRIMER replies (it must find someone else's mentions of the number by index, not by
+ * reading every message and snapshot).
+ */
+async function timeErasures(url: string) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const from = `+3361000000${i}`;
+    await postSms(url, from, 'Bonjour', { token: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    const t0 = performance.now();
+    const reply = await postSms(url, from, 'SUPPRIMER', { token: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
+    times.push(performance.now() - t0);
+    if (!reply.body.includes('effacées')) throw new Error(`SUPPRIMER was not answered: ${reply.status} ${reply.body}`);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[2]!, max: times[4]! };
 }
 
 export function printLargeDatabase(r: Awaited<ReturnType<typeof benchLargeDatabase>>, empty: Summary) {
@@ -66,4 +86,5 @@ export function printLargeDatabase(r: Awaited<ReturnType<typeof benchLargeDataba
   console.log(`\nlarge database: ${r.count.toLocaleString('en')} past conversations (${(r.bytes / 2 ** 30).toFixed(2)} GiB, filled in ${r.fillSeconds.toFixed(0)} s): ` +
     `${r.run.rps.toFixed(0)} req/s, p99 ${r.run.p99.toFixed(1)} ms against ${empty.p99.toFixed(1)} ms empty: ratio ${ratio.toFixed(2)} (goal <= 1.25: ${ratio <= 1.25 ? 'met' : 'NOT met'})` +
     (r.run.errors ? `; ${r.run.errors} errors` : ''));
+  console.log(`SUPPRIMER on it: ${r.erasure.median.toFixed(1)} ms median, ${r.erasure.max.toFixed(1)} ms slowest of 5 (the write lock is held that long)`);
 }

@@ -2,6 +2,7 @@
 // so two calls arriving together cannot both read it, on better-sqlite3 and D1 alike.
 import type { CallContext } from '../conversation/call-context.js';
 import type { DatabaseHandle } from './database.js';
+import { mentionStatements } from './number-mentions.js';
 
 export interface CallStart {
   callSid: string;
@@ -34,13 +35,14 @@ export function createCallRepository({ atomic }: DatabaseHandle) {
     },
 
     async registerHandoff(handoff: { id: string; caller: string; departement?: string; context: CallContext; at: number; expiresAt: number }): Promise<void> {
-      await run('insert into handoffs (id, caller_address, departement, context, created_at, expires_at) values (?, ?, ?, ?, ?, ?)', [
-        handoff.id,
-        handoff.caller,
-        handoff.departement ?? null,
-        JSON.stringify(handoff.context),
-        handoff.at,
-        handoff.expiresAt,
+      const context = JSON.stringify(handoff.context);
+      await atomic([
+        {
+          sql: 'insert into handoffs (id, caller_address, departement, context, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+          params: [handoff.id, handoff.caller, handoff.departement ?? null, context, handoff.at, handoff.expiresAt],
+        },
+        // The agent's context may hold a relative's number: SUPPRIMER of that number finds it through the caller.
+        ...mentionStatements(handoff.caller, [context], handoff.at),
       ]);
     },
 

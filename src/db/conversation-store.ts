@@ -7,6 +7,7 @@ import { erasureStatements, purgeStatements } from './privacy-statements.js';
 import { activityStatements, type FactOptions } from './activity-statements.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 import { storeTextsStatement, textHash, textIdOf } from './message-texts.js';
+import { mentionStatements } from './number-mentions.js';
 import { REPLY_IN_LOG, deliveryInLog, loggedDelivery, loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
@@ -148,7 +149,11 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
       params: [turn.providerId, turn.address, reply, turn.at, ...won],
     });
   }
-  if (turn.log.length > 0) statements.push(...messageLogStatements(turn, won));
+  if (turn.log.length > 0) {
+    statements.push(...messageLogStatements(turn, won));
+    const written = turn.log.filter((m) => m.direction === 'in').map((m) => m.body);
+    statements.push(...mentionStatements(turn.address, written, turn.at, { sql: WON, params: won }));
+  }
   for (const c of turn.callbacks) {
     statements.push({
       sql: `insert into callback_requests (contact_address, channel, step_id, context, status, created_at, departement) select ?, ?, ?, ?, 'open', ?, ? where ${WON}`,

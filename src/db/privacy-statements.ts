@@ -3,6 +3,7 @@
 import { normalizePlaceName } from '../directory/normalize.js';
 import type { Statement } from './database.js';
 import { orphanTextsStatement } from './message-texts.js';
+import { MENTIONING_CONTACTS, forgetMentionsStatement } from './number-mentions.js';
 import { ERASED_SENDER } from './schema.js';
 
 /** What replaces a number erased from someone else's data (a caregiver who gave it for their relative). */
@@ -26,17 +27,31 @@ export function writtenForms(address: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** `replace(replace(column, f1, …), f2, …)` for every form, and the condition that any form is present. */
-function redaction(table: string, column: string, forms: string[], guard: string, guardParams: unknown[]): Statement {
+/**
+ * `replace(replace(column, f1, …), f2, …)` for every form, and the condition that any form is present, on the rows of
+ * the contacts recorded writing the number (`contactColumn`; `rowsOf` when the table reaches them another way).
+ */
+function redaction(table: string, column: string, forms: string[], rowsOf: string, guard: string, guardParams: unknown[], address: string): Statement {
   let expression = column;
   for (let i = 0; i < forms.length; i++) expression = `replace(${expression}, ?, ?)`;
   // A conversation changed under a turn in flight must make that turn retry on the new snapshot, not write back the old.
   const bump = table === 'conversations' ? ', version = version + 1' : '';
   return {
-    sql: `update ${table} set ${column} = ${expression}${bump} where (${forms.map(() => `instr(${column}, ?) > 0`).join(' or ')}) and ${guard}`,
-    params: [...forms.flatMap((f) => [f, ERASED_NUMBER]), ...forms, ...guardParams],
+    sql: `update ${table} set ${column} = ${expression}${bump} where ${rowsOf} and (${forms.map(() => `instr(${column}, ?) > 0`).join(' or ')}) and ${guard}`,
+    params: [...forms.flatMap((f) => [f, ERASED_NUMBER]), address, ...forms, ...guardParams],
   };
 }
+
+/** Where the number may be written by someone else, and how each table's rows of the mentioning contacts are found. */
+const WRITTEN_IN = [
+  ['messages', 'body', `contact_address in (${MENTIONING_CONTACTS})`],
+  ['message_texts', 'body', `id in (select text_id from messages where text_id is not null and contact_address in (${MENTIONING_CONTACTS}))`],
+  ['processed_webhooks', 'reply', `contact_address in (${MENTIONING_CONTACTS})`],
+  ['callback_requests', 'context', `contact_address in (${MENTIONING_CONTACTS})`],
+  ['handoffs', 'context', `caller_address in (${MENTIONING_CONTACTS})`],
+  ['outbox', 'replies', `contact_address in (${MENTIONING_CONTACTS})`],
+  ['conversations', 'snapshot', `contact_address in (${MENTIONING_CONTACTS})`],
+] as const;
 
 /**
  * SUPPRIMER, as statements run in the turn's own atomic unit (each guarded by `guard`, so a turn that lost a race
@@ -80,18 +95,11 @@ export function erasureStatements(address: string, keepProviderId: string, inbou
   const forms = writtenForms(address);
   if (forms.length > 0) {
     // The number as someone else wrote it (a caregiver giving their relative's mobile) is blanked out.
-    for (const [table, column] of [
-      ['messages', 'body'],
-      ['message_texts', 'body'],
-      ['processed_webhooks', 'reply'],
-      ['callback_requests', 'context'],
-      ['handoffs', 'context'],
-      ['outbox', 'replies'],
-      ['conversations', 'snapshot'],
-    ] as const) {
-      statements.push(redaction(table, column, forms, guard, guardParams));
-    }
+    for (const [table, column, rowsOf] of WRITTEN_IN) statements.push(redaction(table, column, forms, rowsOf, guard, guardParams, address));
   }
+  // Who wrote this number, and what this person wrote, are no longer anyone's business.
+  const forget = forgetMentionsStatement(address);
+  statements.push(g(forget.sql, forget.params), g('delete from number_mentions where contact_address = ?', [address]));
   statements.push(g('delete from conversations where contact_address = ? and id <> ?', [address, guardParams[0]]));
   // Last: the guard reads this very row.
   statements.push({ sql: `delete from conversations where id = ? and last_turn_id = ?`, params: guardParams });
@@ -126,6 +134,11 @@ export function purgeStatements(before: number, redeliveredBefore: number, orien
     { sql: 'delete from outbox where created_at < ?', params: [before] },
     { sql: 'delete from geocode_cache where fetched_at < ?', params: [before] },
     { sql: 'delete from scheduled_messages where created_at < ?', params: [before] },
+    // A mention lives as long as the newest one and as the contact's conversation, whose snapshot may still hold it.
+    {
+      sql: 'delete from number_mentions where created_at < ? and not exists (select 1 from conversations c where c.contact_address = number_mentions.contact_address)',
+      params: [before],
+    },
     // A booking outlives the retention only while its session is still to come.
     {
       sql: 'delete from bookings where created_at < ? and not exists (select 1 from workshop_sessions s where s.id = bookings.session_id and s.ends_at >= ?)',

@@ -117,7 +117,8 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     nextAttemptAt: integer('next_attempt_at').notNull(),
   },
-  (t) => [index('outbox_delivery').on(t.providerId, t.contactAddress), index('outbox_due').on(t.nextAttemptAt)],
+  // Contact first: it serves the delivery's lookup (both columns) and SUPPRIMER (the contact alone).
+  (t) => [index('outbox_contact_delivery').on(t.contactAddress, t.providerId), index('outbox_due').on(t.nextAttemptAt)],
 );
 
 /** A person asked to talk to someone (AIDE, 0, « un conseiller »). */
@@ -138,7 +139,26 @@ export const callbackRequests = sqliteTable('callback_requests', {
   outcome: text('outcome'),
   note: text('note'),
   doneAt: integer('done_at'),
-}, (t) => [index('callback_requests_departement').on(t.departement, t.status, t.createdAt)]);
+}, (t) => [
+  index('callback_requests_departement').on(t.departement, t.status, t.createdAt),
+  // A turn that learns the department claims this contact's unattached requests, and SUPPRIMER erases them: both by contact.
+  index('callback_requests_contact').on(t.contactAddress),
+]);
+
+/**
+ * Which contacts wrote which phone numbers (see number-mentions.ts): SUPPRIMER blanks a number out of the data of
+ * the contacts that wrote it, found here instead of by reading every stored text.
+ */
+export const numberMentions = sqliteTable(
+  'number_mentions',
+  {
+    /** The number written, in E.164 (`*`: a contact that wrote digits before mentions were recorded). */
+    address: text('address').notNull(),
+    contactAddress: text('contact_address').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.contactAddress] }), index('number_mentions_contact').on(t.contactAddress), index('number_mentions_created').on(t.createdAt)],
+);
 
 /** Numbers that said STOP: no outbound message may go to them until they say START. Kept after SUPPRIMER. */
 export const optOuts = sqliteTable('opt_outs', {
@@ -246,7 +266,8 @@ export const bookings = sqliteTable(
     /** The department of the conversation that booked it, when known. */
     departement: text('departement'),
   },
-  (t) => [uniqueIndex('bookings_session_contact').on(t.sessionId, t.contactAddress)],
+  // By contact too: a turn that learns the department claims the contact's bookings (see callback_requests_contact).
+  (t) => [uniqueIndex('bookings_session_contact').on(t.sessionId, t.contactAddress), index('bookings_contact').on(t.contactAddress)],
 );
 
 /** Answers of the optional online geocoder (geo.api.gouv.fr), kept so that a query is asked once. */

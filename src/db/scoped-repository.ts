@@ -10,6 +10,7 @@ import { ROLES, isRole } from '../web/auth/roles.js';
 import { scopedOrientations, type OrientationScope } from './orientation-repository.js';
 import { activitySection } from './activity-section.js';
 import { activityStatements } from './activity-statements.js';
+import { mentionStatements } from './number-mentions.js';
 import type { FactChannel } from '../activity/facts.js';
 
 /** A role's view of orientations (roles.ts): the department's, a sender's own and their structure's, a receiver's inbox. */
@@ -153,14 +154,13 @@ export function createScopedRepository(handle: DatabaseHandle, departments: Depa
 
       handoffs: {
         async create(handoff: { id: string; caller: string; context: CallContext; at: number; expiresAt: number }): Promise<void> {
-          await run('insert into handoffs (id, caller_address, context, created_at, expires_at, departement, created_by) values (?, ?, ?, ?, ?, ?, ?)', [
-            handoff.id,
-            handoff.caller,
-            JSON.stringify(handoff.context),
-            handoff.at,
-            handoff.expiresAt,
-            dep,
-            user.id,
+          const context = JSON.stringify(handoff.context);
+          await atomic([
+            {
+              sql: 'insert into handoffs (id, caller_address, context, created_at, expires_at, departement, created_by) values (?, ?, ?, ?, ?, ?, ?)',
+              params: [handoff.id, handoff.caller, context, handoff.at, handoff.expiresAt, dep, user.id],
+            },
+            ...mentionStatements(handoff.caller, [context], handoff.at),
           ]);
         },
 

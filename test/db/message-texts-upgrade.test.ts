@@ -5,27 +5,17 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConversationStore } from '../../src/db/conversation-store.js';
 import { erasureStatements, purgeStatements } from '../../src/db/privacy-statements.js';
-import { MIGRATIONS_FOLDER, openSqliteDatabase } from '../../src/runtime/node/sqlite.js';
+import { openSqliteDatabase } from '../../src/runtime/node/sqlite.js';
+import { migrationsBefore } from '../support/migrations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relais-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The migrations folder as it was before 0013. */
-function previousMigrations(): string {
-  const folder = join(dir, 'migrations');
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx < 13);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 const OLD = '+33612340001';
 const WELCOME = 'Bonjour, ici Relais.';
@@ -36,7 +26,7 @@ describe('a database from before the stored texts', () => {
   it('reads its old rows after the upgrade: redelivery, « répéter », erasure and purge', async () => {
     const path = join(dir, 'old.sqlite');
     const old = new Database(path);
-    migrate(drizzle(old), { migrationsFolder: previousMigrations() });
+    migrate(drizzle(old), { migrationsFolder: migrationsBefore(13, dir) });
     expect(old.prepare("select name from sqlite_master where name = 'message_texts'").all()).toEqual([]);
     const at = Date.UTC(2026, 10, 1);
     old.prepare('insert into contacts (address, created_at, last_seen_at) values (?, ?, ?)').run(OLD, at, at);

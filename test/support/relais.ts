@@ -43,6 +43,8 @@ export interface SmsOptions {
   signature?: string | null;
   extraParams?: Record<string, string>;
   token?: string;
+  /** The public address the service signs against (the bench's own). */
+  publicBaseUrl?: string;
 }
 
 export interface SmsReply {
@@ -130,7 +132,7 @@ export async function postSms(serverUrl: string, from: string, body: string, opt
     ...opts.extraParams,
   };
   const signature =
-    opts.signature === undefined ? twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, `${PUBLIC_BASE_URL}/twilio/sms`, params) : opts.signature;
+    opts.signature === undefined ? twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, `${opts.publicBaseUrl ?? PUBLIC_BASE_URL}/twilio/sms`, params) : opts.signature;
   const response = await fetch(`${serverUrl}/twilio/sms`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'X-Twilio-Signature': signature }) },
