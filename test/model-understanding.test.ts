@@ -7,12 +7,12 @@ import { procedures } from '../data/procedures/index.js';
 import { flowDefinitions } from '../flows/index.js';
 import { modelAnswer, startFakeOpenAi, type FakeAnswer, type FakeOpenAi } from '../scripts/fake-openai.js';
 import { groundedText } from '../src/knowledge/understanding/grounded-text.js';
-import { relaisWithAndWithoutModel } from './support/model-pair.js';
+import { relaisWithAndWithoutModel, UNREADABLE_BY_RULES } from './support/model-pair.js';
 import { startTestRelais, type TestRelais } from './support/relais.js';
 import { createUser, SESSION_SECRET, WebClient } from './support/workspace.js';
 
 /** A message the deterministic reader sends back to the menu (checked below), and what a model should read in it. */
-const MESSY = "je dois voir le docteur par l'ordi avec la camera comment on fait";
+const MESSY = UNREADABLE_BY_RULES;
 const TELECONSULTATION = modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' });
 /** Everything Relais may say: our procedures and our flows' texts. */
 const GROUNDING = [JSON.stringify(procedures), JSON.stringify(flowDefinitions)];

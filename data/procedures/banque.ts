@@ -36,7 +36,7 @@ export const banque: ProcedureInput[] = [
     id: 'paiement-frauduleux',
     title: "Un paiement que je n'ai pas fait (Perceval)",
     category: 'banque',
-    synonyms: ['perceval', 'paiement inconnu', 'achat que je n ai pas fait', 'fraude carte bancaire', 'prelevement inconnu', 'debit inconnu', 'paiement frauduleux', 'achat frauduleux', 'achat inconnu sur mon compte', 'paiement pas fait', 'achat pas fait'],
+    synonyms: ['perceval', 'paiement inconnu', 'achat que je n ai pas fait', 'fraude carte bancaire', 'prelevement inconnu', 'debit inconnu', 'paiement frauduleux', 'achat frauduleux', 'achat inconnu sur mon compte', 'paiement pas fait', 'achat pas fait', 'vide mon compte', 'compte vide', 'carte toujours sur moi', 'debite sans moi'],
     audience: 'Pour celles et ceux qui voient sur leur compte des achats par carte qu’ils n’ont pas faits.',
     steps: [
       'D’abord, faites opposition sur la carte : appelez votre banque ou le 0 892 705 705.',

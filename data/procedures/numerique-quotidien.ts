@@ -96,7 +96,7 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     id: 'sauvegarder-photos',
     title: "Garder ses photos à l'abri (sauvegarde)",
     category: 'numerique',
-    synonyms: ['sauvegarder mes photos', 'sauvegarde', 'photos du telephone', 'transferer mes photos', 'photos sur l ordinateur', 'cle usb', 'memoire pleine', 'stockage plein', 'garder mes photos'],
+    synonyms: ['sauvegarder mes photos', 'sauvegarde', 'photos du telephone', 'transferer mes photos', 'photos sur l ordinateur', 'cle usb', 'memoire pleine', 'stockage plein', 'garder mes photos', 'perdre mes photos', 'perdre les photos', 'photos dans le portable'],
     audience: 'Pour ne pas perdre ses photos si le téléphone se casse, se perd ou est plein.',
     steps: [
       'Branchez le téléphone à l’ordinateur avec son câble et copiez le dossier des photos.',

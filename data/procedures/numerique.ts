@@ -49,7 +49,7 @@ export const numerique: ProcedureInput[] = [
     id: 'appel-video-whatsapp',
     title: 'Appeler sa famille en vidéo (WhatsApp)',
     category: 'numerique',
-    synonyms: ['famille en video', 'whatsapp', 'appel video', 'visio', 'voir mes petits enfants', 'appeler en video', 'facetime', 'video avec la famille'],
+    synonyms: ['famille en video', 'whatsapp', 'appel video', 'visio', 'voir mes petits enfants', 'appeler en video', 'facetime', 'video avec la famille', 'voir sur le telephone avec l image', 'voir en image', 'voir avec l image'],
     audience: 'Pour voir et parler à ses proches en vidéo, gratuitement, avec un smartphone ou une tablette.',
     steps: [
       "Installez l'application WhatsApp depuis le magasin d'applications.",

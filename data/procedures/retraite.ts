@@ -79,7 +79,7 @@ export const retraite: ProcedureInput[] = [
     id: 'pension-reversion',
     title: 'Pension de réversion',
     category: 'retraite',
-    synonyms: ['defunt mari', 'defunte femme', 'veuvage', 'reversion', 'pension de reversion', 'veuve', 'veuf', 'retraite mari decede', 'retraite femme decedee', 'retraite du conjoint', 'retraite du defunt', 'pension du defunt'],
+    synonyms: ['defunt mari', 'defunte femme', 'veuvage', 'reversion', 'pension de reversion', 'veuve', 'veuf', 'retraite mari decede', 'retraite femme decedee', 'retraite du conjoint', 'retraite du defunt', 'pension du defunt', 'reversion femme decedee', 'reversion mari decede', 'reversion conjoint decede', 'partie de sa retraite', 'une part de sa retraite'],
     audience: "Pour le conjoint ou l'ex-conjoint marié d'une personne décédée : une part de sa retraite.",
     steps: [
       'Une seule demande en ligne vaut pour tous les régimes du défunt.',
@@ -100,7 +100,7 @@ export const retraite: ProcedureInput[] = [
     id: 'aspa',
     title: 'Minimum vieillesse (ASPA)',
     category: 'retraite',
-    synonyms: ['aspa', 'minimum vieillesse', 'petite retraite', 'allocation de solidarite', 'retraite trop faible', 'complement de retraite'],
+    synonyms: ['aspa', 'minimum vieillesse', 'petite retraite', 'allocation de solidarite', 'retraite trop faible', 'complement de retraite', 'touche presque rien', 'minimum personnes agees', 'aide argent personnes agees', 'pas assez pour vivre'],
     audience: 'Pour les personnes de 65 ans et plus (ou dès l’âge légal en cas d’inaptitude) avec de faibles ressources.',
     steps: [
       'Demandez le formulaire à votre caisse de retraite (39 60 pour le régime général).',

@@ -34,7 +34,7 @@ export const santeQuotidien: ProcedureInput[] = [
     title: 'Compte ameli : mot de passe oublié',
     category: 'sante',
     situations: ['password'],
-    synonyms: ['mot de passe ameli', 'code ameli', 'identifiant ameli', 'connecter ameli', 'connexion ameli', 'compte ameli bloque', 'ameli oublie', 'code provisoire ameli', 'mdp ameli'],
+    synonyms: ['mot de passe ameli', 'code ameli', 'identifiant ameli', 'connecter ameli', 'connexion ameli', 'compte ameli bloque', 'ameli oublie', 'code provisoire ameli', 'mdp ameli', 'connecter secu', 'code secu', 'mot de passe secu'],
     audience: "Pour les assurés qui ont déjà un compte ameli mais n'arrivent plus à y entrer.",
     steps: [
       'Allez sur ameli.fr, puis « Compte ameli » et « Mot de passe oublié ? ».',

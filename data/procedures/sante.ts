@@ -96,7 +96,7 @@ export const sante: ProcedureInput[] = [
     id: 'teleconsultation',
     title: 'Une consultation vidéo (téléconsultation)',
     category: 'sante',
-    synonyms: ['docteur en video', 'video docteur', 'teleconsultation', 'consultation video', 'medecin en video', 'consulter a distance', 'rendez vous video medecin', 'medecin par internet', 'medical en video', 'docteur par l ordinateur', 'medecin avec la camera'],
+    synonyms: ['docteur en video', 'video docteur', 'teleconsultation', 'consultation video', 'medecin en video', 'consulter a distance', 'rendez vous video medecin', 'medecin par internet', 'medical en video', 'docteur par l ordinateur', 'medecin avec la camera', 'docteur par l ordi', 'medecin par l ordi', 'docteur avec la camera'],
     audience: 'Pour consulter un médecin par vidéo, depuis chez soi ou une cabine en pharmacie.',
     steps: [
       'Demandez à votre médecin s’il fait des consultations vidéo.',

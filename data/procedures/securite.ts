@@ -69,7 +69,7 @@ export const securite: ProcedureInput[] = [
     id: 'bloctel',
     title: 'Bloquer le démarchage téléphonique (Bloctel)',
     category: 'securite',
-    synonyms: ['bloctel', 'demarchage telephonique', 'appels publicitaires', 'demarchage abusif', 'appels de demarchage', 'appels commerciaux', 'liste d opposition', 'appels non sollicites', 'vendeurs qui appellent', 'harcelement telephonique'],
+    synonyms: ['bloctel', 'demarchage telephonique', 'appels publicitaires', 'demarchage abusif', 'appels de demarchage', 'appels commerciaux', 'liste d opposition', 'appels non sollicites', 'vendeurs qui appellent', 'harcelement telephonique', 'appeler pour vendre', 'appellent pour vendre', 'appels pour vendre'],
     audience: 'Pour ne plus recevoir d’appels de vendeurs sur son fixe ou son portable.',
     steps: [
       'Inscrivez votre numéro, fixe ou portable, sur bloctel.gouv.fr. C’est gratuit.',

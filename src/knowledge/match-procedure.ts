@@ -38,9 +38,10 @@ export type ProcedureMatch =
 
 /**
  * Words too common in requests to identify a procedure on their own. The words of learning (« atelier », « cours »)
- * name a need, not a procedure: left in, « atelier » read as a typo of « ameli ».
+ * name a need, not a procedure: left in, « atelier » read as a typo of « ameli ». Common verbs one letter from an
+ * entry's word go too: « elle veut pas » read as a typo of « veuf », the survivor's pension.
  */
-const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en', 'atelier', 'ateliers', 'cours', 'apprendre']);
+const GENERIC = new Set(['faire', 'demande', 'demander', 'dois', 'doit', 'besoin', 'aide', 'aider', 'comment', 'mon', 'ma', 'mes', 'sur', 'internet', 'ligne', 'site', 'pas', 'que', 'quoi', 'avoir', 'mais', 'n', 'ai', 'suis', 'est', 'votre', 'vos', 'nos', 'en', 'atelier', 'ateliers', 'cours', 'apprendre', 'veut', 'veux', 'peut', 'peux', 'faut', 'vaut']);
 
 /** The distinct words of a message compared with every synonym, at most: a procedure is named early, not after a page. */
 const MAX_MESSAGE_WORDS = 120;

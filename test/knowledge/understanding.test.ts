@@ -36,7 +36,10 @@ describe('the understanding evaluation', () => {
       expect(path.asked().unrecorded, 'every message sent to the model has a recorded answer').toBe(0);
       expect(withModel.accuracy, formatReport(withModel, 'With the model')).toBeGreaterThanOrEqual(MODEL_ACCURACY_FLOOR);
       expect(withModel.accuracy).toBeGreaterThan(alone.accuracy);
-      expect(withModel.menuFallback).toBeLessThan(alone.menuFallback);
+      // Never more to the menu; both may reach the floor, the share of messages that really ask nothing we know.
+      const unknownShare = loadCases().filter((c) => c.intent === 'unknown').length / loadCases().length;
+      expect(withModel.menuFallback).toBeLessThanOrEqual(alone.menuFallback);
+      expect(withModel.menuFallback).toBeLessThanOrEqual(unknownShare + 0.01);
     } finally {
       await path.close();
     }
@@ -106,6 +109,34 @@ describe('the deterministic reader', () => {
     // Winning is no scam said by the person herself, nor updating her own details.
     expect(scamSignal("j'ai gagné au loto, comment déclarer mes gains aux impôts", readerVocabulary)).toBeUndefined();
     expect(scamSignal('je voudrais mettre a jour mes coordonnees sur ameli', readerVocabulary)).toBeUndefined();
+  });
+
+  it('reads everyday ways of naming a need that are not in the evaluation (paraphrases written apart from it)', async () => {
+    // Written after the synonyms they exercise were added for the evaluation's misreads, and not tuned on: 6 of 11
+    // were right before those synonyms, 10 on their first run; the eleventh showed that « argent disparu » made the
+    // fraudulent-payment entry read as a loss, and that synonym was dropped.
+    const said: [string, string][] = [
+      ["quelqu'un a fait des achats avec ma carte bleue mais elle est dans mon porte monnaie", 'paiement-frauduleux'],
+      ['mon compte en banque a ete vide hier', 'paiement-frauduleux'],
+      ["ma retraite est toute petite, je n'arrive pas a vivre avec", 'aspa'],
+      ["y a t il une aide pour les personnes agees qui ont peu d'argent", 'aspa'],
+      ['comment ne pas perdre mes photos si je change de telephone', 'sauvegarder-photos'],
+      ['je voudrais voir mes petits enfants en image sur la tablette', 'appel-video-whatsapp'],
+      ["des vendeurs de panneaux solaires m'appellent tous les jours", 'bloctel'],
+      ["le docteur veut me voir par la camera de l'ordinateur", 'teleconsultation'],
+      ["je n'arrive pas a me connecter sur la secu, mon code ne marche pas", 'mot-de-passe-ameli'],
+      ['mon epoux est decede, ai-je droit a la reversion', 'pension-reversion'],
+      ['ma femme est morte, je peux toucher une part de sa retraite ?', 'pension-reversion'],
+    ];
+    const read = await Promise.all(said.map(async ([text]) => [text, (await reader.read(text)).procedureId]));
+    expect(read).toEqual(said);
+  });
+
+  it('does not read a common verb as a typo of an entry’s word (« veut » is not « veuf »)', async () => {
+    for (const text of ['la machine de la poste elle veut pas de mon papier', 'le toubib veut me causer a travers l ecran']) {
+      expect((await reader.read(text)).procedureId, text).not.toBe('pension-reversion');
+    }
+    expect((await reader.read('je suis veuve depuis mars')).procedureId).toBe('pension-reversion');
   });
 
   it('does not read a month as a commune', async () => {

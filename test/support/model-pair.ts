@@ -4,6 +4,12 @@ import { afterAll, beforeAll } from 'vitest';
 import { startFakeOpenAi, type FakeOpenAi } from '../../scripts/fake-openai.js';
 import { startTestRelais, type TestRelais } from './relais.js';
 
+/**
+ * A request for a teleconsultation in words the deterministic reader does not know (« causer au toubib par
+ * l'écran »): the model's tests need a message it sends to the menu. Its own tests check that it still does.
+ */
+export const UNREADABLE_BY_RULES = "je dois causer au toubib par l'ecran comment on fait";
+
 export interface ModelPair {
   fake: FakeOpenAi;
   withModel: TestRelais;

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import twilio from 'twilio';
 import { modelAnswer, startFakeOpenAi } from '../../scripts/fake-openai.js';
 import { postTwilio } from '../support/post.js';
-import { relaisWithAndWithoutModel } from '../support/model-pair.js';
+import { relaisWithAndWithoutModel, UNREADABLE_BY_RULES } from '../support/model-pair.js';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 
 /** Said on the phone; the deterministic reader sends it back to the menu (checked below). */
-const MESSY = "je dois voir le docteur par l'ordi avec la camera comment on fait";
+const MESSY = UNREADABLE_BY_RULES;
 const TELECONSULTATION = { reading: modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' }) };
 const HOLD = "Un instant, s'il vous plaît.";
 /** The same words as they stand in the TwiML. */

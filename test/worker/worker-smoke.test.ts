@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../support/import.js';
+import { UNREADABLE_BY_RULES } from '../support/model-pair.js';
 import { AUTH_TOKEN, ManualClock, postSms, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
 import { TwimlCall } from '../support/twiml-walker.js';
 import { PASSWORD, SESSION_SECRET, textOf, WebClient } from '../support/workspace.js';
@@ -171,7 +172,7 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
 
   it('asks the understanding model through fetch for a message it cannot read (its budget counted in D1)', async () => {
     openAi.answer = () => ({ reading: modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' }) });
-    const reply = await postSms(url, '+33611223318', "je dois voir le docteur par l'ordi avec la camera comment on fait");
+    const reply = await postSms(url, '+33611223318', UNREADABLE_BY_RULES);
     expect(reply.messages.join('\n'), output).toContain('consultation vidéo');
     expect(openAi.requests.at(-1)!.body.response_format).toMatchObject({ type: 'json_schema' });
     openAi.answer = () => undefined;
@@ -180,7 +181,7 @@ describe('Cloudflare Worker (wrangler dev, local D1)', () => {
   it('holds a spoken answer for the model on D1: « un instant », then the signed redirect understands it, retried the same', async () => {
     openAi.answer = () => ({ reading: modelAnswer({ intent: 'procedure', procedureId: 'teleconsultation' }) });
     const call = await TwimlCall.start({ serverUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: '+33611223319', to: '+33939000000' });
-    await call.say("je dois voir le docteur par l'ordi avec la camera comment on fait");
+    await call.say(UNREADABLE_BY_RULES);
     const heard = call.lastHeard().split('\n');
     expect(heard[0], output).toBe("Un instant, s'il vous plaît.");
     expect(call.lastHeard()).toContain('consultation vidéo');
