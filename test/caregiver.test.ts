@@ -118,6 +118,14 @@ describe('caregiver mode on WhatsApp', () => {
     expect(first).toContain('Pour faire vos démarches'); // the message to forward says the need given at first
   });
 
+  it('takes a procedure named for the relative as the need: « sa déclaration d’impôts » is not followed by « de quoi a-t-il besoin »', async () => {
+    const from = '33611110009';
+    const first = await say(from, text("ma mère habite à Lannion, elle ne sait pas faire sa déclaration d'impôts"));
+    expect(first).toContain('Lannion');
+    expect(first).not.toContain('De quoi votre proche a-t-il besoin');
+    expect(first).toContain('au quotidien');
+  });
+
   it('reads a position shared before saying who the help is for as the place, and remembers it for the relative', async () => {
     const from = '33611110005';
     expect(await say(from, text('Bonjour'))).toContain("C'est pour vous ou pour un proche ?");

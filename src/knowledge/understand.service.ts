@@ -52,7 +52,9 @@ export function understandService(deps: {
         // A name several communes bear far apart is kept as said: the caregiver's search then asks the postal code.
         const said = r.location ? place : r.locationChoices?.[0] ? { location: r.locationChoices[0].name } : {};
         const carer: Vars = { forWhom: 'relative', ...said };
-        if (r.need && deps.carerNeedPhrases[r.need]) Object.assign(carer, { need: r.need, carerNeed: deps.carerNeedPhrases[r.need]!, carerNeedKnown: 'yes' });
+        // A procedure named for the relative (« sa déclaration d'impôts ») is a need for démarches: not asked again.
+        const carerNeed = r.need ?? (procedure ? 'demarches' : undefined);
+        if (carerNeed && deps.carerNeedPhrases[carerNeed]) Object.assign(carer, { need: carerNeed, carerNeed: deps.carerNeedPhrases[carerNeed]!, carerNeedKnown: 'yes' });
         if (r.constraints.includes('carerExhausted')) carer['carerSupport'] = 'yes';
         return { outcome: 'relative', vars: carer };
       }
