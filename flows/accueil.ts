@@ -68,7 +68,7 @@ export const accueil: FlowDefinition = {
       type: 'invoke',
       service: 'understand',
       input: { text: '{freeText}', departement: '{calledDepartement}' },
-      provides: ['situationText'],
+      provides: ['situationText', 'offline'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },

@@ -64,7 +64,14 @@ export const demarcheSteps: FlowDefinition['steps'] = {
     text:
       '{procedureTitle}. {procedureAudience}\nCoût : {procedureCost}[\n{procedureWarning}]' +
       '[\nSans internet ? Un agent France Services peut la faire avec vous, gratuitement.{procedureFranceServices?}]',
-    next: 'explain_step',
+    next: 'explain_route',
+  },
+  /** Said without internet or a computer (« je n'ai pas internet »): not the online steps, but where to get it done. */
+  explain_route: { type: 'branch', on: 'offline', cases: { yes: 'explain_in_person' }, otherwise: 'explain_step' },
+  explain_in_person: {
+    type: 'say',
+    text: "Le plus simple : la faire avec quelqu'un, près de chez vous.[\nÀ apporter : {procedureDocuments}.]",
+    next: 'locate',
   },
   explain_step: {
     type: 'invoke',

@@ -6,6 +6,9 @@ import { procedureVars } from './flow-services.js';
 import type { Procedure } from './procedure-schema.js';
 import type { Reading, ReadingContext, UnderstandingReader } from './understanding/reading.js';
 
+/** What a person says that rules out doing a procedure online alone. */
+const OFFLINE = new Set(['noInternet', 'noDevice']);
+
 /** How many communes the flow's « which one? » question can offer (commune1…commune6). */
 const MAX_PLACE_CHOICES = 6;
 
@@ -67,7 +70,9 @@ export function understandService(deps: {
         if (r.situationNotCovered) {
           return { outcome: 'procedureSituation', vars: { ...place, need: 'demarches', situationText: deps.situationPhrases[r.situation ?? ''] ?? '' } };
         }
-        return { outcome: 'procedure', vars: { ...place, ...procedureVars(procedure) } };
+        // « Je n'ai pas internet » (or no computer): the online steps are no use, the place that does it with them is.
+        const offline: Vars = r.constraints.some((c) => OFFLINE.has(c)) ? { offline: 'yes', need: 'demarches' } : {};
+        return { outcome: 'procedure', vars: { ...place, ...offline, ...procedureVars(procedure) } };
       }
       case 'place':
       case 'learn':
