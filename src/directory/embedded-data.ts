@@ -23,6 +23,15 @@ export interface CommunesFile {
   precisions: string;
   /** Former communes (communes déléguées, associées): names joined by `|`, the index of the commune each now belongs to, the village's own position (1e-3 degree, deltas). */
   former: { names: string; owners: number[]; latitudes: number[]; longitudes: number[] };
+  /** Each department as `code;name;region's name`, joined by `|`: « Saint-Denis de la Réunion » names its department. */
+  departements?: string;
+}
+
+/** A department's code with its name and its region's, as people say them after a commune. */
+export interface DepartementName {
+  code: string;
+  name: string;
+  region: string;
 }
 
 export interface EncodableCommune {
@@ -57,9 +66,10 @@ const undelta = (steps: number[]) => {
   return steps.map((step) => (value += step) / SCALE);
 };
 
-export function encodeCommunes(source: string, communes: EncodableCommune[], former: FormerCommune[]): CommunesFile {
+export function encodeCommunes(source: string, communes: EncodableCommune[], former: FormerCommune[], departements: DepartementName[] = []): CommunesFile {
   return {
     source,
+    departements: departements.map((d) => `${d.code};${d.name};${d.region}`).join('|'),
     codes: communes.map((c) => codeNumber(c.code)).map((n, i, all) => n - (i === 0 ? 0 : all[i - 1]!)),
     names: communes.map((c) => c.name).join('|'),
     postalCodes: communes.map((c) => c.postalCodes.join(' ')).join('|'),
@@ -175,7 +185,23 @@ export function decodePlaces(file: PlacesFile): Place[] {
 }
 
 /** Every embedded file decoded, the same way on Node and Workers. */
-export function decodeEmbeddedData(communesFile: CommunesFile, placeFiles: StoredPlacesFile[]): { communes: Commune[]; formerNames: FormerName[]; places: Place[] } {
+export function decodeDepartementNames(file: CommunesFile): DepartementName[] {
+  if (!file.departements) return [];
+  return file.departements.split('|').map((entry) => {
+    const [code = '', name = '', region = ''] = entry.split(';');
+    return { code, name, region };
+  });
+}
+
+export function decodeEmbeddedData(
+  communesFile: CommunesFile,
+  placeFiles: StoredPlacesFile[],
+): { communes: Commune[]; formerNames: FormerName[]; places: Place[]; departementNames: DepartementName[] } {
   const communes = decodeCommunes(communesFile);
-  return { communes, formerNames: decodeFormerNames(communesFile, communes), places: placeFiles.flatMap((f) => decodePlaces(fromColumns(f))) };
+  return {
+    communes,
+    formerNames: decodeFormerNames(communesFile, communes),
+    places: placeFiles.flatMap((f) => decodePlaces(fromColumns(f))),
+    departementNames: decodeDepartementNames(communesFile),
+  };
 }

@@ -115,4 +115,6 @@ export interface GeocodeOptions {
 export interface Directory {
   geocode(query: string, options?: GeocodeOptions): Promise<GeocodeResult>;
   nearest(query: NearestQuery): Promise<NearbyPlace[]>;
+  /** The departments a sentence names (« de la Réunion », « dans la Drôme », « (93) »), to settle homonyms. */
+  departementsNamedIn?(text: string): string[];
 }

@@ -79,7 +79,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
   async function byName(raw: string, context: ReadingContext): Promise<FoundPlace | undefined> {
     // The first words only: a place is named early, and each candidate run is checked against the whole sentence.
     const words = normalizePlaceName(raw).split(' ').filter(Boolean).slice(0, MAX_SENTENCE_WORDS);
-    const prefer = likelyDepartements(v.landlineDepartements, context);
+    // A department said beside the commune (« Saint-Denis de la Réunion ») comes before any guess from the number.
+    const prefer = [...new Set([...(directory.departementsNamedIn?.(raw) ?? []), ...likelyDepartements(v.landlineDepartements, context)])];
     // A few lookups at most: a long message must not cost a directory search per word (a hostile 65,536-character
     // text once took seconds).
     for (const { run } of candidates(words).slice(0, MAX_PLACE_LOOKUPS)) {

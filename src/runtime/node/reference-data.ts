@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from './project-files.js';
-import { decodeEmbeddedData, type CommunesFile, type FormerName, type StoredPlacesFile } from '../../directory/embedded-data.js';
+import { decodeEmbeddedData, type CommunesFile, type StoredPlacesFile } from '../../directory/embedded-data.js';
 import { createInMemoryDirectory } from '../../directory/in-memory-directory.js';
 import { mergePlaces } from '../../directory/merge-places.js';
 import { normalizePlaceName } from '../../directory/normalize.js';
@@ -19,7 +19,7 @@ function readGenerated<T>(name: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-let embedded: { communes: Commune[]; formerNames: FormerName[]; places: Place[] } | undefined;
+let embedded: ReturnType<typeof decodeEmbeddedData> | undefined;
 
 /** The embedded data, read once per process: it never changes while running. */
 export function embeddedData() {
