@@ -49,6 +49,13 @@ export const threatWords = [
 export const prizeWords = ['vous avez gagne', 'vous etes le gagnant', 'vous etes la gagnante', 'heureux gagnant', 'heureuse gagnante', 'tire au sort', 'tiree au sort', 'cadeau vous attend', 'lot a retirer', 'lot a recuperer'];
 /** What a pasted message asks the reader to do: reply, call, confirm, send. */
 export const replyWords = ['repondez', 'repondre', 'rappelez', 'envoyez', 'confirmez', 'recevoir', 'reclamer', 'recuperer'];
+/**
+ * Bank details and the social security number: asked for on a call by someone posing as ameli or the bank, a scam
+ * (neither asks them by phone); asked for by the CAF in a letter, an ordinary request.
+ */
+export const personalDataWords = ['rib', 'iban', 'numero de secu', 'numero de securite sociale', 'coordonnees bancaires', 'numero de compte'];
+/** A phone call received: how the personal data above is fished for. */
+export const callWords = ['appele', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'allo', 'telephone'];
 /** Personal data asked for by a message (« mettez à jour vos informations »): no body asks that by SMS. */
 export const dataRequestWords = ['vos informations', 'vos coordonnees', 'vos donnees', 'vos infos', 'votre rib', 'vos identifiants', 'informations personnelles', 'informations bancaires', 'coordonnees bancaires'];
 /** A link to click. */

@@ -57,6 +57,23 @@ describe('the deterministic reader', () => {
     expect(paying.intent).toBe('scam');
   });
 
+  it('sees a scam in bank details or the sécu number asked on a call, not in a letter or an ordinary question', async () => {
+    for (const text of [
+      "j'ai reçu un appel d'un conseiller ameli qui me demande mon numéro de sécu et mon rib",
+      "un monsieur de la banque m'a appelé, il veut mon iban pour me rembourser",
+    ]) {
+      expect(await reader.read(text), text).toMatchObject({ intent: 'scam', urgency: 'now' });
+    }
+    for (const text of [
+      'la caf me demande un rib',
+      "j'ai reçu un courrier de la caf qui me demande mon rib",
+      "ma conseillère bancaire m'a appelé pour un rendez-vous",
+      "comment trouver mon rib sur l'appli de la banque",
+    ]) {
+      expect((await reader.read(text)).intent, text).not.toBe('scam');
+    }
+  });
+
   it('does not see a scam in an ordinary question about codes or the bank', async () => {
     const ordinary = [
       "j'ai oublié mon mot de passe ameli",

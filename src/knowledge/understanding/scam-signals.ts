@@ -23,6 +23,8 @@ export interface ScamVocabulary {
   prizeWords: PhraseList;
   replyWords: PhraseList;
   dataRequestWords: PhraseList;
+  personalDataWords: PhraseList;
+  callWords: PhraseList;
 }
 
 export interface ScamSignal {
@@ -52,6 +54,8 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   // A pasted message: a prize to claim (« vous avez gagné… répondez OUI »), or personal data asked under pressure.
   const prize = has(v.prizeWords) && (has(v.replyWords) || link || payment);
   const dataAsked = has(v.dataRequestWords) && (threat || link);
+  // « Un conseiller ameli m'a appelé, il me demande mon RIB »: bank details or the sécu number asked on a call.
+  const dataAskedOnACall = has(v.personalDataWords) && has(v.askWords) && impostor && has(v.callWords);
 
   const clear =
     has(v.scamWords) ||
@@ -63,8 +67,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
     (impostor && threat && contact) ||
     familyImpostor ||
     prize ||
-    dataAsked;
-  const urgency = given || (secretAsked && contact) || (payment && has(v.givenWords)) ? 'now' : 'normal';
+    dataAsked ||
+    dataAskedOnACall;
+  const urgency = given || (secretAsked && contact) || dataAskedOnACall || (payment && has(v.givenWords)) ? 'now' : 'normal';
   if (clear) return { strength: 'clear', urgency };
   if (has(v.scamDoubtWords) && (contact || link || impostor)) return { strength: 'doubt', urgency: 'normal' };
   return undefined;
