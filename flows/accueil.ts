@@ -78,7 +78,7 @@ export const accueil: FlowDefinition = {
         procedure: { next: 'explain_intro' },
         procedureAmbiguous: { next: 'explain_which' },
         procedureSituation: { next: 'explain_situation' },
-        nearest: { text: 'Je cherche près de {location}.', next: 'find_places' },
+        nearest: { text: 'Je cherche près {de:location}.', next: 'find_places' },
         whichPlace: { next: 'which_commune' },
         locate: { next: 'locate' },
         learn: { next: 'assess_intro' },

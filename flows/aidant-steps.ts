@@ -7,7 +7,7 @@ import { itemTemplate, PLACE_ANSWER, searchInput } from './place-steps.js';
 export const aidantSteps: FlowDefinition['steps'] = {
   carer_intro: {
     type: 'say',
-    text: "D'accord, nous allons chercher de l'aide près de votre proche[, à {location}]. Les questions portent sur lui ou sur elle.",
+    text: "D'accord, nous allons chercher de l'aide près de votre proche[, {a:location}]. Les questions portent sur lui ou sur elle.",
     next: 'carer_where',
   },
   carer_where: {
@@ -55,11 +55,11 @@ export const aidantSteps: FlowDefinition['steps'] = {
     provides: ['commune', 'precisionNote', 'firstName', 'firstAddress', 'firstPhone', 'farName', 'farDistance', 'farPhone', 'radiusKm', 'homeHelpName', 'homeHelpPhone', 'heardPlace'],
     outcomes: {
       found: {
-        text: 'Près de votre proche[, à {commune}] :\n\n{items}',
+        text: 'Près de votre proche[, {a:commune}] :\n\n{items}',
         set: {
           forwardMessage:
             "Bonjour. Pour {carerNeed}, vous pouvez aller à : {firstName}, {firstAddress}.[ Téléphone : {firstPhone}.] C'est gratuit. Vous pouvez y aller avec un proche.",
-          lastPlaces: 'Près de votre proche[, à {commune}] :\n\n{items}',
+          lastPlaces: 'Près de votre proche[, {a:commune}] :\n\n{items}',
           smsText: 'Relais - lieux d\'aide[ pour {commune}] :\n\n{items}',
           smsTopic: 'places',
         },
@@ -68,7 +68,7 @@ export const aidantSteps: FlowDefinition['steps'] = {
       notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'carer_where_again' },
       whichCommune: { text: 'Plusieurs communes portent ce nom.', next: 'carer_where_again' },
       none: {
-        text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
+        text: "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km {de:commune}.[ Le plus proche : {farName}, à {farDistance} km[, tél. {farPhone}].]",
         signal: 'white-zone',
         next: 'carer_support',
       },

@@ -16,7 +16,7 @@ export const atelierSteps: FlowDefinition['steps'] = {
     provides: [...sessionChoices, 'commune', 'heardPlace'],
     outcomes: {
       found: { text: 'Les prochains ateliers, pour {commune} :\n\n{items}', next: 'choose_session' },
-      none: { text: "Il n'y a pas d'atelier prévu près de {commune} pour le moment. Voici les lieux qui en proposent :", next: 'find_places' },
+      none: { text: "Il n'y a pas d'atelier prévu près {de:commune} pour le moment. Voici les lieux qui en proposent :", next: 'find_places' },
       notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'sessions_ask_location' },
     },
   },

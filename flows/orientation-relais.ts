@@ -64,7 +64,7 @@ export const orientationRelais: FlowDefinition = {
       outcomes: {
         found: { text: 'Pour {commune}[ : {procedureTitle}][ ({constraintsText})] :\n\n{items}', next: 'relay_pick' },
         notFound: { text: 'Je ne trouve pas la commune[ "{heardPlace}"].', next: 'relay_where' },
-        none: { text: "Je n'ai pas trouvé de lieu à moins de {radiusKm} km de {commune}. Le département peut vous aider : écrivez AIDE.", next: 'relay_where' },
+        none: { text: "Je n'ai pas trouvé de lieu à moins de {radiusKm} km {de:commune}. Le département peut vous aider : écrivez AIDE.", next: 'relay_where' },
         error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'relay_describe' },
       },
     },

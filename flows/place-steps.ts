@@ -77,7 +77,7 @@ export const placeSteps: FlowDefinition['steps'] = {
       whichCommune: { next: 'which_commune' },
       none: {
         text:
-          "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km de {commune}.[\nUn service itinérant passe dans votre département : {itinerant}.]" +
+          "Je n'ai pas trouvé de lieu d'aide à moins de {radiusKm} km {de:commune}.[\nUn service itinérant passe dans votre département : {itinerant}.]" +
           '[\nLe plus proche : {farName}, à {farDistance} km[, tél. {farPhone}]. Il peut souvent vous aider par téléphone.]' +
           '[\nLe département ({platformName}) vous répond au {platformPhone}[, {platformHours}].]' +
           '[\nAide à domicile : {homeHelpName}, {homeHelpPhone}.]',
@@ -105,7 +105,7 @@ export const placeSteps: FlowDefinition['steps'] = {
     provides: placeVars,
     outcomes: {
       found: { text: '{items}', next: 'after_places' },
-      noMore: { text: "Il n'y a pas d'autre lieu à moins de {radiusKm} km de {commune}.", next: 'after_places' },
+      noMore: { text: "Il n'y a pas d'autre lieu à moins de {radiusKm} km {de:commune}.", next: 'after_places' },
       notFound: { next: 'ask_location' },
       error: { text: 'Désolé, la recherche ne fonctionne pas pour le moment.', next: 'person_offer' },
     },

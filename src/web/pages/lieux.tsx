@@ -1,5 +1,6 @@
 // « Chercher un lieu »: for someone on the phone, the places near a commune or postal code, found by the very service
 // the conversations use (same answers, distances and hours), and « Envoyer par SMS » to the number the agent types.
+import { withPreposition } from '../../engine/template.js';
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { Checkbox, Csrf, Field, Select } from '../components/field.js';
@@ -84,7 +85,7 @@ export async function searchPlaces(deps: WorkspaceDeps, search: Search): Promise
 /** The SMS sent to the person: plain words, no link (seniors distrust links in SMS). */
 export function placesSms(commune: string, places: PlaceLine[]): string {
   const lines = places.slice(0, 3).map((p, i) => `${i + 1}. ${p.name}, ${p.address}${p.phone ? `. Tél. ${p.phone}` : ''}${p.opening ? `. ${p.opening}` : ''}`);
-  return `Relais : voici où trouver de l'aide près de ${commune}.\n${lines.join('\n')}`;
+  return `Relais : voici où trouver de l'aide près ${withPreposition('de', commune)}.\n${lines.join('\n')}`;
 }
 
 function SearchForm({ form }: { form: FormState }) {
@@ -113,7 +114,7 @@ function Results({ outcome, form, smsForm, csrf, orientForm }: { outcome: Outcom
     return (
       <div class="fr-callout">
         <p class="fr-callout__text">
-          {`Aucun lieu à moins de ${v['radiusKm'] ?? ''} km de ${outcome.commune}.`}
+          {`Aucun lieu à moins de ${v['radiusKm'] ?? ''} km ${withPreposition('de', outcome.commune)}.`}
           {v['farName'] ? ` Le plus proche : ${v['farName']}, à ${v['farDistance']}${v['farPhone'] ? `, tél. ${v['farPhone']}` : ''}.` : ''}
           {v['itinerant'] ? ` Services itinérants : ${v['itinerant']}.` : ''}
         </p>
@@ -124,7 +125,7 @@ function Results({ outcome, form, smsForm, csrf, orientForm }: { outcome: Outcom
     <>
       <h2>{`Près de ${outcome.commune}`}</h2>
       <Table
-        caption={`Lieux près de ${outcome.commune}, du plus proche au plus loin`}
+        caption={`Lieux près ${withPreposition('de', outcome.commune)}, du plus proche au plus loin`}
         empty="Aucun lieu."
         headers={['Lieu', 'Adresse', 'Distance', 'Téléphone', 'Horaires']}
         rows={outcome.places.map((p) => [p.name, p.address, p.distance, p.phone || '—', [p.opening, p.appointment].filter(Boolean).join(' ') || '—'])}

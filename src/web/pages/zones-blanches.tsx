@@ -1,6 +1,7 @@
 // « Zones blanches »: the department's communes drawn from their positions, its places and itinerant stops, and the
 // communes where people asked and nothing was within reach, sized by the requests (all under five drawn alike).
 // A commune's link shows what was asked there (needs, counts), never who. Pure SVG, no tiles, no network.
+import { withPreposition } from '../../engine/template.js';
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { needLabels, outcomeLabels } from '../../../data/activity-labels.fr.js';
@@ -84,8 +85,8 @@ function WhiteZoneMap({ departement, communes, deps, query }: { departement: str
 function CommuneDetail({ commune }: { commune: CommuneFigures }) {
   return (
     <section id="commune" class="fr-mb-4w" tabindex={-1}>
-      <h2>{`Ce qui a été demandé à ${commune.name}`}</h2>
-      <FigureTable caption={`Demandes à ${commune.name}`} headers={['Demande', 'Nombre']} rows={commune.asked.map((a) => [a.label, shown(a.n)])} />
+      <h2>{`Ce qui a été demandé ${withPreposition('a', commune.name)}`}</h2>
+      <FigureTable caption={`Demandes ${withPreposition('a', commune.name)}`} headers={['Demande', 'Nombre']} rows={commune.asked.map((a) => [a.label, shown(a.n)])} />
     </section>
   );
 }
