@@ -42,7 +42,9 @@ export function indexCommunes(communes: Commune[], formerNames: FormerName[] = [
   for (const { name, commune } of formerNames) push(byName, normalizePlaceName(name), commune);
   const namesByLength = new Map<number, string[]>();
   for (const name of byName.keys()) push(namesByLength, name.length, name);
-  return { byCode: new Map(communes.map((c) => [c.code, c])), byPostalCode, byName, namesByLength };
+  const byCode = new Map<string, Commune>();
+  for (const c of communes) byCode.set(c.code, c);
+  return { byCode, byPostalCode, byName, namesByLength };
 }
 
 /** All communes a postal code covers, most populated first (for asking "which one?"). */
