@@ -1,6 +1,6 @@
 // Which contacts wrote which phone numbers: SUPPRIMER blanks a number out of someone else's data (a caregiver who
 // gave their relative's mobile), and this table tells it whose rows to look at, through indexes, instead of reading
-// every message, reply and snapshot ever stored (seconds of write lock on a million conversations).
+// every message, reply and snapshot ever stored, under the write lock that holds every other turn back.
 import type { Statement } from './database.js';
 
 /** Digits with at most one space, dot or dash between them, optionally after « + »: every form `writtenForms` writes. */

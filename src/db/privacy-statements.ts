@@ -28,8 +28,8 @@ export function writtenForms(address: string): string[] {
 }
 
 /**
- * `replace(replace(column, f1, …), f2, …)` for every form, and the condition that any form is present, on the rows of
- * the contacts recorded writing the number (`contactColumn`; `rowsOf` when the table reaches them another way).
+ * `replace(replace(column, f1, …), f2, …)` for every form, and the condition that any form is present, on the rows
+ * `rowsOf` selects: those of the contacts recorded writing `address` (its one parameter).
  */
 function redaction(table: string, column: string, forms: string[], rowsOf: string, guard: string, guardParams: unknown[], address: string): Statement {
   let expression = column;
