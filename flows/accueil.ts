@@ -68,11 +68,11 @@ export const accueil: FlowDefinition = {
       type: 'invoke',
       service: 'understand',
       input: { text: '{freeText}', departement: '{calledDepartement}' },
-      provides: ['situationText', 'offline'],
+      provides: ['situationText', 'offline', 'answerInWriting'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },
-        callback: { next: 'person' },
+        callback: { next: 'person_how' },
         person: { next: 'person_now' },
         relative: { next: 'carer_intro' },
         procedure: { next: 'explain_intro' },
@@ -95,7 +95,14 @@ export const accueil: FlowDefinition = {
     /** A position shared at any choice: the places near it, or, for a relative, the caregiver's journey goes on. */
     located: { type: 'branch', on: 'forWhom', cases: { relative: 'carer_need_known' }, otherwise: 'find_places' },
     /** « Je voudrais parler à un conseiller »: on the phone a person now, as the keypad's 0; elsewhere a callback. */
-    person_now: { type: 'branch', on: 'channel', cases: { voice: 'voice_person' }, otherwise: 'person' },
+    person_now: { type: 'branch', on: 'channel', cases: { voice: 'voice_person' }, otherwise: 'person_how' },
+    /** Someone who said they hear badly (« je suis sourde, je ne peux pas téléphoner ») is answered by SMS, not called. */
+    person_how: { type: 'branch', on: 'answerInWriting', cases: { yes: 'person_in_writing' }, otherwise: 'person' },
+    person_in_writing: {
+      type: 'callback',
+      text: "C'est noté : une personne de Relais vous répondra par écrit, par SMS à ce numéro, sans vous appeler.",
+      next: 'menu',
+    },
     person: {
       type: 'callback',
       text: "C'est noté : une personne de Relais va vous rappeler à ce numéro. Pour parler à quelqu'un tout de suite : Allô Service Public, 39 39 (prix d'un appel local).",
@@ -106,7 +113,7 @@ export const accueil: FlowDefinition = {
       text: "Voulez-vous qu'une personne vous rappelle ?",
       rephrase: "Souhaitez-vous être rappelé par quelqu'un ?",
       options: [
-        { id: 'yes', key: '1', label: 'Oui, rappelez-moi', synonyms: ['@oui'], next: 'person' },
+        { id: 'yes', key: '1', label: 'Oui, rappelez-moi', synonyms: ['@oui'], next: 'person_how' },
         { id: 'other_place', key: '2', label: 'Chercher dans une autre commune', synonyms: ['autre commune', 'autre ville'], next: 'ask_location' },
         { id: 'menu', key: '3', label: 'Revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
       ],

@@ -64,7 +64,7 @@ export const arnaqueSteps: FlowDefinition['steps'] = {
     text: "Voulez-vous qu'une personne vous rappelle pour vous aider ?",
     rephrase: "Souhaitez-vous être rappelé par quelqu'un ?",
     options: [
-      { id: 'yes', key: '1', label: 'Oui, rappelez-moi', synonyms: ['@oui'], next: 'person' },
+      { id: 'yes', key: '1', label: 'Oui, rappelez-moi', synonyms: ['@oui'], next: 'person_how' },
       { id: 'no', key: '2', label: 'Non, revenir au menu', synonyms: ['@non', 'menu'], next: 'menu' },
     ],
   },

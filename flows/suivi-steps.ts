@@ -105,7 +105,7 @@ export const suiviSteps: FlowDefinition['steps'] = {
       went: { text: 'Merci, c’est une bonne nouvelle !', next: 'followup_done' },
       otherPlaces: { text: 'D’accord. Voici d’autres lieux près de chez vous :', next: 'more_places' },
       nextPlace: { text: 'D’accord. Un autre lieu peut vous aider : {nextPlace}', next: 'followup_done' },
-      callback: { next: 'person' },
+      callback: { next: 'person_how' },
       error: { next: 'person_offer' },
     },
   },

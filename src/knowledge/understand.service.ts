@@ -6,6 +6,9 @@ import { procedureVars } from './flow-services.js';
 import type { Procedure } from './procedure-schema.js';
 import type { Reading, ReadingContext, UnderstandingReader } from './understanding/reading.js';
 
+/** A person who says they hear badly is answered by SMS, not called back. */
+const inWriting = (r: Reading): Vars => (r.constraints.includes('hearing') ? { answerInWriting: 'yes' } : {});
+
 /** What a person says that rules out doing a procedure online alone. */
 const OFFLINE = new Set(['noInternet', 'noDevice']);
 
@@ -47,10 +50,11 @@ export function understandService(deps: {
     switch (r.intent) {
       case 'scam':
         return { outcome: r.urgency === 'now' ? 'scamNow' : 'scam', vars: place };
+      // « Je suis sourde, je ne peux pas téléphoner »: the person who takes the request answers in writing.
       case 'callback':
-        return { outcome: 'callback', vars: place };
+        return { outcome: 'callback', vars: { ...place, ...inWriting(r) } };
       case 'person':
-        return { outcome: 'person', vars: place };
+        return { outcome: 'person', vars: { ...place, ...inWriting(r) } };
       case 'relative': {
         // A name several communes bear far apart is kept as said: the caregiver's search then asks the postal code.
         const said = r.location ? place : r.locationChoices?.[0] ? { location: r.locationChoices[0].name } : {};

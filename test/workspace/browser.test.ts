@@ -106,6 +106,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
     ]);
   });
 
+  it('tells the agent to answer in writing a person who said she hears badly', async () => {
+    const reply = await relais.sms('+33612345679', "Je suis sourde, je ne peux pas téléphoner, comment faire pour parler à quelqu'un ? J'habite à Annecy");
+    expect(reply.messages.join('\n')).toContain('par écrit');
+    await agent.goto(`${relais.url}/espace/rappels`);
+    const row = agent.getByRole('row', { name: /06 12 34 56 79/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Répondre par écrit (SMS) : la personne entend mal, ne pas appeler');
+    await checkPage(agent, '05b-rappel-par-ecrit');
+  });
+
   it('looks up places for a caller in another commune and sends them by SMS; never to a number that said STOP', async () => {
     await agent.getByRole('link', { name: 'Chercher un lieu' }).click();
     await agent.getByLabel('Commune ou code postal').fill('Annecy');

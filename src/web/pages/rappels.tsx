@@ -26,6 +26,7 @@ const idSchema = z.coerce.number().int().positive();
 function Context({ item, stage }: { item: CallbackItem; stage: string }) {
   const v = item.context;
   const facts = [
+    v['answerInWriting'] === 'yes' ? 'Répondre par écrit (SMS) : la personne entend mal, ne pas appeler' : '',
     v['commune'] || v['location'] ? `Commune : ${v['commune'] || v['location']}` : '',
     v['need'] ? `Besoin : ${NEEDS[v['need']] ?? v['need']}` : '',
     v['procedureTitle'] || v['procedureQuery'] ? `Démarche : ${v['procedureTitle'] || v['procedureQuery']}` : '',
