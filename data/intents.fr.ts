@@ -178,3 +178,13 @@ export const smsSpeak: Record<string, string> = {
   chui: 'je suis', jsuis: 'je suis', fer: 'faire', fair: 'faire', dimpo: 'd impot', dimpot: 'd impot', dimpots: 'd impots', impo: 'impot',
   lassurance: 'l assurance', mnt: 'maintenant', auj: 'aujourd hui',
 };
+
+/**
+ * The device a person names when asking to learn (« ma petite fille m'a offert un smartphone »), by the assessment's
+ * own answers (flows/diagnostic-steps.ts, q_equipment): named at first, it is not asked again.
+ */
+export const equipmentWords = {
+  smartphone: ['smartphone', 'iphone', 'android', 'ecran tactile'],
+  tablet: ['tablette', 'ipad'],
+  computer: ['ordinateur', 'ordi', 'pc'],
+};

@@ -68,7 +68,7 @@ export const accueil: FlowDefinition = {
       type: 'invoke',
       service: 'understand',
       input: { text: '{freeText}', departement: '{calledDepartement}' },
-      provides: ['situationText', 'offline', 'answerInWriting'],
+      provides: ['situationText', 'offline', 'answerInWriting', 'equipment'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },

@@ -9,8 +9,10 @@ export const diagnosticSteps: FlowDefinition['steps'] = {
     type: 'say',
     text: 'Pour bien vous conseiller, voici quelques questions (6 au plus). Répondez avec un chiffre, ou 9 pour passer.',
     voice: 'Pour bien vous conseiller, voici quelques questions, 6 au plus. Tapez le chiffre de votre réponse, ou 9 pour passer.',
-    next: 'q_equipment',
+    next: 'q_equipment_known',
   },
+  /** The device named in the first message (« on m'a offert une tablette ») is not asked again. */
+  q_equipment_known: { type: 'branch', on: 'equipment', cases: { smartphone: 'q_internet', tablet: 'q_internet', computer: 'q_internet' }, otherwise: 'q_equipment' },
   q_equipment: {
     type: 'choice',
     text: 'Quel appareil avez-vous ?',

@@ -4,6 +4,8 @@
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { procedureVars } from './flow-services.js';
 import type { Procedure } from './procedure-schema.js';
+import { normalizeFrench } from '../engine/nlu/normalize.js';
+import { hasAny, type PhraseList } from './understanding/phrases.js';
 import type { Reading, ReadingContext, UnderstandingReader } from './understanding/reading.js';
 
 /** A person who says they hear badly is answered by SMS, not called back. */
@@ -29,6 +31,8 @@ export function understandService(deps: {
   procedures: Procedure[];
   carerNeedPhrases: Record<string, string>;
   situationPhrases: Record<string, string>;
+  /** The words naming each device the assessment asks about (« smartphone »): said at first, it is not asked. */
+  equipmentWords?: Record<string, PhraseList>;
 }) {
   const byId = new Map(deps.procedures.map((p) => [p.id, p]));
   return async (input: Vars, context?: { address?: string; channel?: string; departement?: string; mayHold?: boolean }): Promise<ServiceResult> => {
@@ -40,10 +44,18 @@ export function understandService(deps: {
       ...(context?.mayHold ? { mayHold: true } : {}),
     };
     const reading = await deps.reader.read(input['text'] ?? '', readingContext);
-    return outcomeOf(reading);
+    return outcomeOf(reading, input['text'] ?? '');
   };
 
-  function outcomeOf(r: Reading): ServiceResult {
+  /** The device named in the first message, unless the person says they have none (« je n'ai pas d'ordinateur »). */
+  function equipmentSaid(r: Reading, text: string): Vars {
+    if (r.constraints.includes('noDevice') || !deps.equipmentWords) return {};
+    const said = normalizeFrench(text);
+    const found = Object.entries(deps.equipmentWords).find(([, words]) => hasAny(said, words));
+    return found ? { equipment: found[0] } : {};
+  }
+
+  function outcomeOf(r: Reading, text: string): ServiceResult {
     const place: Vars = r.location ? { location: r.location.query } : {};
     const need: Vars = r.need ? { need: r.need } : {};
     const procedure = r.procedureId ? byId.get(r.procedureId) : undefined;
@@ -93,7 +105,7 @@ export function understandService(deps: {
           }
           return { outcome: 'whichPlace', vars: choices };
         }
-        if (r.intent === 'learn') return { outcome: 'learn', vars: wanted };
+        if (r.intent === 'learn') return { outcome: 'learn', vars: { ...wanted, ...equipmentSaid(r, text) } };
         return { outcome: 'locate', vars: { need: 'demarches', ...wanted } };
       }
       case 'unknown':

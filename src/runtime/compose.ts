@@ -197,7 +197,7 @@ export function composeRelais(input: RelaisParts) {
       nearestPlaces: findPlaces,
       nextSessions: nextSessionsService(directory, workshops, { now, wording: sessionWording }),
       bookSession: bookSessionService(workshops, { now, wording: sessionWording }),
-      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases }),
+      understand: understandService({ reader, procedures, carerNeedPhrases: intents.carerNeedPhrases, situationPhrases: intents.situationPhrases, equipmentWords: intents.equipmentWords }),
       findProcedure: findProcedureService(matcher, {
         uncovered: (id, text) => uncoveredSituation(matcher, situationsOf, id, text),
         phrases: intents.situationPhrases,
