@@ -17,6 +17,8 @@ export const voiceWording = {
     hours: 'heures',
     to: 'à',
     kilometres: 'kilomètres',
+    kilometre: 'kilomètre',
+    metres: 'mètres',
     phone: 'Téléphone',
     number: 'numéro',
     /** Said where a web address was written (« Allez sur ameli.fr » -> « Allez sur le site officiel »). */

@@ -67,8 +67,8 @@ export const accueil: FlowDefinition = {
     understand: {
       type: 'invoke',
       service: 'understand',
-      input: { text: '{freeText}', departement: '{calledDepartement}' },
-      provides: ['situationText', 'offline', 'answerInWriting', 'equipment'],
+      input: { text: '{freeText}', departement: '{calledDepartement}', slower: '{slower}' },
+      provides: ['situationText', 'offline', 'answerInWriting', 'equipment', 'slower'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },

@@ -11,7 +11,11 @@ export const commands: FlowDefinition['commands'] = {
   // « étoile » is also what the star key sends on the phone.
   repeat: ['repeter', 'repetez', 'repete', 'etoile', 'redites', 'pardon', 'vous pouvez repeter', 'reecouter'],
   info: ['info', 'infos', 'information', 'informations', 'mes donnees', 'vos donnees', 'donnees personnelles', 'confidentialite', 'vie privee'],
-  slower: ['plus lentement', 'moins vite', 'parlez plus lentement', 'parlez moins vite', 'trop vite', 'lentement'],
+  // Said by someone who hears badly: Relais cannot speak louder, it speaks slower and says it again.
+  slower: [
+    'plus lentement', 'moins vite', 'parlez plus lentement', 'parlez moins vite', 'trop vite', 'lentement',
+    'plus fort', 'parlez plus fort', 'j entends mal', 'je vous entends mal', 'je n entends pas', 'je n entends rien', 'je suis malentendant', 'je suis malentendante',
+  ],
 };
 
 export const texts: FlowDefinition['texts'] = {

@@ -44,7 +44,10 @@ export function understandService(deps: {
       ...(context?.mayHold ? { mayHold: true } : {}),
     };
     const reading = await deps.reader.read(input['text'] ?? '', readingContext);
-    return outcomeOf(reading, input['text'] ?? '');
+    const result = outcomeOf(reading, input['text'] ?? '');
+    // « Je suis malentendant »: on the phone, everything after is said slower (as after « plus lentement »).
+    if (!reading.constraints.includes('hearing')) return result;
+    return { ...result, vars: { ...result.vars, slower: String(Math.max(1, Number(input['slower'] || 0))) } };
   };
 
   /** The device named in the first message, unless the person says they have none (« je n'ai pas d'ordinateur »). */

@@ -19,7 +19,10 @@ describe('web addresses on the phone', () => {
   });
 
   it('leaves numbers, hours and distances alone', () => {
-    expect(forTheEar('À 0,2 km, de 8h30-12h.', voiceWording)).toBe('À 0,2 kilomètres, de 8 heures 30 à 12 heures.');
+    expect(forTheEar('À 0,2 km, de 8h30-12h.', voiceWording)).toBe('À 200 mètres, de 8 heures 30 à 12 heures.');
+    // Below 2, a kilometre is singular in French; under 1, it is heard in metres.
+    expect(forTheEar('(1,5 km)', voiceWording)).toBe('(1,5 kilomètre).');
+    expect(forTheEar('(1 km) (14 km) (2,3 km)', voiceWording)).toBe('(1 kilomètre) (14 kilomètres) (2,3 kilomètres).');
   });
 });
 

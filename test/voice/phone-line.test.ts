@@ -79,7 +79,9 @@ describe('a call by keypad alone', () => {
     await call.press('74000#');
     const places = call.lastHeard();
     expect(places).toContain('pour Annecy');
-    expect(places).toMatch(/kilomètres/);
+    // Distances in words: « 300 mètres », « 1,5 kilomètre », never « km ».
+    expect(places).toMatch(/mètre/);
+    expect(places).not.toMatch(/\bkm\b/);
     expect(places).toMatch(/Téléphone : zéro quatre, /);
     expect(places).not.toMatch(/https?:|Carte :/);
     expect(places).toContain('Recevoir ces adresses par SMS : tapez 6');
@@ -141,6 +143,20 @@ describe('a call by speech alone', () => {
     expect(call.said.at(-1)?.rate).toBe('80%');
     await call.press('1');
     expect(call.said.at(-1)?.rate).toBe('80%');
+  });
+
+  it('speaks more slowly to a caller who says she hears badly, whether she asks « plus fort » or says it in her request', async () => {
+    const louder = await relais.call(nextPhone());
+    await louder.say('parlez plus fort');
+    expect(louder.lastHeard()).toContain('Que souhaitez-vous');
+    expect(louder.said.at(-1)?.rate).toBe('80%');
+
+    const told = await relais.call(nextPhone());
+    await told.say("je suis malentendante, je cherche une France Services à Aurillac");
+    expect(told.lastHeard()).toContain("près d'Aurillac");
+    expect(told.said.at(-1)?.rate).toBe('80%');
+    await told.press('2');
+    expect(told.said.at(-1)?.rate).toBe('80%');
   });
 });
 

@@ -29,6 +29,9 @@ export function forTheEar(text: string, { lexicon }: VoiceWording): string {
     .replace(/\b(\d{1,2}) ?h ?(\d{2})?\s*-\s*(\d{1,2}) ?h ?(\d{2})?\b/g, (_, h1, m1, h2, m2) => `${h1}h${m1 ?? ''} ${lexicon.to} ${h2}h${m2 ?? ''}`)
     .replace(/\b(\d{1,2}) ?h ?(\d{2})\b/g, `$1 ${lexicon.hours} $2`)
     .replace(/\b(\d{1,2}) ?h\b/g, `$1 ${lexicon.hours}`)
+    // Heard as French says it: « 400 mètres », « 1,5 kilomètre » (singular below 2), « 12 kilomètres ».
+    .replace(/\b0,(\d) ?km\b/g, (_, tenths: string) => `${Number(tenths) * 100} ${lexicon.metres}`)
+    .replace(/\b1(,\d)? ?km\b/g, `1$1 ${lexicon.kilometre}`)
     .replace(/(\d) ?km\b/g, `$1 ${lexicon.kilometres}`)
     .replace(/\bTél\.? ?:/g, `${lexicon.phone} :`)
     .replace(/\btél\.?(?=\s)/g, lexicon.phone.toLowerCase())
