@@ -50,7 +50,7 @@ describe('step', () => {
 
   it('reads a sentence at the menu through the understanding step first', () => {
     const out = step(flow, play(['Bonjour']).snapshot, text("je dois faire ma declaration d'impots"));
-    expect(out.effects).toContainEqual({ type: 'invoke', service: 'understand', input: { text: "je dois faire ma declaration d'impots", departement: '' } });
+    expect(out.effects).toContainEqual({ type: 'invoke', service: 'understand', input: { text: "je dois faire ma declaration d'impots", departement: '', slower: '' } });
   });
 
   it('falls back to the options when the understanding finds nothing in a sentence', () => {
