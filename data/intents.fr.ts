@@ -112,7 +112,7 @@ export const needWords: Record<string, string[]> = {
 /** The devices an equipment request is about. */
 export const deviceWords = ['ordinateur', 'ordi', 'tablette', 'telephone', 'portable', 'smartphone', 'pc', 'appareil', 'materiel', 'informatique'];
 /** Words that ask for a place rather than an explanation: they win over a procedure named in passing. */
-export const placeWords = ['france services', 'france service', 'ou aller', 'endroit', 'lieu', 'imprimer', 'wifi', 'internet gratuit', 'acces internet', 'en vrai', 'pres de chez moi', 'plus proche', 'quelqu un pour m aider'];
+export const placeWords = ['france services', 'france service', 'ou aller', 'endroit', 'lieu', 'imprimer', 'wifi', 'internet gratuit', 'acces internet', 'en vrai', 'pres de chez moi', 'plus proche', 'quelqu un pour m aider', 'ou avoir de l aide', 'ou puis je avoir de l aide', 'ou je peux avoir de l aide', 'ou trouver de l aide', 'ou me faire aider', 'ou puis je me faire aider'];
 
 /** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
 export const statusPhrases = ['je suis perdu', 'je suis perdue', 'suis un peu perdu', 'suis un peu perdue', 'suis completement perdu', 'suis completement perdue', 'je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];

@@ -33,9 +33,12 @@ export function indexCommunes(communes: Commune[], formerNames: FormerName[] = [
     for (const pc of c.postalCodes) push(byPostalCode, pc, c);
     const name = normalizePlaceName(c.name);
     push(byName, name, c);
-    // "Paris 15e Arrondissement" is also found as "paris 15".
-    const arrondissement = name.endsWith(' arrondissement') ? /^(.*) (\d+)(?:er|e) arrondissement$/.exec(name) : null;
-    if (arrondissement) push(byName, `${arrondissement[1]} ${arrondissement[2]}`, c);
+    // "Paris 15e Arrondissement" is also found as "paris 15" and "paris 15e" (« je suis à Marseille 13e »).
+    const arrondissement = name.endsWith(' arrondissement') ? /^(.*) (\d+)(er|e) arrondissement$/.exec(name) : null;
+    if (arrondissement) {
+      push(byName, `${arrondissement[1]} ${arrondissement[2]}`, c);
+      push(byName, `${arrondissement[1]} ${arrondissement[2]}${arrondissement[3]}`, c);
+    }
   }
   const byPopulation = (a: Commune, b: Commune) => b.population - a.population;
   for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);

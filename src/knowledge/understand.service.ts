@@ -89,9 +89,13 @@ export function understandService(deps: {
         if (r.situationNotCovered) {
           return { outcome: 'procedureSituation', vars: { ...place, need: 'demarches', situationText: deps.situationPhrases[r.situation ?? ''] ?? '' } };
         }
-        // « Je n'ai pas internet » (or no computer): the online steps are no use, the place that does it with them is.
-        const offline: Vars = r.constraints.some((c) => OFFLINE.has(c)) ? { offline: 'yes', need: 'demarches' } : {};
-        return { outcome: 'procedure', vars: { ...place, ...offline, ...procedureVars(procedure) } };
+        // The online steps are no use to someone without internet or a computer (« je n'ai pas internet »), nor the
+        // answer to someone who asks where to get it done, and says where they are (« quelqu'un pour m'aider à faire
+        // ma déclaration, à Rodez »): the places near them that do it with them are.
+        const offline = r.constraints.some((c) => OFFLINE.has(c));
+        const asksWhere = r.need === 'demarches' && r.location !== undefined;
+        const inPerson: Vars = offline || asksWhere ? { offline: 'yes', need: 'demarches' } : {};
+        return { outcome: 'procedure', vars: { ...place, ...inPerson, ...procedureVars(procedure) } };
       }
       case 'place':
       case 'learn':

@@ -85,7 +85,10 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     // text once took seconds).
     for (const { run } of candidates(words).slice(0, MAX_PLACE_LOOKUPS)) {
       const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
-      if (found.type !== 'found' || normalizePlaceName(found.commune.name) !== run) continue;
+      if (found.type !== 'found') continue;
+      // The run must name the commune whole, or an arrondissement by its short name (« Marseille 13e »).
+      const name = normalizePlaceName(found.commune.name);
+      if (name !== run && name !== `${run} arrondissement`) continue;
       const first = found.commune;
       const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
       if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
