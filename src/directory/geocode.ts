@@ -1,5 +1,5 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
-import { normalizePlaceName } from './normalize.js';
+import { communeNames, normalizePlaceName } from './normalize.js';
 import { spokenDigits } from './spoken-numbers.js';
 import type { FormerName } from './embedded-data.js';
 import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
@@ -31,14 +31,7 @@ export function indexCommunes(communes: Commune[], formerNames: FormerName[] = [
   const byName = new Map<string, Commune[]>();
   for (const c of communes) {
     for (const pc of c.postalCodes) push(byPostalCode, pc, c);
-    const name = normalizePlaceName(c.name);
-    push(byName, name, c);
-    // "Paris 15e Arrondissement" is also found as "paris 15" and "paris 15e" (« je suis à Marseille 13e »).
-    const arrondissement = name.endsWith(' arrondissement') ? /^(.*) (\d+)(er|e) arrondissement$/.exec(name) : null;
-    if (arrondissement) {
-      push(byName, `${arrondissement[1]} ${arrondissement[2]}`, c);
-      push(byName, `${arrondissement[1]} ${arrondissement[2]}${arrondissement[3]}`, c);
-    }
+    for (const name of communeNames(normalizePlaceName(c.name))) push(byName, name, c);
   }
   const byPopulation = (a: Commune, b: Commune) => b.population - a.population;
   for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);

@@ -6,6 +6,17 @@ export function normalizePlaceName(text: string): string {
 }
 
 /**
+ * The names a commune is found by, from its normalised name: the name itself, and for a municipal arrondissement its
+ * short forms too (« Paris 15e Arrondissement » is also « paris 15 » and « paris 15e »: « je suis à Marseille 13e »).
+ */
+export function communeNames(normalizedName: string): string[] {
+  const arrondissement = normalizedName.endsWith(' arrondissement') ? /^(.*) (\d+)(er|e) arrondissement$/.exec(normalizedName) : null;
+  if (!arrondissement) return [normalizedName];
+  const [, city, number, suffix] = arrondissement;
+  return [normalizedName, `${city} ${number}`, `${city} ${number}${suffix}`];
+}
+
+/**
  * What a person typed as a place, if it may be said back to them (« Je ne trouve pas la commune "…" »): only what
  * could be a commune's name (letters, spaces, hyphens, apostrophes, 40 characters at most) or a postal code. A web address, a phone
  * number or anything else a person typed is never repeated: the sentence then goes without it.

@@ -4,7 +4,7 @@
 // homonyms far apart fit equally, they are returned to be asked about rather than guessed.
 import { farHomonyms, likelyDepartements } from '../../directory/homonyms.js';
 import { spokenDigits } from '../../directory/spoken-numbers.js';
-import { normalizePlaceName } from '../../directory/normalize.js';
+import { communeNames, normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory } from '../../directory/types.js';
 import { meaningfulWords } from '../../engine/nlu/normalize.js';
 import type { ReadPlace, ReadingContext } from './reading.js';
@@ -86,9 +86,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     for (const { run } of candidates(words).slice(0, MAX_PLACE_LOOKUPS)) {
       const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
       if (found.type !== 'found') continue;
-      // The run must name the commune whole, or an arrondissement by its short name (« Marseille 13e »).
-      const name = normalizePlaceName(found.commune.name);
-      if (name !== run && name !== `${run} arrondissement`) continue;
+      // The run must be one of the commune's names, not a part of one (an arrondissement's short name counts).
+      if (!communeNames(normalizePlaceName(found.commune.name)).includes(run)) continue;
       const first = found.commune;
       const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
       if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
