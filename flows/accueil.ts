@@ -68,7 +68,7 @@ export const accueil: FlowDefinition = {
       type: 'invoke',
       service: 'understand',
       input: { text: '{freeText}', departement: '{calledDepartement}', slower: '{slower}' },
-      provides: ['situationText', 'offline', 'answerInWriting', 'equipment', 'slower'],
+      provides: ['situationText', 'inPerson', 'answerInWriting', 'equipment', 'slower'],
       outcomes: {
         scamNow: { next: 'scam_now' },
         scam: { next: 'scam_intro' },

@@ -66,8 +66,8 @@ export const demarcheSteps: FlowDefinition['steps'] = {
       '[\nSans internet ? Un agent France Services peut la faire avec vous, gratuitement.{procedureFranceServices?}]',
     next: 'explain_route',
   },
-  /** Said without internet or a computer (« je n'ai pas internet »): not the online steps, but where to get it done. */
-  explain_route: { type: 'branch', on: 'offline', cases: { yes: 'explain_in_person' }, otherwise: 'explain_step' },
+  /** Without internet or a computer, or asking where to get it done with the commune said: not the online steps, but where. */
+  explain_route: { type: 'branch', on: 'inPerson', cases: { yes: 'explain_in_person' }, otherwise: 'explain_step' },
   explain_in_person: {
     type: 'say',
     text: "Le plus simple : la faire avec quelqu'un, près de chez vous.[\nÀ apporter : {procedureDocuments}.]",

@@ -94,7 +94,7 @@ export function understandService(deps: {
         // ma déclaration, à Rodez »): the places near them that do it with them are.
         const offline = r.constraints.some((c) => OFFLINE.has(c));
         const asksWhere = r.need === 'demarches' && r.location !== undefined;
-        const inPerson: Vars = offline || asksWhere ? { offline: 'yes', need: 'demarches' } : {};
+        const inPerson: Vars = offline || asksWhere ? { inPerson: 'yes', need: 'demarches' } : {};
         return { outcome: 'procedure', vars: { ...place, ...inPerson, ...procedureVars(procedure) } };
       }
       case 'place':
