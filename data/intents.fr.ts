@@ -29,11 +29,10 @@ export const impostorWords = [
   'livreur', 'ameli', 'assurance maladie', 'impots', 'antai', 'cpf', 'la poste', 'chronopost', 'colissimo', 'colis', 'credit agricole',
   'caisse d epargne', 'service client', 'la banque', 'ma banque', 'edf', 'caf',
 ];
+/** A phone call received. */
+const phoneCallWords = ['appele', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'allo'];
 /** Someone reaching out by phone, SMS or mail. */
-export const contactWords = [
-  'appele', 'appelle', 'appel', 'au telephone', 'en ligne', 'message', 'sms', 'mail', 'texto', 'recu', 'ma appeler', 'm a appele', 'allo',
-  'me dit', 'dit que', 'il dit', 'ils disent',
-];
+export const contactWords = [...phoneCallWords, 'en ligne', 'message', 'sms', 'mail', 'texto', 'recu', 'me dit', 'dit que', 'il dit', 'ils disent'];
 /** Money asked or gone. */
 export const paymentWords = [
   'virement', 'virer', 'payer', 'paye', 'payez', 'reglez', 'regler', 'frais', 'euros', 'argent', 'debite', 'debitee', 'preleve',
@@ -54,8 +53,8 @@ export const replyWords = ['repondez', 'repondre', 'rappelez', 'envoyez', 'confi
  * (neither asks them by phone); asked for by the CAF in a letter, an ordinary request.
  */
 export const personalDataWords = ['rib', 'iban', 'numero de secu', 'numero de securite sociale', 'coordonnees bancaires', 'numero de compte'];
-/** A phone call received: how the personal data above is fished for. */
-export const callWords = ['appele', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'allo', 'telephone'];
+/** A phone call received (« au téléphone » said alone too): how the personal data above is fished for. */
+export const callWords = [...phoneCallWords, 'telephone'];
 /** Personal data asked for by a message (« mettez à jour vos informations »): no body asks that by SMS. */
 export const dataRequestWords = ['vos informations', 'vos coordonnees', 'vos donnees', 'vos infos', 'votre rib', 'vos identifiants', 'informations personnelles', 'informations bancaires', 'coordonnees bancaires'];
 /** A link to click. */
@@ -180,11 +179,11 @@ export const smsSpeak: Record<string, string> = {
 };
 
 /**
- * The device a person names when asking to learn (« ma petite fille m'a offert un smartphone »), by the assessment's
- * own answers (flows/diagnostic-steps.ts, q_equipment): named at first, it is not asked again.
+ * The device a person names (« ma petite fille m'a offert un smartphone »): the synonyms of the assessment's answers
+ * (flows/diagnostic-steps.ts, q_equipment), and read in a first message so that the question is not asked again.
  */
 export const equipmentWords = {
-  smartphone: ['smartphone', 'iphone', 'android', 'ecran tactile'],
+  smartphone: ['smartphone', 'ecran tactile', 'iphone', 'android'],
   tablet: ['tablette', 'ipad'],
-  computer: ['ordinateur', 'ordi', 'pc'],
+  computer: ['ordinateur', 'ordi', 'pc', 'portable ordinateur'],
 };

@@ -1,6 +1,7 @@
 // The assessment (diagnostic): at most six questions, each skippable (9), adaptive, then one sentence saying
 // what Relais recommends and why (rules in src/knowledge/recommend.ts), then places near the person.
 import type { FlowDefinition } from '../src/engine/flow-schema.js';
+import { equipmentWords } from '../data/intents.fr.js';
 
 const skip = (next: string) => ({ id: 'skip', key: '9', label: 'Passer cette question', synonyms: ['passer', 'je ne sais pas', 'sais pas', 'suivant', 'question suivante'], next });
 
@@ -20,9 +21,9 @@ export const diagnosticSteps: FlowDefinition['steps'] = {
     options: [
       { id: 'none', key: '1', label: 'Aucun', synonyms: ['rien', 'aucun', 'pas d appareil'], set: { equipment: 'none' }, next: 'q_comfort' },
       { id: 'basic_phone', key: '2', label: 'Un téléphone simple, sans internet', synonyms: ['telephone simple', 'portable simple', 'a clapet', 'a touches'], set: { equipment: 'basic-phone' }, next: 'q_internet' },
-      { id: 'smartphone', key: '3', label: 'Un smartphone', synonyms: ['smartphone', 'ecran tactile', 'iphone', 'android'], set: { equipment: 'smartphone' }, next: 'q_internet' },
-      { id: 'tablet', key: '4', label: 'Une tablette', synonyms: ['tablette', 'ipad'], set: { equipment: 'tablet' }, next: 'q_internet' },
-      { id: 'computer', key: '5', label: 'Un ordinateur', synonyms: ['ordinateur', 'ordi', 'pc', 'portable ordinateur'], set: { equipment: 'computer' }, next: 'q_internet' },
+      { id: 'smartphone', key: '3', label: 'Un smartphone', synonyms: equipmentWords.smartphone, set: { equipment: 'smartphone' }, next: 'q_internet' },
+      { id: 'tablet', key: '4', label: 'Une tablette', synonyms: equipmentWords.tablet, set: { equipment: 'tablet' }, next: 'q_internet' },
+      { id: 'computer', key: '5', label: 'Un ordinateur', synonyms: equipmentWords.computer, set: { equipment: 'computer' }, next: 'q_internet' },
       skip('q_internet'),
     ],
   },
