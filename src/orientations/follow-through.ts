@@ -11,7 +11,7 @@ import { fillTemplate } from '../engine/template.js';
 import type { FollowUpSettings } from '../followups/plan.js';
 import { scheduleOrientationFollowUps, type FollowUpContact, type OnVisitAnswer, type OrientationFollowUpPlan } from '../followups/services.js';
 import { changeOrientationStatus, type OrientationEvents, type OrientationListener } from './change-status.js';
-import type { OrientationStatus } from './statuses.js';
+import { canChange, type OrientationStatus } from './statuses.js';
 
 /** A status as the activity figures' code: plain ASCII, dashes for spaces (« non honorée » → `non-honoree`). */
 export const factCodeOf = (status: OrientationStatus) => status.normalize('NFD').replace(/\p{M}/gu, '').replace(/ /g, '-');
@@ -64,8 +64,8 @@ export function orientationFollowUps(deps: FollowUpListenerDeps): OrientationLis
   };
 }
 
-/** Statuses after which « Avez-vous pu y aller ? » has nothing left to learn. */
-const SETTLED: readonly OrientationStatus[] = ['honorée', 'non honorée', 'refusée', 'clôturée'];
+/** « Avez-vous pu y aller ? » has nothing left to learn once its answer could no longer change the status. */
+const settled = (status: OrientationStatus) => !canChange(status, 'honorée') && !canChange(status, 'non honorée');
 
 /**
  * The runner's last look before an orientation's follow-up goes: a 7-day check whose orientation is already settled
@@ -77,7 +77,7 @@ export function settledOrientationCheck(repository: Pick<OrientationRepository, 
     if (row.payload['subjectKind'] !== 'orientation') return undefined;
     const orientation = await repository.get(row.payload['subjectId'] ?? '');
     if (!orientation) return undefined;
-    if (row.kind === 'verification' && SETTLED.includes(orientation.status)) return fillTemplate(followUpReasons.orientationSettled, { status: orientation.status });
+    if (row.kind === 'verification' && settled(orientation.status)) return fillTemplate(followUpReasons.orientationSettled, { status: orientation.status });
     if (row.kind === 'evaluation' && orientation.refusalReason) return followUpReasons.orientationRefused;
     return undefined;
   };
