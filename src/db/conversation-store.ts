@@ -11,6 +11,13 @@ import { mentionStatements } from './number-mentions.js';
 import { REPLY_IN_LOG, deliveryInLog, loggedDelivery, loggedRepliesStatement, replyFromStored, storedReply } from './stored-reply.js';
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
+/**
+ * « An inbound message », written as a literal: the delivery index (`messages_delivery`) is partial on it, and SQLite
+ * can use a partial index for a bound value only by planning again with that value, on every run (a re-prepare that
+ * cost a tenth of an SMS turn). drizzle's `eq` would bind it.
+ */
+const INBOUND = sql`${messages.direction} = 'in'`;
+
 /** `epciOf`: the commune's EPCI, written on each activity fact when the runtime knows the map. */
 export function createConversationStore({ db, atomic }: DatabaseHandle, options: Pick<FactOptions, 'epciOf'> = {}): ConversationStore {
   // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
@@ -29,7 +36,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
       db
         .select({ reply: sql<string>`${REPLY_IN_LOG}` })
         .from(messages)
-        .where(and(eq(messages.contactAddress, sql.placeholder('address')), eq(messages.providerId, sql.placeholder('providerId')), eq(messages.direction, 'in'))),
+        .where(and(eq(messages.contactAddress, sql.placeholder('address')), eq(messages.providerId, sql.placeholder('providerId')), INBOUND)),
     )
     .prepare();
   // Read on every written turn too: an opt-out belongs to the number, whatever channel it was said on.
@@ -84,7 +91,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
       const rows = await db
         .select({ body: messages.body })
         .from(messages)
-        .where(and(eq(messages.contactAddress, address), eq(messages.direction, 'in')));
+        .where(and(eq(messages.contactAddress, address), INBOUND));
       return rows.map((r) => r.body);
     },
 
