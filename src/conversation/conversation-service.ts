@@ -37,7 +37,7 @@ export interface HandleOptions {
    * What each of a turn's replies costs on the channel (SMS segments), stored in the message log. Replies sent
    * together in one SMS count it once, on the first of them.
    */
-  segmentsOf?: (texts: string[]) => number[];
+  segmentsOf?: (texts: string[]) => readonly number[];
   /** The channel sends replies itself after the commit (Meta's Graph API): keep them in the outbox until sent. */
   outbox?: { via: string };
   /**

@@ -32,5 +32,5 @@ export async function readTwilioWebhook(c: Context, deps: AppDeps): Promise<Twil
 }
 
 /** A Twilio Messaging answer: one <Message> per part (SMS and WhatsApp alike). */
-export const twimlResponse = (parts: string[]) =>
+export const twimlResponse = (parts: readonly string[]) =>
   new Response(renderMessagingTwiml(parts), { headers: { 'Content-Type': 'text/xml; charset=utf-8' } });

@@ -1,5 +1,6 @@
 // Keeps outgoing SMS in the GSM-7 alphabet: one non-GSM character (a curly apostrophe, an ê, an emoji) would switch
 // the whole message to UCS-2 and cut a segment from 160 to 70 characters, tripling the cost for seniors' replies.
+import { remembered } from '../../engine/remembered.js';
 
 /** GSM 03.38 basic character set. */
 const BASIC =
@@ -20,23 +21,7 @@ const REPLACEMENTS: Record<string, string> = {
   Â: 'A', Ê: 'E', Î: 'I', Ô: 'O', Û: 'U', Ë: 'E', Ï: 'I', Ÿ: 'Y', À: 'A', È: 'E', Ù: 'U', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U',
 };
 
-/**
- * A pure function of a text, remembered: a turn's rendering converts the same replies several times while it looks for
- * the cheapest cut, and most replies are the same from one conversation to the next. Bounded, emptied when full.
- */
-function remembered<T>(compute: (text: string) => T, kept = 1_000): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let value = known.get(text);
-    if (value === undefined) {
-      value = compute(text);
-      if (known.size >= kept) known.clear();
-      known.set(text, value);
-    }
-    return value;
-  };
-}
-
+// A turn's rendering converts the same replies several times while it looks for the cheapest cut.
 /** Converts text to GSM-7: French typography straightened, letters outside the alphabet plainer, the rest dropped. */
 export const toGsm7 = remembered(convertToGsm7);
 

@@ -1,6 +1,7 @@
 // Renders SMS replies as Twilio Messaging TwiML: replies that belong together in one <Message>, each at most 3
 // segments, in the cheaper of GSM-7 and UCS-2.
 import type { OutboundMessage } from '../../engine/message.js';
+import { remembered } from '../../engine/remembered.js';
 import { cheaperSms, septetsOf, splitForSms, toGsm7 } from './gsm7.js';
 
 export const MAX_SEGMENTS_PER_MESSAGE = 3;
@@ -8,7 +9,7 @@ export const MAX_SEGMENTS_PER_MESSAGE = 3;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
-export function renderMessagingTwiml(messages: string[]): string {
+export function renderMessagingTwiml(messages: readonly string[]): string {
   const body = messages.map((m) => `<Message>${escapeXml(m)}</Message>`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 }
@@ -23,9 +24,25 @@ const MAX_SEPTETS = 153 * MAX_SEGMENTS_PER_MESSAGE;
  * `segments[i]` is what SMS i costs; `perReply[i]` what reply i adds to the bill (a reply sent inside the SMS of the
  * one before it adds nothing), for the message log.
  */
-export function renderSmsReplies(outbound: OutboundMessage[]): { parts: string[]; segments: number[]; perReply: number[] } {
-  const units = outbound.flatMap((reply, index) =>
-    (septetsOf(toGsm7(reply.text)) > MAX_SEPTETS ? splitForSms(toGsm7(reply.text), MAX_SEGMENTS_PER_MESSAGE) : [reply.text]).map((text) => ({ text, index })),
+export function renderSmsReplies(outbound: readonly Pick<OutboundMessage, 'text'>[]): RenderedSms {
+  return renderedTurn(JSON.stringify(outbound.map((reply) => reply.text)));
+}
+
+export interface RenderedSms {
+  readonly parts: readonly string[];
+  readonly segments: readonly number[];
+  readonly perReply: readonly number[];
+}
+
+/**
+ * Remembered by the turn's texts (as JSON): a turn is rendered twice (its cost for the log, then its TwiML), and most
+ * turns say what other conversations' turns said (the welcome and the menu, each question).
+ */
+const renderedTurn = remembered((texts: string): RenderedSms => Object.freeze(cutIntoSms(JSON.parse(texts) as string[])));
+
+function cutIntoSms(texts: string[]): RenderedSms {
+  const units = texts.flatMap((text, index) =>
+    (septetsOf(toGsm7(text)) > MAX_SEPTETS ? splitForSms(toGsm7(text), MAX_SEGMENTS_PER_MESSAGE) : [text]).map((part) => ({ text: part, index })),
   );
   // The cheapest way to cut the turn into SMS, found exactly: a turn has a handful of replies.
   const best: { segments: number; count: number; cut: number }[] = [{ segments: 0, count: 0, cut: 0 }];
@@ -45,7 +62,7 @@ export function renderSmsReplies(outbound: OutboundMessage[]): { parts: string[]
     groups.unshift({ text: units.slice(start, end).map((u) => u.text).join('\n'), first: units[start]!.index });
   }
   const sent = groups.map((g) => cheaperSms(g.text));
-  const perReply = outbound.map(() => 0);
+  const perReply = texts.map(() => 0);
   groups.forEach((g, i) => (perReply[g.first]! += sent[i]!.segments));
   return { parts: sent.map((s) => s.text), segments: sent.map((s) => s.segments), perReply };
 }

@@ -1,6 +1,7 @@
 // Rewrites a written reply for a speech engine: phone numbers pair by pair, times and distances in words, no web
 // addresses (they cannot be heard), line breaks as pauses. The flows' own voice wordings go through it too.
 import type { VoiceWording } from '../../../data/voice.fr.js';
+import { remembered } from '../../engine/remembered.js';
 import { spokenPhoneNumber } from './french-numbers.js';
 
 const PHONE = /(?:\+33[\s.]?|\b0)([1-9])((?:[\s.-]?\d{2}){4})\b/g;
@@ -23,7 +24,19 @@ export function withoutWebAddresses(text: string, website: string): string {
   return text.replace(WEB_IN_BRACKETS, '').replace(LABELLED_WEB, '$1').replace(WEB_IN_SENTENCE, website);
 }
 
-export function forTheEar(text: string, { lexicon }: VoiceWording): string {
+/** Each wording's rewriting, remembered: the same questions are said to every caller (a fifth of a call's turn). */
+const rewriters = new WeakMap<VoiceWording, (text: string) => string>();
+
+export function forTheEar(text: string, wording: VoiceWording): string {
+  let rewrite = rewriters.get(wording);
+  if (!rewrite) {
+    rewrite = remembered((written) => rewriteForTheEar(written, wording));
+    rewriters.set(wording, rewrite);
+  }
+  return rewrite(text);
+}
+
+function rewriteForTheEar(text: string, { lexicon }: VoiceWording): string {
   return withoutWebAddresses(text, lexicon.website)
     .replace(PHONE, (_, first: string, rest: string) => spokenPhoneNumber(`0${first}${rest.replace(/\D/g, '')}`))
     .replace(/\b(\d{1,2}) ?h ?(\d{2})?\s*-\s*(\d{1,2}) ?h ?(\d{2})?\b/g, (_, h1, m1, h2, m2) => `${h1}h${m1 ?? ''} ${lexicon.to} ${h2}h${m2 ?? ''}`)
