@@ -6,7 +6,7 @@ import type { CompiledFlow } from '../engine/flow.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from '../engine/message.js';
 import { step, type StepOutput } from '../engine/step.js';
 import { initialSnapshot, type Snapshot } from '../engine/snapshot.js';
-import { TurnHeld, type Clock, type ConversationStore, type FlowService, type Logger, type ServiceContext, type TurnRecord } from './ports.js';
+import { TurnHeld, type Clock, type ConversationStore, type FlowService, type Logger, type ServiceContext, type TurnRecord, type TurnStart } from './ports.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { parseStoredTurn, sessionOf, storedTurnOf, type TurnSession } from './turn-outcome.js';
 import { factsOfTurn, type ServiceCall } from '../activity/turn-facts.js';
@@ -74,14 +74,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
     inbound: InboundMessage,
     at: number,
     mayHold: boolean,
+    { stored, optedOut }: TurnStart,
   ): Promise<(StepOutput & { version: number; flow: CompiledFlow; previous: Snapshot | undefined; calls: ServiceCall[] }) | { held: TurnSession }> {
     const conversationId = `${inbound.channel}:${inbound.from}`;
-    const stored = await store.load(conversationId);
     const chosen = await deps.flowFor?.(inbound, stored?.snapshot.flowId);
     const switched = chosen !== undefined && chosen !== stored?.snapshot.flowId && flows.has(chosen);
     // A conversation whose flow was removed continues on the main flow; the engine sees the hash change.
     const flow = (switched ? flows.get(chosen) : stored && flows.get(stored.snapshot.flowId)) || mainFlow!;
-    const previous = await withNumbersOptOut(inbound, flow, switched ? undefined : stored?.snapshot, at);
+    const previous = withNumbersOptOut(inbound, optedOut, flow, switched ? undefined : stored?.snapshot, at);
     const interrupt = deps.interruptOf?.(inbound.content);
     let output = step(flow, previous, { type: 'message', content: inbound.content, at, channel: inbound.channel, ...(interrupt ? { interrupt } : {}) });
     const effects: Effect[] = [...output.effects];
@@ -114,9 +114,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
    * the number is on the list (STOP said on the phone, by SMS or on WhatsApp), and back in when it no longer is
    * (START said elsewhere). A call is the person's own doing and is always answered; it starts afresh.
    */
-  async function withNumbersOptOut(inbound: InboundMessage, flow: CompiledFlow, snapshot: Snapshot | undefined, at: number): Promise<Snapshot | undefined> {
+  function withNumbersOptOut(inbound: InboundMessage, listed: boolean, flow: CompiledFlow, snapshot: Snapshot | undefined, at: number): Snapshot | undefined {
     if (inbound.channel === 'voice') return snapshot;
-    const listed = await store.isOptedOut(inbound.from);
     if (listed === (snapshot?.optedOut ?? false)) return snapshot;
     if (!snapshot) return { ...initialSnapshot(flow, at), vars: { channel: inbound.channel }, optedOut: true };
     return { ...snapshot, optedOut: listed };
@@ -148,11 +147,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const conversationId = `${inbound.channel}:${inbound.from}`;
       return locks.run(conversationId, async () => {
         for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-          const previous = await store.findReply(inbound.providerId, inbound.from);
-          if (previous !== undefined) return { ...parseStoredTurn(previous), duplicate: true };
+          const start = await store.startTurn(conversationId, inbound.providerId, inbound.from);
+          if (start.reply !== undefined) return { ...parseStoredTurn(start.reply), duplicate: true };
 
           const at = clock.now();
-          const run = await runTurn(inbound, at, options.mayHold === true);
+          const run = await runTurn(inbound, at, options.mayHold === true, start);
           if ('held' in run) return { replies: [], session: run.held, duplicate: false, held: true };
           const { snapshot, effects, version, flow, previous: before, calls } = run;
           // « Répéter »: what was said last is said again, word for word; the conversation does not move.

@@ -37,12 +37,20 @@ export interface TurnRecord {
   at: number;
 }
 
+export interface TurnStart {
+  reply: string | undefined;
+  stored: StoredConversation | undefined;
+  optedOut: boolean;
+}
+
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
 export interface ConversationStore {
   /** The reply already given to this delivery (the provider's id from this sender), if it was processed. */
   findReply(providerId: string, address: string): Promise<string | undefined>;
   load(conversationId: string): Promise<StoredConversation | undefined>;
+  /** What a turn reads before it runs, at once: `findReply`, `load` and `isOptedOut` of its delivery and number. */
+  startTurn(conversationId: string, providerId: string, address: string): Promise<TurnStart>;
   /** The stored reply of the conversation's last turn (what « répéter » says again). */
   lastReply(conversationId: string): Promise<string | undefined>;
   commitTurn(turn: TurnRecord): Promise<CommitResult>;

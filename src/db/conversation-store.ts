@@ -20,25 +20,29 @@ const INBOUND = sql`${messages.direction} = 'in'`;
 
 /** `epciOf`: the commune's EPCI, written on each activity fact when the runtime knows the map. */
 export function createConversationStore({ db, atomic }: DatabaseHandle, options: Pick<FactOptions, 'epciOf'> = {}): ConversationStore {
-  // Every turn runs these two reads: prepared once, they skip query building and SQL parsing.
-  // The reply stored for the delivery, else the marker if its inbound message is logged (an SMS turn's reply).
-  const replyQuery = db
-    .select({ reply: processedWebhooks.reply })
-    .from(processedWebhooks)
-    .where(
-      and(
-        eq(processedWebhooks.providerId, sql.placeholder('providerId')),
-        // The erasure's kept row no longer names its sender.
-        or(eq(processedWebhooks.contactAddress, sql.placeholder('address')), eq(processedWebhooks.contactAddress, ERASED_SENDER)),
-      ),
-    )
-    .unionAll(
-      db
-        .select({ reply: sql<string>`${REPLY_IN_LOG}` })
-        .from(messages)
-        .where(and(eq(messages.contactAddress, sql.placeholder('address')), eq(messages.providerId, sql.placeholder('providerId')), INBOUND)),
-    )
+  // What every turn reads first, in one prepared statement (one read transaction, not three): the reply stored for
+  // this delivery, else the marker if its inbound message is logged (an SMS turn's reply); the conversation; whether
+  // the number is on the opt-out list.
+  const deliveryReply = sql<string | null>`(
+    select ${processedWebhooks.reply} from ${processedWebhooks}
+    where ${processedWebhooks.providerId} = ${sql.placeholder('providerId')}
+      and ${processedWebhooks.contactAddress} in (${sql.placeholder('address')}, ${sql.raw(`'${ERASED_SENDER}'`)})
+    union all
+    select ${sql.raw(`'${REPLY_IN_LOG}'`)} from ${messages}
+    where ${messages.contactAddress} = ${sql.placeholder('address')} and ${messages.providerId} = ${sql.placeholder('providerId')} and ${INBOUND}
+    limit 1)`;
+  const turnStartQuery = db
+    .select({
+      reply: deliveryReply,
+      snapshot: conversations.snapshot,
+      version: conversations.version,
+      optedOut: sql<number>`exists (select 1 from ${optOuts} where ${optOuts.address} = ${sql.placeholder('address')})`,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(conversations, eq(conversations.id, sql.placeholder('conversationId')))
     .prepare();
+  const startOf = async (conversationId: string, providerId: string, address: string) =>
+    ((await turnStartQuery.all({ conversationId, providerId, address })) as { reply: string | null; snapshot: string | null; version: number | null; optedOut: number }[])[0]!;
   // Read on every written turn too: an opt-out belongs to the number, whatever channel it was said on.
   const optOutQuery = db.select({ a: optOuts.address }).from(optOuts).where(eq(optOuts.address, sql.placeholder('address'))).prepare();
   const conversationQuery = db
@@ -52,9 +56,17 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
 
   return {
     async findReply(providerId, address) {
-      const rows = (await replyQuery.all({ providerId, address })) as { reply: string }[];
-      const reply = rows[0]?.reply;
-      return reply === undefined ? undefined : replyFromStored(reply, () => loggedReplies(providerId, address));
+      const { reply } = await startOf('', providerId, address);
+      return reply === null ? undefined : replyFromStored(reply, () => loggedReplies(providerId, address));
+    },
+
+    async startTurn(conversationId, providerId, address) {
+      const row = await startOf(conversationId, providerId, address);
+      return {
+        reply: row.reply === null ? undefined : await replyFromStored(row.reply, () => loggedReplies(providerId, address)),
+        stored: row.snapshot === null ? undefined : { snapshot: decodeSnapshot(row.snapshot), version: row.version! },
+        optedOut: row.optedOut === 1,
+      };
     },
 
     async load(conversationId) {
