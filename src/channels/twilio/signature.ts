@@ -1,5 +1,6 @@
 // Twilio webhook signatures, computed exactly as Twilio does, with Web Crypto so that Workers run it too.
 // Algorithm (twilio-node, webhooks.js): HMAC-SHA1(authToken, url + each param name+value, names sorted), base64.
+import { remembered } from '../../engine/remembered.js';
 
 export type TwilioParams = Record<string, string | string[]>;
 
@@ -60,9 +61,10 @@ export function constantTimeEqual(a: string, b: string): boolean {
 export async function verifyTwilioSignature(input: { authToken: string; url: string; params: TwilioParams; signature: string; hmac?: HmacSha1 }): Promise<boolean> {
   if (!input.authToken || !input.signature) return false;
   // Stopping at the first matching form only reveals which URL form Twilio signed, nothing about the token.
-  for (const url of portVariants(input.url)) {
-    if (constantTimeEqual(await computeTwilioSignature(input.authToken, url, input.params, input.hmac), input.signature)) return true;
-  }
+  const matches = async (url: string) => constantTimeEqual(await computeTwilioSignature(input.authToken, url, input.params, input.hmac), input.signature);
+  // The URL as given is the form Twilio signs when the public base URL is right: the others only when it fails.
+  if (await matches(input.url)) return true;
+  for (const url of portVariants(input.url).slice(1)) if (await matches(url)) return true;
   return false;
 }
 
@@ -76,14 +78,19 @@ function portVariants(url: string): string[] {
   return [...new Set([url, scheme + host + rest, scheme + host + port + rest])];
 }
 
+/** The configured base URL without its trailing slashes, and its path: read once, not at every webhook. */
+const publicBase = remembered((publicBaseUrl: string) => {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  return { base, basePath: new URL(base).pathname.replace(/\/+$/, '') };
+}, 16);
+
 /**
  * The URL Twilio called, rebuilt from the configured public base URL and the request's path and query:
  * proxies rewrite scheme and host, so the Host header is never trusted.
  */
 export function publicUrlFor(publicBaseUrl: string, requestUrl: string): string {
   const request = new URL(requestUrl);
-  const base = publicBaseUrl.replace(/\/+$/, '');
-  const basePath = new URL(base).pathname.replace(/\/+$/, '');
+  const { base, basePath } = publicBase(publicBaseUrl);
   // A proxy that strips the public prefix (/relais) sends the bare path; one that keeps it sends it whole.
   const path = basePath && request.pathname.startsWith(`${basePath}/`) ? request.pathname.slice(basePath.length) : request.pathname;
   return `${base}${path}${request.search}`;
