@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeFrench } from '../../src/engine/nlu/normalize.js';
 import { embeddedData } from '../../src/runtime/node/reference-data.js';
 import { loadCases } from '../../scripts/understanding-eval.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The definition: decomposed, accents off, lowercase, œ and æ spelt out, anything but letters and digits a space. */
 const definition = (text: string) =>
@@ -18,14 +19,6 @@ const definition = (text: string) =>
     .trim();
 
 /** A deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('normalizeFrench', () => {
   it('reads every commune and former commune name as its definition does', () => {
@@ -41,7 +34,7 @@ describe('normalizeFrench', () => {
   });
 
   it('reads random text from every Unicode plane the same, lone surrogates and combining marks included', () => {
-    const next = random(20261124);
+    const next = seededRandom(20261124);
     const pieces = ['É', 'œ', 'Æ', 'İ', 'ß', 'ǅ', '’', '´', '\u0301', '\ud83d\ude00', '\ud800', '\udc00', ' ', '-', 'a', 'Z', '9', '\u00a0'];
     const failures: string[] = [];
     for (let n = 0; n < 20_000; n++) {

@@ -2,6 +2,7 @@
 // French says it (« près d'Aurillac », « au Havre »), where « près de Aurillac » read as a machine's.
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, templateVariables, withPreposition } from '../../src/engine/template.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 describe('place names after « de » and « à »', () => {
   it.each([
@@ -55,14 +56,6 @@ function flowStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('templates read once', () => {
   const valueSets: Record<string, string>[] = [{}, { a: 'Annecy', b: ' ', c: 'Le Havre' }, { a: '', b: 'Rodez', c: 'Les Abymes' }];
@@ -82,7 +75,7 @@ describe('templates read once', () => {
     // Braces that are no variable come whole (« { x } »): a lone « { » before a group and « } » after it would be a
     // variable cut in two by brackets, which the definition joins once the group goes, and no flow writes.
     const tokens = ['[', '[', ']', ']', '{a}', '{b}', '{c}', '{de:a}', '{a:c}', '{a?}', '{b?}', '{de:b?}', 'x', ' ', ', ', '{ x }', '{1}'];
-    const next = random(7);
+    const next = seededRandom(7);
     const differing: string[] = [];
     for (let n = 0; n < 20_000; n++) {
       const template = Array.from({ length: 1 + Math.floor(next() * 14) }, () => tokens[Math.floor(next() * tokens.length)]).join('');

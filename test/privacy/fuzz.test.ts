@@ -9,6 +9,7 @@ import { BODY_LIMITS } from '../../src/http/create-app.js';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, startTestRelais, type TestRelais } from '../support/relais.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const SEED = 20261124;
 /** Payloads per route (five routes); FUZZ_PER_ROUTE runs a longer campaign with the same seed. */
@@ -16,16 +17,9 @@ const PER_ROUTE = Number(process.env['FUZZ_PER_ROUTE'] ?? 240);
 const APP_SECRET = 'fuzz-app-secret';
 const TOKEN = 'handoff-token-for-the-fuzz-0001';
 
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
+/** A seeded generator, so a failure replays exactly. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   return { next, int, pick };
