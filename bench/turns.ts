@@ -56,6 +56,8 @@ export interface Summary {
   p50: number;
   p95: number;
   p99: number;
+  /** The server's CPU per request (user + system, every thread of the bench's process, which hosts the server). */
+  cpuUsPerRequest?: number;
   firstError?: string;
 }
 
@@ -78,14 +80,19 @@ export async function measure(name: string, url: string, channel: LoadChannel, s
   const common = { baseUrl: url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, channel, concurrency, ...CONVERSATIONS[channel] };
   (globalThis as { gc?: () => void }).gc?.();
   await runLoadInChild({ ...common, seconds: 2, label: String(labelCounter++) });
-  return summarise(name, await runLoadInChild({ ...common, seconds, label: String(labelCounter++) }));
+  // The load generator runs in a child process: the CPU this process spends meanwhile is the server's. It is a
+  // steadier figure than throughput on a shared machine, where the floor itself swings by a third from one minute to the next.
+  const before = process.cpuUsage();
+  const summary = summarise(name, await runLoadInChild({ ...common, seconds, label: String(labelCounter++) }));
+  const spent = process.cpuUsage(before);
+  return { ...summary, cpuUsPerRequest: (spent.user + spent.system) / Math.max(1, summary.requests) };
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 export function printTable(rows: Summary[]) {
-  console.log('\ntarget                              requests   errors    req/s   p50 ms   p95 ms   p99 ms');
+  console.log('\ntarget                              requests   errors    req/s   p50 ms   p95 ms   p99 ms  CPU µs/req');
   for (const r of rows) {
-    console.log(`${r.name.padEnd(34)}${String(r.requests).padStart(10)}${String(r.errors).padStart(9)}${fmt(r.rps)}${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.p99, 2)}`);
+    console.log(`${r.name.padEnd(34)}${String(r.requests).padStart(10)}${String(r.errors).padStart(9)}${fmt(r.rps)}${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.p99, 2)}${fmt(r.cpuUsPerRequest ?? NaN, 0).padStart(12)}`);
     if (r.firstError) console.log(`    first unexpected answer: ${r.firstError}`);
   }
 }

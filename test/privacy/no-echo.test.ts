@@ -24,8 +24,9 @@ describe('no echo of what a person typed', () => {
   });
 
   it('does not repeat a web address or a phone number given as the commune, by SMS or WhatsApp', async () => {
-    for (const typed of ['https://evil.example/paiement', '06 12 34 56 78 rappelez', 'www.faux-ameli.fr']) {
-      const phone = `+336730000${String(Math.floor(Math.random() * 90) + 10)}`;
+    // A number of its own for each: a number drawn at random met an earlier conversation one run in thirty.
+    for (const [i, typed] of ['https://evil.example/paiement', '06 12 34 56 78 rappelez', 'www.faux-ameli.fr'].entries()) {
+      const phone = `+3367300001${i}`;
       await relais.sms(phone, 'Bonjour');
       await relais.sms(phone, '1');
       const reply = (await relais.sms(phone, typed)).messages.join('\n');
