@@ -27,7 +27,8 @@ export function fillTemplate(template: string, vars: Vars): string {
 
 /**
  * A template read once into its parts: every turn fills a few templates, and reading them with regular expressions
- * each time (a pass per nesting level, then the variables) was a tenth of what a turn allocated.
+ * each time (a pass per nesting level, then the variables) was a twentieth of what a turn allocated. Read by hand
+ * because the syntax is Relais's own; `test/engine/template.test.ts` holds it to the regular-expression reading.
  */
 type Part = string | { name: string; preposition?: 'de' | 'a'; condition?: string } | { group: Part[]; names: string[] };
 

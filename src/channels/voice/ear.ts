@@ -24,7 +24,7 @@ export function withoutWebAddresses(text: string, website: string): string {
   return text.replace(WEB_IN_BRACKETS, '').replace(LABELLED_WEB, '$1').replace(WEB_IN_SENTENCE, website);
 }
 
-/** Each wording's rewriting, remembered: the same questions are said to every caller (a fifth of a call's turn). */
+/** Each wording's rewriting, remembered: the same questions are said to every caller (rendering a call's turn took half the time). */
 const rewriters = new WeakMap<VoiceWording, (text: string) => string>();
 
 export function forTheEar(text: string, wording: VoiceWording): string {

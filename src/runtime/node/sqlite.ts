@@ -36,7 +36,8 @@ export function openSqliteDatabase(path: string): DatabaseHandle & { close(): vo
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // Each turn of a group commit runs in a savepoint, whose undo journal SQLite otherwise writes to a temporary file
-  // opened for every transaction: in memory it costs no system call (measured: `pwrite` from it was 7 % of an SMS turn's CPU samples).
+  // opened for every transaction: in memory it costs no system call (`pwrite` from it was 7 % of an SMS turn's
+  // CPU samples).
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
