@@ -184,7 +184,7 @@ export function decodePlaces(file: PlacesFile): Place[] {
   });
 }
 
-/** Every embedded file decoded, the same way on Node and Workers. */
+/** The departments and their regions' names, as the communes file carries them (none in a file built before them). */
 export function decodeDepartementNames(file: CommunesFile): DepartementName[] {
   if (!file.departements) return [];
   return file.departements.split('|').map((entry) => {
@@ -193,6 +193,7 @@ export function decodeDepartementNames(file: CommunesFile): DepartementName[] {
   });
 }
 
+/** Every embedded file decoded, the same way on Node and Workers. */
 export function decodeEmbeddedData(
   communesFile: CommunesFile,
   placeFiles: StoredPlacesFile[],

@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the workspace in Chromium', { timeout: 1
     await agent.getByLabel('Commune ou code postal').fill('Annecy');
     await agent.getByLabel('Besoin').selectOption('demarches');
     await agent.getByRole('button', { name: 'Chercher' }).click();
-    await agent.getByRole('heading', { name: 'Près de Annecy' }).waitFor();
+    await agent.getByRole('heading', { name: "Près d'Annecy" }).waitFor();
     const rows = agent.locator('table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     await checkPage(agent, '06-lieux');

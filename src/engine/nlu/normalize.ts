@@ -1,4 +1,5 @@
 // Normalises what people type so that accents, case, punctuation and stray spaces never decide a match.
+import { remembered } from '../remembered.js';
 
 /**
  * Lowercase, no accents, letters and digits only, single spaces. « Arrêt ! » -> "arret".
@@ -38,18 +39,8 @@ export function normalizeFrench(text: string): string {
   return out;
 }
 
-const FOLDED = new Map<string, string>();
-/** Bounded: a hostile text of distinct characters must not grow it without end. */
-const MAX_FOLDED = 4096;
-
-function foldedOnce(character: string): string {
-  let folded = FOLDED.get(character);
-  if (folded === undefined) {
-    folded = foldedCharacter(character);
-    if (FOLDED.size < MAX_FOLDED) FOLDED.set(character, folded);
-  }
-  return folded;
-}
+/** Each character outside ASCII folded once; bounded, since a hostile text of distinct characters must not grow it without end. */
+const foldedOnce = remembered(foldedCharacter, 4096);
 
 /** One character as the normalisation reads it: its letters and digits without accents, '' for anything else. */
 export function foldedCharacter(character: string): string {

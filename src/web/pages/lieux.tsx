@@ -123,7 +123,7 @@ function Results({ outcome, form, smsForm, csrf, orientForm }: { outcome: Outcom
   }
   return (
     <>
-      <h2>{`Près de ${outcome.commune}`}</h2>
+      <h2>{`Près ${withPreposition('de', outcome.commune)}`}</h2>
       <Table
         caption={`Lieux près ${withPreposition('de', outcome.commune)}, du plus proche au plus loin`}
         empty="Aucun lieu."
