@@ -4,6 +4,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { percentile, type LoadChannel, type LoadOptions, type LoadResult } from './load.js';
@@ -58,6 +59,8 @@ export interface Summary {
   p99: number;
   /** The server's CPU per request (user + system, every thread of the bench's process, which hosts the server). */
   cpuUsPerRequest?: number;
+  /** The part of it spent on the thread that runs the server's JavaScript (Linux). */
+  mainCpuUsPerRequest?: number;
   firstError?: string;
 }
 
@@ -83,16 +86,36 @@ export async function measure(name: string, url: string, channel: LoadChannel, s
   // The load generator runs in a child process: the CPU this process spends meanwhile is the server's. It is a
   // steadier figure than throughput on a shared machine, where the floor itself swings by a third from one minute to the next.
   const before = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
   const summary = summarise(name, await runLoadInChild({ ...common, seconds, label: String(labelCounter++) }));
   const spent = process.cpuUsage(before);
-  return { ...summary, cpuUsPerRequest: (spent.user + spent.system) / Math.max(1, summary.requests) };
+  const mainSpent = mainThreadCpuMs();
+  const requests = Math.max(1, summary.requests);
+  return {
+    ...summary,
+    cpuUsPerRequest: (spent.user + spent.system) / requests,
+    ...(mainBefore !== undefined && mainSpent !== undefined ? { mainCpuUsPerRequest: ((mainSpent - mainBefore) * 1000) / requests } : {}),
+  };
+}
+
+/**
+ * The CPU time of this thread, the one that serves every request, in milliseconds (Linux only; 10 ms ticks). The
+ * process's figure adds V8's helper threads (compiler, parallel scavenges), which run beside it on the other core.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return undefined;
+  }
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 export function printTable(rows: Summary[]) {
-  console.log('\ntarget                              requests   errors    req/s   p50 ms   p95 ms   p99 ms  CPU µs/req');
+  console.log('\ntarget                              requests   errors    req/s   p50 ms   p95 ms   p99 ms  CPU µs/req  main thread');
   for (const r of rows) {
-    console.log(`${r.name.padEnd(34)}${String(r.requests).padStart(10)}${String(r.errors).padStart(9)}${fmt(r.rps)}${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.p99, 2)}${fmt(r.cpuUsPerRequest ?? NaN, 0).padStart(12)}`);
+    console.log(`${r.name.padEnd(34)}${String(r.requests).padStart(10)}${String(r.errors).padStart(9)}${fmt(r.rps)}${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.p99, 2)}${fmt(r.cpuUsPerRequest ?? NaN, 0).padStart(12)}${fmt(r.mainCpuUsPerRequest ?? NaN, 0).padStart(13)}`);
     if (r.firstError) console.log(`    first unexpected answer: ${r.firstError}`);
   }
 }
