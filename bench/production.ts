@@ -9,15 +9,12 @@ import { join } from 'node:path';
 // @ts-expect-error: a plain JavaScript build script, without type declarations
 import { buildNodeBundle } from '../scripts/build.mjs';
 import { AUTH_TOKEN, measure, PUBLIC_BASE_URL } from './turns.js';
+import { cpuMsFromStat } from './proc-stat.js';
 import { listeningPort } from '../test/support/bundle-process.js';
 
 const procFile = (pid: number, name: string) => readFileSync(`/proc/${pid}/${name}`, 'utf8');
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(procFile(pid, 'status'))?.[1] ?? NaN) / 1024;
-/** User and system CPU time of a process, in ms (clock ticks are 10 ms on Linux). */
-const cpuMs = (pid: number) => {
-  const fields = procFile(pid, 'stat').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
+const cpuMs = (pid: number) => cpuMsFromStat(`/proc/${pid}/stat`);
 
 /** The Node flags `npm start` passes (package.json's start script, `node <flags> dist/relais.js`): measured as run. */
 function startFlags(): string[] {

@@ -4,10 +4,10 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { percentile, type LoadChannel, type LoadOptions, type LoadResult } from './load.js';
+import { cpuMsFromStat } from './proc-stat.js';
 
 export const AUTH_TOKEN = 'bench-auth-token';
 export const PUBLIC_BASE_URL = 'https://bench.relais.local';
@@ -99,13 +99,12 @@ export async function measure(name: string, url: string, channel: LoadChannel, s
 }
 
 /**
- * The CPU time of this thread, the one that serves every request, in milliseconds (Linux only; 10 ms ticks). The
- * process's figure adds V8's helper threads (compiler, parallel scavenges), which run beside it on the other core.
+ * The CPU time of this thread, the one that serves every request, in ms (Linux only). The process's figure adds V8's
+ * helper threads (compiler, parallel scavenges), which run beside it on the other core.
  */
 function mainThreadCpuMs(): number | undefined {
   try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+    return cpuMsFromStat('/proc/thread-self/stat');
   } catch {
     return undefined;
   }

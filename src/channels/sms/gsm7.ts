@@ -21,8 +21,10 @@ const REPLACEMENTS: Record<string, string> = {
   Â: 'A', Ê: 'E', Î: 'I', Ô: 'O', Û: 'U', Ë: 'E', Ï: 'I', Ÿ: 'Y', À: 'A', È: 'E', Ù: 'U', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U',
 };
 
-// A turn's rendering converts the same replies several times while it looks for the cheapest cut.
-/** Converts text to GSM-7: French typography straightened, letters outside the alphabet plainer, the rest dropped. */
+/**
+ * Converts text to GSM-7: French typography straightened, letters outside the alphabet plainer, the rest dropped.
+ * Remembered: a turn's rendering converts the same replies several times while it looks for the cheapest cut.
+ */
 export const toGsm7 = remembered(convertToGsm7);
 
 function convertToGsm7(text: string): string {
