@@ -12,9 +12,9 @@ import { REPLY_IN_LOG, deliveryInLog, loggedDelivery, loggedRepliesStatement, re
 import { ERASED_SENDER, conversations, messages, optOuts, processedWebhooks } from './schema.js';
 
 /**
- * « An inbound message », written as a literal: the delivery index (`messages_delivery`) is partial on it, and SQLite
- * can use a partial index for a bound value only by planning again with that value, on every run (`perf` found the
- * re-prepare under a quarter of a turn's reads). drizzle's `eq` would bind it.
+ * « An inbound message », written as a literal, not bound: a condition on a bound value that an index could be partial
+ * on makes SQLite plan the statement again at every run (`perf` once found the re-prepare under a quarter of a turn's
+ * reads, when the delivery index was partial on it). drizzle's `eq` would bind it.
  */
 const INBOUND = sql`${messages.direction} = 'in'`;
 
@@ -92,7 +92,7 @@ export function createConversationStore({ db, atomic }: DatabaseHandle, options:
     async commitTurn(turn): Promise<CommitResult> {
       try {
         const results = await atomic(turnStatements(turn, options.epciOf));
-        return (results[1]?.length ?? 0) === 1 ? 'committed' : 'conflict';
+        return (results[0]?.length ?? 0) === 1 ? 'committed' : 'conflict';
       } catch (error) {
         const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
         if (/UNIQUE constraint failed: (processed_webhooks|messages\.contact_address, messages\.provider_id)/i.test(text)) return 'duplicate';
@@ -138,7 +138,7 @@ const WON = 'exists (select 1 from conversations where id = ? and last_turn_id =
  * One turn as statements, in plain SQL because this is the hot path and its shapes never change (so both drivers
  * cache them). Statement 1, the conversation write, decides: a lost race updates nothing and every guarded
  * statement after it does nothing; a second delivery of the same id fails on the processed_webhooks primary key
- * (an SMS turn's: on its logged inbound message's unique index, messages_delivery) and rolls the whole unit back.
+ * (an SMS turn's: on its logged inbound message's unique index, messages_contact_delivery) and rolls the whole unit back.
  */
 function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): Statement[] {
   const won = [turn.conversationId, turn.providerId];
@@ -146,10 +146,6 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
   const { flowId, flowHash } = turn.snapshot;
   const departement = turn.departement ?? null;
   const statements: Statement[] = [
-    {
-      sql: 'insert into contacts (address, created_at, last_seen_at) values (?, ?, ?) on conflict (address) do update set last_seen_at = excluded.last_seen_at',
-      params: [turn.address, turn.at, turn.at],
-    },
     turn.expectedVersion === 0
       ? {
           sql:
@@ -162,6 +158,14 @@ function turnStatements(turn: TurnRecord, epciOf?: FactOptions['epciOf']): State
           params: [flowId, flowHash, snapshot, turn.expectedVersion + 1, turn.providerId, turn.at, departement, turn.conversationId, turn.expectedVersion],
         },
   ];
+  // The contact is written when a conversation begins, not at every turn: nothing reads when it was last seen, and the
+  // purge keeps it while one of its conversations is kept. Every turn's upsert wrote a page of its own.
+  if (turn.expectedVersion === 0) {
+    statements.push({
+      sql: `insert into contacts (address, created_at, last_seen_at) select ?, ?, ? where ${WON} on conflict (address) do update set last_seen_at = excluded.last_seen_at`,
+      params: [turn.address, turn.at, turn.at, ...won],
+    });
+  }
   const reply = storedReply(turn);
   if (!deliveryInLog(turn, reply)) {
     statements.push({

@@ -121,7 +121,11 @@ export function purgeStatements(before: number, redeliveredBefore: number, orien
     orphanTextsStatement((table) => `${table}.created_at < ?`, [before]),
     { sql: 'delete from messages where created_at < ?', params: [before] },
     { sql: 'delete from conversations where updated_at < ?', params: [before] },
-    { sql: 'delete from contacts where last_seen_at < ?', params: [before] },
+    // A contact is written when a conversation begins: it stays while one of its conversations does.
+    {
+      sql: 'delete from contacts where last_seen_at < ? and not exists (select 1 from conversations c where c.contact_address = contacts.address)',
+      params: [before],
+    },
     {
       sql:
         'delete from processed_webhooks where created_at < ? and not exists ' +

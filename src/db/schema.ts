@@ -6,6 +6,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 export const contacts = sqliteTable('contacts', {
   address: text('address').primaryKey(),
   createdAt: integer('created_at').notNull(),
+  /** When their latest conversation began (written then, not at every turn: a turn's upsert cost a page write). */
   lastSeenAt: integer('last_seen_at').notNull(),
 });
 
@@ -50,11 +51,12 @@ export const messages = sqliteTable(
     textId: integer('text_id'),
   },
   (t) => [
-    index('messages_contact').on(t.contactAddress),
+    // One index for a contact's messages and for a delivery logged once: an SMS turn whose reply is its logged texts
+    // writes no processed_webhooks row, its inbound message is the record that the delivery was handled (see
+    // stored-reply.ts). Only the inbound row names the delivery; outgoing rows have none, and SQLite's unique indexes
+    // take any number of nulls. Two indexes (by contact; partial, by delivery) were half of the pages a commit wrote.
+    uniqueIndex('messages_contact_delivery').on(t.contactAddress, t.providerId),
     index('messages_created').on(t.createdAt),
-    // A delivery logged once: an SMS turn whose reply is its logged texts writes no processed_webhooks row, its inbound
-    // message is the record that the delivery was handled (see stored-reply.ts).
-    uniqueIndex('messages_delivery').on(t.contactAddress, t.providerId).where(sql`direction = 'in'`),
     // Which messages still use a text: erasure and purge delete a text no message uses any more.
     index('messages_text').on(t.textId).where(sql`text_id is not null`),
   ],
@@ -77,7 +79,7 @@ export const messageTexts = sqliteTable(
 
 /**
  * Webhook deliveries already handled, with the reply given (except an SMS turn's, rebuilt from its logged messages: the
- * inbound one records the delivery, unique in messages_delivery), so a redelivery gets the same answer and no new transition.
+ * inbound one records the delivery, unique in messages_contact_delivery), so a redelivery gets the same answer and no new transition.
  * Keyed on the provider's id and the sender: an id reused by another number is a new delivery, never the first
  * number's answer. After SUPPRIMER, the erasure's own row stays for the redelivery window with `contact_address`
  * set to {@link ERASED_SENDER} (no number) and the generic confirmation as its reply.

@@ -1,6 +1,6 @@
 // A processed delivery's reply, stored once. An SMS turn's reply is exactly the texts of its outgoing messages, which
 // the message log keeps anyway (for six months, with the person's history): such a turn writes no processed_webhooks
-// row at all, its logged inbound message (unique per sender and provider id, index messages_delivery) records that the
+// row at all, its logged inbound message (unique per sender and provider id, index messages_contact_delivery) records that the
 // delivery was handled, and the reply is rebuilt from the log on a redelivery or « répéter ». That was first a third,
 // then a sixth of what a turn stored. Any other reply (WhatsApp buttons, the phone's session, an erasure's
 // confirmation, whose log is erased) is stored whole in processed_webhooks.

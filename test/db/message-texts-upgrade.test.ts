@@ -1,5 +1,5 @@
 // A database written before outgoing texts were stored once (migration 0013): its rows are not moved, and every
-// reader still gets them. Made at the previous schema (the migrations before 0013), filled as the previous code wrote
+// reader still gets them; its outgoing rows stop naming their delivery, so one unique index holds them all (0015). Made at the previous schema (the migrations before 0013), filled as the previous code wrote
 // an SMS turn (bodies inline, the delivery id on every row, a processed row holding the marker), then opened (0013
 // applied) and read through the store, next to a turn written the new way.
 import Database from 'better-sqlite3';
@@ -41,6 +41,13 @@ describe('a database from before the stored texts', () => {
     const handle = openSqliteDatabase(path);
     try {
       const store = createConversationStore(handle);
+      // Migration 0015: one unique index by contact and delivery, which only the inbound row names now.
+      const [indexes, named] = await handle.atomic([
+        { sql: "select name from sqlite_master where type = 'index' and tbl_name = 'messages' and sql is not null order by name", params: [] },
+        { sql: 'select direction, provider_id from messages order by id', params: [] },
+      ]);
+      expect(indexes).toEqual([{ name: 'messages_contact_delivery' }, { name: 'messages_created' }, { name: 'messages_text' }]);
+      expect(named).toEqual([{ direction: 'in', provider_id: 'SM-old-1' }, { direction: 'out', provider_id: null }, { direction: 'out', provider_id: null }]);
       expect(await store.findReply('SM-old-1', OLD)).toBe(replyOf([WELCOME, MENU]));
       expect(await store.lastReply(`sms:${OLD}`)).toBe(replyOf([WELCOME, MENU]));
 
@@ -54,6 +61,14 @@ describe('a database from before the stored texts', () => {
         callbacks: [], signals: [], activity: [], at,
       });
       expect(committed).toBe('committed');
+      // The same delivery again: the unique index refuses its inbound row, and the whole turn rolls back.
+      const again = await store.commitTurn({
+        conversationId: `sms:${OLD}`, channel: 'sms', address: OLD, providerId: 'SM-old-1', expectedVersion: 1,
+        snapshot: { flowId: 'accueil', flowHash: 'h', stepId: 'menu', stepHash: 's', status: 'active', vars: {}, attempts: 0, asked: null, optedOut: false, lastActivityAt: at, turn: 2 },
+        reply: replyOf([MENU]), log: [{ direction: 'in', body: 'Bonjour' }, { direction: 'out', body: MENU, segments: 0 }],
+        callbacks: [], signals: [], activity: [], at,
+      });
+      expect(again).toBe('duplicate');
       expect(await store.findReply('SM-new-1', NEW)).toBe(replyOf([WELCOME, MENU]));
       expect(await store.findReply('SM-old-1', OLD)).toBe(replyOf([WELCOME, MENU]));
 

@@ -114,4 +114,23 @@ describe('retention purge', () => {
     expect(rowsIn('message_texts')).toBeGreaterThan(0);
     expect(relais.query('select * from opt_outs')).toHaveLength(0);
   });
+
+  it('keeps a contact while one of its conversations is kept, though only its first turn wrote it', async () => {
+    const returning = '+33680000004';
+    await relais.sms(returning, 'Bonjour');
+    const written = relais.query<{ last_seen_at: number }>('select last_seen_at from contacts where address = ?', returning);
+    expect(written).toHaveLength(1);
+    clock.advanceHours(180 * DAY);
+    await relais.sms(returning, 'Bonjour'); // the same conversation goes on: no contact write
+    expect(relais.query('select last_seen_at from contacts where address = ?', returning)).toEqual(written);
+
+    clock.advanceHours(10 * DAY); // the contact row is 190 days old, its conversation 10
+    await relais.purge();
+    expect(relais.query('select address from contacts where address = ?', returning)).toHaveLength(1);
+
+    clock.advanceHours(180 * DAY); // now the conversation too is past the retention
+    await relais.purge();
+    expect(relais.query('select * from conversations where contact_address = ?', returning)).toHaveLength(0);
+    expect(relais.query('select address from contacts where address = ?', returning)).toHaveLength(0);
+  });
 });
