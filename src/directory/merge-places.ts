@@ -7,6 +7,13 @@ import { haversineKm } from './nearest.js';
 import type { Place } from './types.js';
 
 const SAME_SITE_KM = 0.3;
+/**
+ * Two France Services records with the same phone in the same commune are one site up to this far apart: the official
+ * list and a regional cartography geocode the same address several hundred metres apart (Ruynes-en-Margeride's came
+ * out 320 m apart and was listed twice, Faucigny Glières's 680 m). Other places with one phone may be distinct sites
+ * (a mairie and its médiathèque), so they keep the 300 m rule.
+ */
+const SAME_FRANCE_SERVICES_KM = 1;
 
 /** Words every help place's name may carry: they say nothing about which site it is. */
 const GENERIC_WORDS = new Set(
@@ -54,10 +61,12 @@ export function isSameSite(a: Place, b: Place): boolean {
   const ka = siteKeyOf(a);
   const kb = siteKeyOf(b);
   if (ka.family === kb.family || ka.base === kb.base) return false;
-  if (haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) >= SAME_SITE_KM) return false;
+  const km = haversineKm(a.latitude, a.longitude, b.latitude, b.longitude);
+  if (km >= SAME_FRANCE_SERVICES_KM) return false;
   const sameCommune = a.postalCode === b.postalCode || ka.commune === kb.commune;
   if (!sameCommune) return false;
   const samePhone = ka.phone.length >= 10 && ka.phone === kb.phone;
+  if (km >= SAME_SITE_KM) return samePhone && a.franceServices && b.franceServices;
   return samePhone || similarNames(a, b);
 }
 
@@ -80,6 +89,9 @@ function combine(kept: Place, other: Place): Place {
   };
 }
 
+/** The grid cells a place's neighbours may sit in, each way (see mergePlaces). */
+const NEAR_CELLS = [-2, -1, 0, 1, 2];
+
 /**
  * `embedded` and `imported` places as one list: imported records replace embedded ones of the same id (and an
  * imported itinerant service replaces the embedded stops of its id), then the same site from two sources is kept once.
@@ -87,13 +99,14 @@ function combine(kept: Place, other: Place): Place {
 export function mergePlaces(embedded: Place[], imported: Place[]): Place[] {
   const importedIds = new Set(imported.map(baseId));
   const all = [...imported, ...embedded.filter((p) => !importedIds.has(baseId(p)))].sort(fresher);
-  // A coarse grid (about 1 km) so that each place is compared with its neighbours only.
+  // A coarse grid (cells of 0.01°, 1.1 km by 0.7–0.8 km in France) so that each place is compared with its neighbours
+  // only: two cells each way reach past SAME_FRANCE_SERVICES_KM in every direction.
   const cell = (p: Place) => `${Math.round(p.latitude * 100)}:${Math.round(p.longitude * 100)}`;
   const grid = new Map<string, number[]>();
   const kept: Place[] = [];
   for (const place of all) {
     const [row, column] = cell(place).split(':').map(Number) as [number, number];
-    const neighbours = [-1, 0, 1].flatMap((dr) => [-1, 0, 1].flatMap((dc) => grid.get(`${row + dr}:${column + dc}`) ?? []));
+    const neighbours = NEAR_CELLS.flatMap((dr) => NEAR_CELLS.flatMap((dc) => grid.get(`${row + dr}:${column + dc}`) ?? []));
     const same = neighbours.find((i) => isSameSite(kept[i]!, place));
     if (same !== undefined) {
       kept[same] = combine(kept[same]!, place);

@@ -29,6 +29,18 @@ describe('the same place twice', () => {
     expect(isSameSite(samePhone, franceServices)).toBe(true);
   });
 
+  it('merges two France Services records with one phone in one commune, geocoded up to a kilometre apart', () => {
+    // 0.0063° of latitude: 700 m, as Faucigny Glières's two records; another name than the official one.
+    const cartoFs = { ...base, name: 'Relais Grand lac', phone: '04 66 00 00 01', franceServices: true, latitude: 44.5248 };
+    expect(isSameSite(cartoFs, franceServices)).toBe(true);
+    expect(isSameSite({ ...cartoFs, latitude: 44.5285 }, franceServices)).toBe(false); // 1.2 km
+    // A mairie and its médiathèque share a phone 450 m apart: two sites, as before.
+    const mairie = { ...franceServices, id: 'carto-2', name: 'Mairie de Thyez', franceServices: false };
+    expect(isSameSite({ ...base, name: 'Médiathèque', phone: '04 66 00 00 01', latitude: 44.5225 }, mairie)).toBe(false);
+    // In merging, a neighbour two grid cells away is still met.
+    expect(mergePlaces([franceServices, { ...cartoFs, latitude: 44.5265 }], [])).toHaveLength(1); // 900 m
+  });
+
   it('keeps apart different places: another name and phone, another commune, too far, or one source listing two sites', () => {
     expect(isSameSite(base, { ...franceServices, id: 'lieux:7', franceServices: false, name: 'Club informatique', phone: '04 66 11 11 11' })).toBe(false);
     expect(isSameSite({ ...base, name: 'France services de Mende' }, { ...franceServices, postalCode: '48100', commune: 'Marvejols' })).toBe(false);
@@ -51,9 +63,11 @@ describe('the same place twice', () => {
     // Most France Services the cartography lists are the official record's site: merged into it.
     expect(kept.length).toBeLessThan(cartographyFranceServices.length / 2);
     for (const p of merged.filter((m) => m.id.startsWith('carto-'))) {
-      const twin = merged.find((o) => o !== p && haversineKm(p.latitude, p.longitude, o.latitude, o.longitude) < 0.3 && isSameSite(p, o));
+      const twin = merged.find((o) => o !== p && haversineKm(p.latitude, p.longitude, o.latitude, o.longitude) < 1 && isSameSite(p, o));
       expect(twin, p.name).toBeUndefined();
     }
+    // Listed twice before, its two records 320 m apart.
+    expect(merged.filter((p) => /ruynes/i.test(p.commune)).map((p) => p.id)).toEqual(['france-services:727']);
   });
 });
 
