@@ -113,6 +113,15 @@ export const deviceWords = ['ordinateur', 'ordi', 'tablette', 'telephone', 'port
 /** Words that ask for a place rather than an explanation: they win over a procedure named in passing. */
 export const placeWords = ['france services', 'france service', 'ou aller', 'endroit', 'lieu', 'imprimer', 'wifi', 'internet gratuit', 'acces internet', 'en vrai', 'pres de chez moi', 'plus proche', 'quelqu un pour m aider', 'ou avoir de l aide', 'ou puis je avoir de l aide', 'ou je peux avoir de l aide', 'ou trouver de l aide', 'ou me faire aider', 'ou puis je me faire aider'];
 
+/**
+ * An appointment asked for (« un rendez-vous pour ma carte grise »): to be received by someone who does the procedure
+ * with the person, so a place, unless the procedure's own steps include one (a town hall takes the ID card by
+ * appointment: then the steps answer it).
+ */
+export const appointmentWords = ['rendez vous', 'rdv', 'rendezvous', 'un rendez vous', 'prendre rendez vous'];
+/** An appointment the person already has (« j'ai rendez-vous à la CAF demain, quels papiers ? »): no request for one. */
+export const appointmentHeldPhrases = ['j ai un rendez vous', 'j ai rendez vous', 'mon rendez vous', 'j ai un rdv', 'j ai rdv', 'mon rdv', 'au rendez vous', 'au rdv'];
+
 /** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
 export const statusPhrases = ['je suis perdu', 'je suis perdue', 'suis un peu perdu', 'suis un peu perdue', 'suis completement perdu', 'suis completement perdue', 'je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
 

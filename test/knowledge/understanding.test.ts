@@ -94,6 +94,20 @@ describe('the deterministic reader', () => {
     expect((await reader.read('je voudrais parler à un conseiller')).intent).toBe('person');
   });
 
+  it('reads an appointment asked for as being received near home, unless the procedure itself takes one', async () => {
+    // Carte grise: all online, no counter; an appointment is with someone who does it with the person.
+    expect(await reader.read("je voudrais un rendez-vous pour ma carte grise, j'habite Saint-Flour")).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise', need: 'demarches', location: { name: 'Saint-Flour' } });
+    expect(await reader.read('un rdv à Saint-Flour svp')).toMatchObject({ intent: 'place', need: 'demarches', location: { name: 'Saint-Flour' } });
+    // The ID card's steps take the appointment at a town hall: they answer it.
+    const card = await reader.read("je voudrais un rendez-vous pour ma carte d'identité");
+    expect(card).toMatchObject({ intent: 'procedure', procedureId: 'carte-identite' });
+    expect(card.need).toBeUndefined();
+    // An appointment the person already has asks for nothing.
+    const held = await reader.read("j'ai rendez-vous pour ma carte grise demain");
+    expect(held).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise' });
+    expect(held.need).toBeUndefined();
+  });
+
   it('reads what happened, and says when the entry found explains something else', async () => {
     // A lost carte Vitale has its own entry; a lost carte grise is explained by the general entry, which says so.
     expect(await reader.read("j'ai perdu ma carte vitale")).toMatchObject({ intent: 'procedure', procedureId: 'carte-vitale-perdue', situation: 'lost' });

@@ -20,6 +20,8 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   needWords: Record<string, PhraseList>;
   deviceWords: PhraseList;
   placeWords: PhraseList;
+  appointmentWords: PhraseList;
+  appointmentHeldPhrases: PhraseList;
   situationWords: Record<string, PhraseList>;
   statusPhrases: PhraseList;
   constraintWords: Record<string, PhraseList>;
@@ -62,6 +64,8 @@ export function createDeterministicReader(deps: {
   const situationsOf = situationReader(v.situationWords);
   const matcher = deps.matcher ?? createProcedureMatcher(deps.procedures, situationsOf);
   const places = placeReader(deps.directory, v);
+  // The entries whose steps take an appointment themselves (the ID card at a town hall that makes them).
+  const appointmentInSteps = new Set(deps.procedures.filter((p) => p.steps.some((step) => hasAny(normalizeFrench(step), v.appointmentWords))).map((p) => p.id));
 
   /** The procedure the text names, if its score reaches `minScore` (a typo-level match does not outweigh another need). */
   function procedureIn(text: string, situation: Situation | undefined, minScore = 0) {
@@ -111,17 +115,20 @@ export function createDeterministicReader(deps: {
       const device = hasAny(text, v.deviceWords);
       const equipment = needs.includes('materiel') && device;
       const learn = needs.includes('apprendre') && !equipment;
-      const asksPlace = hasAny(text, v.placeWords);
+      const namesPlace = hasAny(text, v.placeWords);
       // The procedure read without what the person says of themselves (« je suis à la retraite »); read with it
       // only when nothing else is asked.
-      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || asksPlace ? undefined : procedureIn(text, situation));
+      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || namesPlace ? undefined : procedureIn(text, situation));
+      // « Un rendez-vous pour ma carte grise » asks to be received: the procedure with someone, near the person.
+      const asksAppointment = hasAny(withoutPhrases(text, v.appointmentHeldPhrases), v.appointmentWords);
+      const asksPlace = namesPlace || (asksAppointment && !(procedure && appointmentInSteps.has(procedure.procedureId)));
       const need: Need | undefined = equipment ? 'materiel' : learn ? 'apprendre' : needs.includes('internet') ? 'internet' : needs.includes('demarches') || asksPlace ? 'demarches' : undefined;
       const what = { ...(need ? { need } : {}), ...(situation ? { situation } : {}) };
 
       if (base.forWhom === 'relative') return { intent: 'relative', ...base, ...place, ...what, ...(procedure ?? {}) };
       if (equipment) return { intent: 'equipment', ...base, ...place, ...what };
       // « Où aller pour envoyer un mail » asks for a place; « où refaire ma carte d'identité » for the procedure.
-      if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status))) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
+      if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status) || !namesPlace)) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
       // « Un lieu d'aide numérique » asks for a place, for learning.
       if (learn) return { intent: asksPlace ? 'place' : 'learn', ...base, ...place, ...what };
       if (need || found.location || found.choices) return { intent: 'place', ...base, ...place, ...what };
