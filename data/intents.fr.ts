@@ -104,7 +104,7 @@ export const personWords = [
 /** Words that name what someone wants to find nearby, mapped to the directory's needs. */
 export const needWords: Record<string, string[]> = {
   demarches: ['france services', 'france service', 'demarche', 'demarches', 'papiers', 'dossier', 'maison france services', 'formulaire', 'remplir', 'administratif', 'administratifs', 'administratives'],
-  apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
+  apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'm en servir', 'sais pas l utiliser', 'sais pas utiliser', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
   materiel: ['pas cher', 'pas chere', 'petit prix', 'reconditionne', 'reconditionnee', 'materiel', 'acheter', 'les moyens', 'le moyen', 'occasion', 'telephone simple'],
   internet: ['acces internet', 'wifi', 'connexion internet', 'internet gratuit', 'imprimer'],
 };

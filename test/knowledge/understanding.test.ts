@@ -108,6 +108,15 @@ describe('the deterministic reader', () => {
     expect(held.need).toBeUndefined();
   });
 
+  it('reads a locked phone as its entry, and a present one cannot use as learning', async () => {
+    for (const message of ['mon téléphone est bloqué je ne me souviens plus du code', 'téléphone bloqué, code', 'il me demande le code PUK']) {
+      expect(await reader.read(message), message).toMatchObject({ intent: 'procedure', procedureId: 'telephone-bloque-code' });
+    }
+    // A code asked for on a call is still a scam first.
+    expect((await reader.read("on me demande mon code pin au téléphone, c'est la banque")).intent).toBe('scam');
+    expect(await reader.read("mon petit fils m'a offert une tablette je sais pas m'en servir, j'habite à Guéret")).toMatchObject({ intent: 'learn', need: 'apprendre', location: { name: 'Guéret' } });
+  });
+
   it('reads what happened, and says when the entry found explains something else', async () => {
     // A lost carte Vitale has its own entry; a lost carte grise is explained by the general entry, which says so.
     expect(await reader.read("j'ai perdu ma carte vitale")).toMatchObject({ intent: 'procedure', procedureId: 'carte-vitale-perdue', situation: 'lost' });
