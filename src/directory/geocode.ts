@@ -89,7 +89,11 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
     }
   }
   if (best) return { type: 'found', commune: best.commune, matchedBy: 'name', ...(best.homonyms.length ? { homonyms: best.homonyms } : {}) };
-  if (options.strict || words.every((w) => NOT_PLACES.has(w))) return { type: 'notFound' };
+  if (options.strict) {
+    const short = options.shortName && !words.every((w) => NOT_PLACES.has(w)) ? communeBeginning(index, words.join(' ')) : undefined;
+    return short ? { type: 'found', commune: short, matchedBy: 'short-name' } : { type: 'notFound' };
+  }
+  if (words.every((w) => NOT_PLACES.has(w))) return { type: 'notFound' };
   const whole = words.join(' ');
   // A name given by its beginning ("st erme" for Saint-Erme-Outre-et-Ramecourt), then one with a typo or two.
   const prefixed = words.length >= 2 || whole.length >= 6 ? prefixName(index, whole) : undefined;
@@ -107,6 +111,35 @@ function preferred(communes: Commune[], departements: string[] | undefined): Com
 
 /** Words after which a commune's name usually comes. */
 const CUES = new Set(['a', 'au', 'aux', 'de', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
+
+/** Every name, sorted, to find the names that begin with given words by a binary search; built on first use. */
+const sortedNames = new WeakMap<CommuneIndex, string[]>();
+
+/**
+ * The commune meant by the beginning of a name: the one whose names begin with the query's words (former names
+ * included), or among several the one ten times as populated as any other (« Montceau » is Montceau-les-Mines, not
+ * Montceau-et-Écharnant; « Boulogne » stays unsaid, Billancourt being only three times Boulogne-sur-Mer).
+ */
+function communeBeginning(index: CommuneIndex, query: string): Commune | undefined {
+  let names = sortedNames.get(index);
+  if (!names) sortedNames.set(index, (names = [...index.byName.keys()].sort()));
+  const prefix = `${query} `;
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (names[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const communes = new Map<string, Commune>();
+  for (let i = low; i < names.length && names[i]!.startsWith(prefix); i++) {
+    // A former name carries its village's position: the commune itself is the answer.
+    for (const commune of index.byName.get(names[i]!)!) communes.set(commune.code, index.byCode.get(commune.code) ?? commune);
+  }
+  const [first, second] = [...communes.values()].sort((a, b) => b.population - a.population);
+  return first && (!second || first.population >= DOMINANT_POPULATION_RATIO * second.population) ? first : undefined;
+}
+const DOMINANT_POPULATION_RATIO = 10;
 
 /** The single most populated name that starts with the query's words, if the query is a clear beginning. */
 function prefixName(index: CommuneIndex, query: string): string | undefined {

@@ -76,7 +76,7 @@ export type GeocodeResult =
  * `others`: the other communes of the same postal code, most populated first (to ask which one); `homonyms`: the other
  * communes of the same name (Saint-Denis in Seine-Saint-Denis and in La Réunion), preferred departments first.
  */
-  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' | 'code'; others?: Commune[]; homonyms?: Commune[] }
+  | { type: 'found'; commune: Commune; matchedBy: 'postal-code' | 'name' | 'short-name' | 'code'; others?: Commune[]; homonyms?: Commune[] }
   | { type: 'notFound' };
 
 export interface NearbyPlace {
@@ -108,6 +108,11 @@ export interface NearestQuery {
 export interface GeocodeOptions {
   /** Exact names only, no typo tolerance: for names picked out of a sentence, where a guess would mislead. */
   strict?: boolean;
+  /**
+   * With `strict`: a name said without its end is found too when one commune's name begins with it, or one ten times
+   * as populated as the others (« Cherbourg » for Cherbourg-en-Cotentin), matched by `short-name`.
+   */
+  shortName?: boolean;
   /** Departments the person is likely in (the platform that transferred them, their landline's region): among communes of one name, these come first. */
   prefer?: string[];
 }

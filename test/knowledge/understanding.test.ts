@@ -205,6 +205,17 @@ describe('the deterministic reader', () => {
     expect((await reader.read('une France Services vers Figeac')).location?.name).toBe('Figeac');
   });
 
+  it('finds a commune said without its end, or written with its hyphens without a cue, and guesses neither from a common word', async () => {
+    const at = async (message: string) => ((await reader.read(message)) as { location?: { name: string } }).location?.name;
+    expect(await at('y a t il un endroit pour imprimer à Cherbourg')).toBe('Cherbourg-en-Cotentin');
+    expect(await at("j'habite à Montceau, où faire mes papiers")).toBe('Montceau-les-Mines'); // 18,000 people against 100
+    expect(await at('besoin aide pour mes impots Bourg-en-Bresse')).toBe('Bourg-en-Bresse');
+    // Two large towns begin so: asked, not guessed.
+    expect(await at("j'habite à Boulogne, où faire mes papiers")).toBeUndefined();
+    // Pied-de-Borne is the only commune beginning with « pied »: lowercase after a cue, it is a word.
+    expect(await at('je ne peux pas aller à pied à la mairie')).toBeUndefined();
+  });
+
   it('reads a caregiver’s need and tiredness, to ask neither again', async () => {
     const reading = await reader.read("je m'occupe de mon père à Aurillac, il a besoin d'aide pour ses papiers, je suis épuisée");
     expect(reading).toMatchObject({ intent: 'relative', need: 'demarches', location: { name: 'Aurillac' } });

@@ -45,8 +45,11 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     return { location: { query: `${found.commune.name} ${postalCode}`, name: found.commune.name, postalCode } };
   }
 
-  /** Every run of words after a cue (or the whole message) that is exactly a commune's name, longest first. */
-  function candidates(words: string[]): { run: string; cued: boolean }[] {
+  /**
+   * Every run of words after a cue (or the whole message, or a name written with its hyphens: « mes impôts
+   * Bourg-en-Bresse ») that is exactly a commune's name, longest first.
+   */
+  function candidates(words: string[], hyphenated: Set<string>): { run: string; cued: boolean }[] {
     const out: { run: string; cued: boolean }[] = [];
     for (let start = 0; start < words.length; start++) {
       const cue = cues.find((c) => c.length <= start && c.every((w, k) => words[start - c.length + k] === w));
@@ -58,7 +61,7 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
         if (size === 1 && cueWords.has(run[0]!)) continue;
         const rest = [...words.slice(0, start), ...words.slice(start + size)];
         const alone = meaningfulWords(rest.join(' ')).every((w) => /^\d+$/.test(w) || GREETINGS.has(w));
-        if (!cue && !alone) continue;
+        if (!cue && !alone && !hyphenated.has(run.join(' '))) continue;
         if (isDate(words, start, size)) continue;
         const article = v.placeArticles[before];
         if (cue && article) out.push({ run: [article, ...run].join(' '), cued: true });
@@ -83,11 +86,16 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     const prefer = [...new Set([...(directory.departementsNamedIn?.(raw) ?? []), ...likelyDepartements(v.landlineDepartements, context)])];
     // A few lookups at most: a long message must not cost a directory search per word (a hostile 65,536-character
     // text once took seconds).
-    for (const { run } of candidates(words).slice(0, MAX_PLACE_LOOKUPS)) {
-      const found = await directory.geocode(run, { strict: true, ...(prefer.length ? { prefer } : {}) });
+    const hyphenated = new Set((raw.match(HYPHENATED_NAME) ?? []).map(normalizePlaceName));
+    const capitalised = new Set((raw.match(CAPITALISED_WORD) ?? []).map(normalizePlaceName));
+    for (const { run, cued } of candidates(words, hyphenated).slice(0, MAX_PLACE_LOOKUPS)) {
+      // A name said without its end (« à Cherbourg »), after a cue and written with its capital: « à pied » is no
+      // short form of Pied-de-Borne.
+      const shortName = cued && capitalised.has(run.split(' ')[0]!);
+      const found = await directory.geocode(run, { strict: true, shortName, ...(prefer.length ? { prefer } : {}) });
       if (found.type !== 'found') continue;
       // The run must be one of the commune's names, not a part of one (an arrondissement's short name counts).
-      if (!communeNames(normalizePlaceName(found.commune.name)).includes(run)) continue;
+      if (found.matchedBy !== 'short-name' && !communeNames(normalizePlaceName(found.commune.name)).includes(run)) continue;
       const first = found.commune;
       const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
       if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
@@ -113,5 +121,10 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     },
   };
 }
+
+/** Words joined by hyphens (« Bourg-en-Bresse », « Saint-Flour »): how a commune's name is written, rarely anything else. */
+const HYPHENATED_NAME = /[\p{L}']+(?:-[\p{L}']+)+/gu;
+/** A word written with a capital initial. */
+const CAPITALISED_WORD = /(?<![\p{L}'])\p{Lu}[\p{L}']*/gu;
 
 const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'svp', 'merci', 'stp', 'bjr', 'slt']);
