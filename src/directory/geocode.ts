@@ -71,7 +71,7 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
   // Every exact run of words that names a commune; the best is the longest, then one said after a place cue
   // ("à Mende", "près de Rodez"): "j'habite à Saint Jean de Luz" is Saint-Jean-de-Luz, not Jean.
   // A run that leaves other meaningful words aside must follow a cue: in "Zzyzx-sur-Mer", "Mer" is not the place.
-  let best: { commune: Commune; homonyms: Commune[]; score: number } | undefined;
+  let best: { commune: Commune; homonyms: Commune[]; score: number; whole: boolean } | undefined;
   const meaningful = words.filter((w) => !NOT_PLACES.has(w));
   for (let size = Math.min(words.length, 8); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
@@ -85,10 +85,19 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
       // Homonyms: the one in a department the caller is likely in (their platform, their landline) comes first.
       const homonyms = preferred(all, options.prefer);
       const score = size * 10 + (cued ? 5 : 0);
-      if (!best || score > best.score) best = { commune: homonyms[0]!, homonyms: homonyms.slice(1), score };
+      if (!best || score > best.score) best = { commune: homonyms[0]!, homonyms: homonyms.slice(1), score, whole: size === words.length };
     }
   }
-  if (best) return { type: 'found', commune: best.commune, matchedBy: 'name', ...(best.homonyms.length ? { homonyms: best.homonyms } : {}) };
+  if (best) {
+    // « Charleville » names a village of the Marne, and begins Charleville-Mézières: the town, ten times as large, is
+    // one more homonym (first unless the caller is likely in the village's department).
+    const larger = options.strict && options.shortName && best.whole ? communeBeginning(index, words.join(' ')) : undefined;
+    if (larger && larger.population >= DOMINANT_POPULATION_RATIO * best.commune.population) {
+      const [first, ...homonyms] = preferred([larger, best.commune, ...best.homonyms], options.prefer);
+      return { type: 'found', commune: first!, matchedBy: first === larger ? 'short-name' : 'name', homonyms };
+    }
+    return { type: 'found', commune: best.commune, matchedBy: 'name', ...(best.homonyms.length ? { homonyms: best.homonyms } : {}) };
+  }
   if (options.strict) {
     const short = options.shortName && !words.every((w) => NOT_PLACES.has(w)) ? communeBeginning(index, words.join(' ')) : undefined;
     return short ? { type: 'found', commune: short, matchedBy: 'short-name' } : { type: 'notFound' };

@@ -210,6 +210,9 @@ describe('the deterministic reader', () => {
     expect(await at('y a t il un endroit pour imprimer à Cherbourg')).toBe('Cherbourg-en-Cotentin');
     expect(await at("j'habite à Montceau, où faire mes papiers")).toBe('Montceau-les-Mines'); // 18,000 people against 100
     expect(await at('besoin aide pour mes impots Bourg-en-Bresse')).toBe('Bourg-en-Bresse');
+    // A village of the Marne is named Charleville; the town of 46,000 is meant, as for a homonym.
+    expect(await at("j'habite à Charleville, où faire mes papiers")).toBe('Charleville-Mézières');
+    expect(await at('je suis à Mende')).toBe('Mende');
     // Two large towns begin so: asked, not guessed.
     expect(await at("j'habite à Boulogne, où faire mes papiers")).toBeUndefined();
     // Pied-de-Borne is the only commune beginning with « pied »: lowercase after a cue, it is a word.
