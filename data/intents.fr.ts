@@ -93,6 +93,11 @@ export const callbackWords = [
   'qu on me rappelle', 'qu on me telephone', 'appelez moi', 'me telephoner', 'rappel', 'rappelle moi', 'quelqu un m appelle',
   'quelqu un me rappelle', 'une personne m appelle',
 ];
+/**
+ * A conseiller numérique (« un rdv avec un conseiller numérique ») is who teaches the digital world near home: a place
+ * to learn, not « a person now ». Read before the words asking for a person, and taken out of the text they read.
+ */
+export const digitalAdviserWords = ['conseiller numerique', 'conseillere numerique', 'conseillers numeriques', 'conseilleres numeriques', 'conseiller du numerique', 'conseillere du numerique'];
 /** Said alone (« conseillère svp »), these ask for a person too; inside a longer sentence they may be about something else. */
 export const personAloneWords = ['conseiller', 'conseillere', 'humain', 'quelqu un', 'une personne'];
 /** A person now, rather than Relais. */
@@ -104,7 +109,7 @@ export const personWords = [
 /** Words that name what someone wants to find nearby, mapped to the directory's needs. */
 export const needWords: Record<string, string[]> = {
   demarches: ['france services', 'france service', 'demarche', 'demarches', 'papiers', 'dossier', 'maison france services', 'formulaire', 'remplir', 'administratif', 'administratifs', 'administratives'],
-  apprendre: ['apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'm en servir', 'sais pas l utiliser', 'sais pas utiliser', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
+  apprendre: ['conseiller numerique', 'conseillere numerique', 'conseillers numeriques', 'apprendre', 'atelier', 'ateliers', 'cours', 'cour', 'formation', 'initiation', 'debutant', 'debutante', 'me servir', 'm en servir', 'sais pas l utiliser', 'sais pas utiliser', 'informatique', 'numerique', 'club', 'je suis nul', 'je suis nulle'],
   materiel: ['pas cher', 'pas chere', 'petit prix', 'reconditionne', 'reconditionnee', 'materiel', 'acheter', 'les moyens', 'le moyen', 'occasion', 'telephone simple'],
   internet: ['acces internet', 'wifi', 'connexion internet', 'internet gratuit', 'imprimer'],
 };
@@ -123,7 +128,7 @@ export const appointmentWords = ['rendez vous', 'rdv', 'rendezvous', 'un rendez 
 export const appointmentHeldPhrases = ['j ai un rendez vous', 'j ai rendez vous', 'mon rendez vous', 'j ai un rdv', 'j ai rdv', 'mon rdv', 'au rendez vous', 'au rdv'];
 
 /** Said of oneself, not a request: « je suis à la retraite » is a status, not « Demander ma retraite ». */
-export const statusPhrases = ['je suis perdu', 'je suis perdue', 'suis un peu perdu', 'suis un peu perdue', 'suis completement perdu', 'suis completement perdue', 'je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
+export const statusPhrases = ['j ai une petite retraite', 'j ai une toute petite retraite', 'je suis perdu', 'je suis perdue', 'suis un peu perdu', 'suis un peu perdue', 'suis completement perdu', 'suis completement perdue', 'je suis a la retraite', 'suis a la retraite', 'a la retraite depuis', 'je suis retraite', 'je suis retraitee', 'jsuis retraitee', 'jsuis retraite', 'retraitee', 'retraites', 'retraitees', 'pour les retraites', 'personnes agees', 'seniors', 'maison de retraite', 'ehpad'];
 
 /** What limits the person. */
 export const constraintWords: Record<string, string[]> = {
@@ -138,7 +143,7 @@ export const constraintWords: Record<string, string[]> = {
 
 /** Words after which a commune's name usually comes ("j'habite à Mende", "près de Rodez", "France Services de Dole"). */
 export const placeCues = [
-  'a', 'au', 'aux', 'sur', 'habite', 'habitons', 'habitent', 'vis', 'vit', 'vivent', 'pres de', 'pres d', 'vers', 'commune de', 'ville de',
+  'a', 'au', 'aux', 'sur', 'habite', 'habitons', 'habitent', 'vis', 'vit', 'vivent', 'pres de', 'pres d', 'proche de', 'proche d', 'vers', 'commune de', 'ville de',
   'village de', 'mairie de', 'cote de', 'a cote de', 'region de', 'secteur de', 'je suis de', 'services de', 'service de', 'france services',
   'france service', 'est a', 'suis a',
 ];

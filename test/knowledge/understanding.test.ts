@@ -219,6 +219,14 @@ describe('the deterministic reader', () => {
     expect(await at('je ne peux pas aller à pied à la mairie')).toBeUndefined();
   });
 
+  it('reads a conseiller numérique as learning, « proche de » as a place cue, and a small pension said of oneself as no request', async () => {
+    expect(await reader.read('je voudrais un RDV avec un conseiller numérique à Dole')).toMatchObject({ intent: 'place', need: 'apprendre', location: { name: 'Dole' } });
+    expect((await reader.read('je voudrais parler à un conseiller')).intent).toBe('person');
+    expect(await reader.read('ou est la france services la plus proche de Tulle')).toMatchObject({ intent: 'place', location: { name: 'Tulle' } });
+    expect(await reader.read("j'ai une petite retraite et je voudrais une aide pour ma mutuelle")).toMatchObject({ procedureId: 'complementaire-sante-solidaire', constraints: ['cost'] });
+    expect(await reader.read("j'ai une petite retraite, il y a une aide ?")).toMatchObject({ procedureId: 'aspa' });
+  });
+
   it('reads a caregiver’s need and tiredness, to ask neither again', async () => {
     const reading = await reader.read("je m'occupe de mon père à Aurillac, il a besoin d'aide pour ses papiers, je suis épuisée");
     expect(reading).toMatchObject({ intent: 'relative', need: 'demarches', location: { name: 'Aurillac' } });

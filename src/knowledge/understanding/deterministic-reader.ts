@@ -16,6 +16,7 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   injectionWords: PhraseList;
   personWords: PhraseList;
   personAloneWords: PhraseList;
+  digitalAdviserWords: PhraseList;
   relativeWords: PhraseList;
   needWords: Record<string, PhraseList>;
   deviceWords: PhraseList;
@@ -106,7 +107,9 @@ export function createDeterministicReader(deps: {
       if (hasAny(text, v.injectionWords)) return { intent: 'unknown', ...base };
       if (hasAny(text, v.callbackWords)) return { intent: 'callback', ...base, ...place };
       const short = meaningfulWords(text).length <= SHORT_MESSAGE_WORDS;
-      if (hasAny(text, v.personWords) || (short && hasAny(text, v.personAloneWords))) return { intent: 'person', ...base, ...place };
+      // « Un conseiller numérique » teaches: not a request for a person now.
+      const personText = withoutPhrases(text, v.digitalAdviserWords);
+      if (hasAny(personText, v.personWords) || (short && hasAny(personText, v.personAloneWords))) return { intent: 'person', ...base, ...place };
 
       // What happened is read without what the person says of themselves: « je suis perdue » lost nothing.
       const status = withoutPhrases(text, v.statusPhrases);
