@@ -11,6 +11,7 @@ export const followUpReasons = {
   cancelledBooking: 'réservation annulée',
   sendFailed: 'échec de l’envoi',
   metaFailed: 'Meta Graph API : échec',
+  twilioWhatsAppFailed: 'Twilio (WhatsApp) : échec',
   orientationSettled: 'l’orientation est déjà « {status} » : plus rien à demander',
   orientationRefused: 'le lieu a refusé l’orientation : rien à évaluer',
 };

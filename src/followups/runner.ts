@@ -6,6 +6,7 @@ import { followUpReasons } from '../../data/followups.fr.js';
 import type { SmsSender } from '../channels/sms/twilio-rest.js';
 import type { WhatsAppSender } from '../channels/whatsapp/graph-api.js';
 import { CUSTOMER_WINDOW_MS, sendWhatsAppFollowUp } from '../channels/whatsapp/follow-up.js';
+import { isTwilioWhatsAppNumber } from '../channels/whatsapp/twilio-sender.js';
 import type { Clock, ConversationStore, Logger } from '../conversation/ports.js';
 import { parseStoredTurn, sessionOf, storedTurnOf } from '../conversation/turn-outcome.js';
 import type { ScheduleRepository, ScheduledMessage } from '../db/schedule-repository.js';
@@ -20,10 +21,19 @@ import { nextSendingMoment } from './quiet-hours.js';
 /** A short automated call for a person reached by phone only: the TwiML to play, and where its keys are answered. */
 export type FollowUpCaller = (to: string, row: ScheduledMessage, text: string) => Promise<{ ok: boolean; status?: number; error?: string }>;
 
+/** A way to write first on WhatsApp, and its approved templates by purpose, for outside the 24-hour window. */
+export interface WhatsAppFollowUpChannel {
+  sender: WhatsAppSender;
+  templates: Record<string, string>;
+  language?: string;
+}
+
 export interface FollowUpChannels {
   sms?: SmsSender;
-  /** Meta's Graph API and the approved templates by purpose (META_TEMPLATES), for outside the 24-hour window. */
-  whatsApp?: { sender: WhatsAppSender; templates: Record<string, string>; language?: string };
+  /** Meta's Graph API (templates: META_TEMPLATES), for a Relais number on Meta's Cloud API. */
+  whatsApp?: WhatsAppFollowUpChannel;
+  /** Twilio's Messages API (Content templates: TWILIO_WHATSAPP_TEMPLATES), for a Relais WhatsApp number on Twilio. */
+  twilioWhatsApp?: WhatsAppFollowUpChannel;
   call?: FollowUpCaller;
 }
 
@@ -49,7 +59,7 @@ export interface FollowUpRunnerDeps {
   noLongerWanted?: (row: ScheduledMessage) => Promise<string | undefined>;
 }
 
-/** The template purpose of each kind (META_TEMPLATES keys). */
+/** The template purpose of each kind (the keys of META_TEMPLATES and TWILIO_WHATSAPP_TEMPLATES). */
 export const WHATSAPP_PURPOSES: Record<string, string> = { reminder: 'rappel-atelier', verification: 'suivi', evaluation: 'evaluation' };
 
 export type FollowUpRunner = ReturnType<typeof createFollowUpRunner>;
@@ -58,6 +68,9 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
   const { schedule, store, settings, logger } = deps;
   const mainFlow = deps.flows.get(deps.mainFlowId)!;
   const conversationIdOf = (row: ScheduledMessage) => `${row.channel}:${row.contactAddress}`;
+  /** Who writes back on WhatsApp: the provider of the Relais number the person wrote to (its form tells which). */
+  const twilioNumber = (row: ScheduledMessage) => row.via !== null && isTwilioWhatsAppNumber(row.via);
+  const whatsAppOf = (row: ScheduledMessage) => (row.via === null ? undefined : twilioNumber(row) ? deps.channels.twilioWhatsApp : deps.channels.whatsApp);
   let ticks = 0;
   const moment = (epoch: number) => (deps.formatMoment ? deps.formatMoment(epoch) : new Date(epoch).toISOString());
 
@@ -83,7 +96,7 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       const last = await store.lastInboundAt(conversationIdOf(row));
       const inWindow = last !== undefined && at - last < CUSTOMER_WINDOW_MS;
       const purpose = WHATSAPP_PURPOSES[row.kind] ?? row.kind;
-      if (!inWindow && !Object.hasOwn(deps.channels.whatsApp?.templates ?? {}, purpose)) return { action: 'close', status: 'failed', reason: followUpReasons.whatsAppWindow };
+      if (!inWindow && !Object.hasOwn(whatsAppOf(row)?.templates ?? {}, purpose)) return { action: 'close', status: 'failed', reason: followUpReasons.whatsAppWindow };
     }
     return { action: 'send' };
   }
@@ -99,7 +112,7 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
 
   function channelReady(row: ScheduledMessage): boolean {
     if (row.channel === 'sms') return deps.channels.sms !== undefined;
-    if (row.channel === 'whatsapp') return deps.channels.whatsApp !== undefined && row.via !== null;
+    if (row.channel === 'whatsapp') return whatsAppOf(row) !== undefined;
     if (row.channel === 'voice') return deps.channels.call !== undefined;
     return false;
   }
@@ -148,14 +161,18 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
       return result.ok ? { ok: true } : { ok: false, error: `Twilio ${result.status}: ${result.error ?? ''}`.slice(0, 500) };
     }
     if (row.channel === 'whatsapp') {
-      const w = deps.channels.whatsApp!;
+      const w = whatsAppOf(row)!;
+      const twilio = twilioNumber(row);
       const result = await sendWhatsAppFollowUp(
         { phoneNumberId: row.via!, to: row.contactAddress, purpose: WHATSAPP_PURPOSES[row.kind] ?? row.kind, text, lastInboundAt: await store.lastInboundAt(conversationIdOf(row)) },
-        { sender: w.sender, templates: w.templates, now: at, logger, isOptedOut: (a) => store.isOptedOut(a), ...(w.language ? { language: w.language } : {}) },
+        {
+          sender: w.sender, templates: w.templates, now: at, logger, isOptedOut: (a) => store.isOptedOut(a),
+          templatesSetting: twilio ? 'TWILIO_WHATSAPP_TEMPLATES' : 'META_TEMPLATES', ...(w.language ? { language: w.language } : {}),
+        },
       );
       if (result === 'sent-text' || result === 'sent-template') return { ok: true };
       if (result === 'refused-opted-out') return { ok: false, optedOut: true };
-      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : followUpReasons.metaFailed };
+      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : twilio ? followUpReasons.twilioWhatsAppFailed : followUpReasons.metaFailed };
     }
     const result = await deps.channels.call!(row.contactAddress, row, replies.map((r) => r.voice ?? r.text).join(' '));
     return result.ok ? { ok: true } : { ok: false, error: `Twilio ${result.status ?? 0}: ${result.error ?? ''}`.slice(0, 500) };

@@ -28,6 +28,7 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
+import { createTwilioWhatsAppSender } from '../channels/whatsapp/twilio-sender.js';
 import { renderWhatsApp } from '../channels/whatsapp/render.js';
 import { createOutboxDelivery } from '../conversation/outbox-delivery.js';
 import { createOutboxRepository } from '../db/outbox-repository.js';
@@ -108,10 +109,18 @@ export interface RelaisParts {
   /** Closed orientations are anonymised after this many days (ORIENTATION_RETENTION_DAYS, 365 by default). */
   orientationRetentionDays?: number;
   /**
-   * Follow-ups (src/followups): delays and sending hours over the defaults, Meta's approved templates by purpose,
-   * the name of this runner's leases, the landline call, and the orientations' hook for « Avez-vous pu y aller ? ».
+   * Follow-ups (src/followups): delays and sending hours over the defaults, the approved WhatsApp templates by purpose
+   * (Meta's names; Twilio's Content SIDs), the name of this runner's leases, the landline call, and the orientations'
+   * hook for « Avez-vous pu y aller ? ».
    */
-  followUps?: { settings?: Partial<FollowUpSettings>; metaTemplates?: Record<string, string>; owner?: string; call?: FollowUpCaller; onVisitAnswer?: OnVisitAnswer };
+  followUps?: {
+    settings?: Partial<FollowUpSettings>;
+    metaTemplates?: Record<string, string>;
+    twilioWhatsAppTemplates?: Record<string, string>;
+    owner?: string;
+    call?: FollowUpCaller;
+    onVisitAnswer?: OnVisitAnswer;
+  };
 }
 
 /** The phone line's defaults: a French neural voice at 88 %, 3 s after speech, 6 s for a first key or word. */
@@ -312,6 +321,8 @@ export function composeRelais(input: RelaisParts) {
     channels: {
       ...(smsSender ? { sms: smsSender } : {}),
       ...(whatsAppSender ? { whatsApp: { sender: whatsAppSender, templates: parts.followUps?.metaTemplates ?? {} } } : {}),
+      // A Relais WhatsApp number on Twilio writes first through the same account as the SMS.
+      ...(parts.twilioApi ? { twilioWhatsApp: { sender: createTwilioWhatsAppSender(parts.twilioApi), templates: parts.followUps?.twilioWhatsAppTemplates ?? {} } } : {}),
       ...(followUpCall ? { call: followUpCall } : {}),
     },
     owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,

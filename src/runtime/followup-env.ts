@@ -5,6 +5,9 @@ import { isReadableOsmHours } from '../directory/osm-hours.js';
 import type { FollowUpSettings } from '../followups/plan.js';
 import { parseEnvShape } from './voice-env.js';
 
+/** A Twilio Content template's SID. */
+const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
+
 export const followUpEnvShape = {
   /** When Relais may write first, Europe/Paris (default `Mo-Sa 09:00-19:00; PH off`). */
   FOLLOWUP_HOURS: z.string().refine(isReadableOsmHours, 'FOLLOWUP_HOURS must be OSM opening hours such as "Mo-Sa 09:00-19:00; PH off"').optional(),
@@ -19,6 +22,21 @@ export const followUpEnvShape = {
         return z.record(z.string(), z.string().min(1)).parse(JSON.parse(text));
       } catch {
         ctx.addIssue({ code: 'custom', message: 'META_TEMPLATES must be a JSON object of template names, e.g. {"rappel-atelier": "rappel_atelier"}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  /**
+   * Twilio's approved WhatsApp Content templates by purpose, JSON of Content SIDs: {"suivi": "HX…", "evaluation": "HX…"},
+   * for a Relais WhatsApp number on Twilio. Each has one variable, {{1}}, which holds the follow-up's text.
+   */
+  TWILIO_WHATSAPP_TEMPLATES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.string().regex(CONTENT_SID)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'TWILIO_WHATSAPP_TEMPLATES must be a JSON object of Content SIDs (HX and 32 hexadecimal digits), e.g. {"suivi": "HX0123456789abcdef0123456789abcdef"}' });
         return z.NEVER;
       }
     })
@@ -40,5 +58,13 @@ export function followUpSettingsOf(env: FollowUpEnv): Partial<FollowUpSettings> 
     ...(env.FOLLOWUP_REMINDER_DAYS_BEFORE ? { reminderDaysBefore: env.FOLLOWUP_REMINDER_DAYS_BEFORE } : {}),
     ...(env.FOLLOWUP_VERIFICATION_DAYS ? { verificationAfterDays: env.FOLLOWUP_VERIFICATION_DAYS } : {}),
     ...(env.FOLLOWUP_EVALUATION_DAYS ? { evaluationAfterDays: env.FOLLOWUP_EVALUATION_DAYS } : {}),
+  };
+}
+
+/** The approved WhatsApp templates the runtime passes on: Meta's names and Twilio's Content SIDs, by purpose. */
+export function followUpTemplatesOf(env: FollowUpEnv): { metaTemplates?: Record<string, string>; twilioWhatsAppTemplates?: Record<string, string> } {
+  return {
+    ...(env.META_TEMPLATES ? { metaTemplates: env.META_TEMPLATES } : {}),
+    ...(env.TWILIO_WHATSAPP_TEMPLATES ? { twilioWhatsAppTemplates: env.TWILIO_WHATSAPP_TEMPLATES } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseDepartments } from '../directory/departments.js';
 import { startRelais } from './node/server.js';
 import { voicePartsOf } from './voice-env.js';
-import { followUpSettingsOf, schedulerDisabled } from './followup-env.js';
+import { followUpSettingsOf, followUpTemplatesOf, schedulerDisabled } from './followup-env.js';
 
 const env = readNodeEnv();
 const logger = createConsoleLogger(env.LOG_LEVEL);
@@ -29,7 +29,7 @@ const relais = await startRelais({
   voice: voicePartsOf(env),
   ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
   orientationRetentionDays: env.ORIENTATION_RETENTION_DAYS,
-  followUps: { settings: followUpSettingsOf(env), ...(env.META_TEMPLATES ? { metaTemplates: env.META_TEMPLATES } : {}) },
+  followUps: { settings: followUpSettingsOf(env), ...followUpTemplatesOf(env) },
   disableScheduler: schedulerDisabled(env),
   logger,
 });

@@ -8,7 +8,7 @@ import { createPlaceRepository } from '../db/place-repository.js';
 import { createDepartmentRepository } from '../db/department-repository.js';
 import { openD1Database } from './worker/d1.js';
 import { readVoiceEnv, voicePartsOf } from './voice-env.js';
-import { followUpSettingsOf, readFollowUpEnv, schedulerDisabled } from './followup-env.js';
+import { followUpSettingsOf, followUpTemplatesOf, readFollowUpEnv, schedulerDisabled } from './followup-env.js';
 import type { Scheduler } from '../followups/scheduler.js';
 import { bundledReferenceData } from './worker/reference-data.js';
 import { createWorkerLogger } from './worker/logger.js';
@@ -42,12 +42,13 @@ export interface WorkerEnv {
   SESSION_SECRET?: string;
   /** Workers static assets: the DSFR files (wrangler.toml, [assets]). */
   ASSETS?: { fetch(request: Request): Promise<Response> };
-  /** Follow-ups: sending hours, delays, Meta's templates (see README, « Suivis »); DISABLE_SCHEDULER=1 ignores the cron. */
+  /** Follow-ups: sending hours, delays, Meta's and Twilio's WhatsApp templates (see README, « Suivis »); DISABLE_SCHEDULER=1 ignores the cron. */
   FOLLOWUP_HOURS?: string;
   FOLLOWUP_REMINDER_DAYS_BEFORE?: string;
   FOLLOWUP_VERIFICATION_DAYS?: string;
   FOLLOWUP_EVALUATION_DAYS?: string;
   META_TEMPLATES?: string;
+  TWILIO_WHATSAPP_TEMPLATES?: string;
   DISABLE_SCHEDULER?: string;
 }
 
@@ -106,7 +107,7 @@ async function buildApp(env: WorkerEnv): Promise<BuiltRelais> {
     },
     followUps: {
       settings: followUpSettingsOf(followUpEnv),
-      ...(followUpEnv.META_TEMPLATES ? { metaTemplates: followUpEnv.META_TEMPLATES } : {}),
+      ...followUpTemplatesOf(followUpEnv),
       owner: `worker-${crypto.randomUUID()}`,
     },
   });

@@ -1,5 +1,5 @@
-// A loopback stand-in for Twilio's REST API (the only part of Twilio outside this machine): it records every SMS
-// Relais asks it to send and answers as Twilio does, so tests check what would have reached a phone.
+// A loopback stand-in for Twilio's REST API (the only part of Twilio outside this machine): it records every SMS (and
+// WhatsApp message) Relais asks it to send and answers as Twilio does, so tests check what would have reached a phone.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +9,9 @@ export interface SentSms {
   to: string;
   from: string;
   body: string;
+  /** A WhatsApp Content template's SID and variables (JSON), when one was sent instead of a Body. */
+  contentSid?: string;
+  contentVariables?: string;
 }
 
 /** A call Relais asked Twilio to place (a landline's follow-up), with its inline TwiML. */
@@ -41,7 +44,10 @@ export async function startFakeTwilioRest(): Promise<FakeTwilioRest> {
         return void res.writeHead(201).end(JSON.stringify({ sid: `CA${String(calls.length).padStart(32, '0')}` }));
       }
       if (!req.url?.startsWith('/2010-04-01/Accounts/') || !req.url.endsWith('/Messages.json')) return void res.writeHead(404).end('{"message":"not found"}');
-      sent.push({ path: req.url, auth: req.headers.authorization ?? '', to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body') ?? '' });
+      sent.push({
+        path: req.url, auth: req.headers.authorization ?? '', to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body') ?? '',
+        ...(form.has('ContentSid') ? { contentSid: form.get('ContentSid')!, contentVariables: form.get('ContentVariables') ?? '' } : {}),
+      });
       res.writeHead(201).end(JSON.stringify({ sid: `SM${String(sent.length).padStart(32, '0')}` }));
     });
   });

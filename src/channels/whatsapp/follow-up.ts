@@ -1,6 +1,7 @@
 // Messages Relais sends first on WhatsApp (reminders, checks, evaluations). WhatsApp allows free text only within 24
 // hours of the person's last message; outside it, only an approved template may be sent. Template names live in
-// configuration (META_TEMPLATES); without one for the purpose, nothing is sent and the log says why.
+// configuration (META_TEMPLATES, or TWILIO_WHATSAPP_TEMPLATES for a number on Twilio); without one for the purpose,
+// nothing is sent and the log says why.
 import type { Logger } from '../../conversation/ports.js';
 import type { WhatsAppSender } from './graph-api.js';
 import type { WhatsAppPayload } from './render.js';
@@ -29,6 +30,8 @@ export async function sendWhatsAppFollowUp(
     /** The opt-out list (the store's): a number that said STOP on any channel gets nothing Relais writes first. */
     isOptedOut: (address: string) => Promise<boolean>;
     language?: string;
+    /** The setting that names the templates, for the log. */
+    templatesSetting?: string;
   },
 ): Promise<FollowUpResult> {
   if (await deps.isOptedOut(followUp.to)) {
@@ -40,7 +43,7 @@ export async function sendWhatsAppFollowUp(
   if (!inWindow && !template) {
     deps.logger.warn('whatsapp.followup.refused', {
       purpose: followUp.purpose,
-      reason: 'outside the 24-hour customer window and no approved template is configured for this purpose (META_TEMPLATES)',
+      reason: `outside the 24-hour customer window and no approved template is configured for this purpose (${deps.templatesSetting ?? 'META_TEMPLATES'})`,
     });
     return 'refused-outside-window';
   }
