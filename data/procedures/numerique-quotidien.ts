@@ -163,8 +163,8 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     audience: "Pour un téléphone qui demande un code que vous n'avez plus : le code PIN de la carte SIM, puis le code PUK.",
     steps: [
       "Arrêtez d'essayer : après trois codes PIN faux, la carte SIM demande un code PUK à huit chiffres.",
-      'Le code PUK est sur le support en plastique de la carte SIM, ou dans votre espace client chez l’opérateur.',
-      'Sinon, appelez le service client de votre opérateur depuis un autre téléphone : son numéro est sur votre facture.',
+      'Le code PUK est sur le support de la carte SIM, ou dans votre espace client de l’opérateur.',
+      'Sinon, appelez votre opérateur depuis un autre téléphone : son numéro est sur la facture.',
       'Tapez le code PUK, puis choisissez un nouveau code PIN et notez-le en lieu sûr. Ne le donnez à personne.',
       'Dix codes PUK faux bloquent la carte pour de bon : l’opérateur en donne une autre, avec le même numéro.',
       'Code de l’écran oublié ? Le vendeur ou un atelier numérique vous aide : remettre à zéro efface les photos.',
