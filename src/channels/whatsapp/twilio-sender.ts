@@ -12,18 +12,17 @@ export const CONTENT_VARIABLE_MAX = 255;
 export function createTwilioWhatsAppSender(options: Omit<TwilioRestOptions, 'from'>): WhatsAppSender {
   return {
     async send(via, to, payload) {
-      const addresses = { From: `whatsapp:${via}`, To: `whatsapp:${to}` };
-      const rest = { ...options, from: addresses.From };
+      const fromRelais = { ...options, from: `whatsapp:${via}` };
+      const To = `whatsapp:${to}`;
       if (payload.type === 'template') {
         const text = payload.template.components[0]?.parameters[0]?.text ?? '';
         if (text.length > CONTENT_VARIABLE_MAX) {
           return { ok: false, status: 0, error: `the text is ${text.length} characters long, and a Twilio content variable holds ${CONTENT_VARIABLE_MAX} at most` };
         }
-        return postTwilioResource(rest, 'Messages', { ...addresses, ContentSid: payload.template.name, ContentVariables: JSON.stringify({ 1: text }) });
+        return postTwilioResource(fromRelais, 'Messages', { To, ContentSid: payload.template.name, ContentVariables: JSON.stringify({ 1: text }) });
       }
       // Follow-ups are text or a template; anything richer goes as its text.
-      const body = payload.type === 'text' ? payload.text.body : payload.interactive.body.text;
-      return postTwilioResource(rest, 'Messages', { ...addresses, Body: body });
+      return postTwilioResource(fromRelais, 'Messages', { To, Body: payload.type === 'text' ? payload.text.body : payload.interactive.body.text });
     },
   };
 }
