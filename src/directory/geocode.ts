@@ -88,19 +88,24 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
       if (!best || score > best.score) best = { commune: homonyms[0]!, homonyms: homonyms.slice(1), score, whole: size === words.length };
     }
   }
+  const shortName = options.strict && options.shortName && !words.every((w) => NOT_PLACES.has(w));
   if (best) {
-    // « Charleville » names a village of the Marne, and begins Charleville-Mézières: the town, ten times as large, is
-    // one more homonym (first unless the caller is likely in the village's department).
-    const larger = options.strict && options.shortName && best.whole ? communeBeginning(index, words.join(' ')) : undefined;
-    if (larger && larger.population >= DOMINANT_POPULATION_RATIO * best.commune.population) {
-      const [first, ...homonyms] = preferred([larger, best.commune, ...best.homonyms], options.prefer);
-      return { type: 'found', commune: first!, matchedBy: first === larger ? 'short-name' : 'name', homonyms };
+    // « Charleville » names a village of the Marne and begins Charleville-Mézières; « Villefranche » is only a former
+    // village's name, and begins a dozen towns. Then the communes whose names begin so are homonyms too, the largest
+    // first (unless the caller is likely in the village's department).
+    const run = words.join(' ');
+    const beginning = shortName && best.whole ? communesBeginning(index, run) : [];
+    const formerNameOnly = !communeNames(normalizePlaceName(best.commune.name)).includes(run);
+    if (beginning[0] && (formerNameOnly || beginning[0].population >= LARGER_TOWN_RATIO * best.commune.population)) {
+      const [first, ...homonyms] = preferred([...beginning, best.commune, ...best.homonyms], options.prefer);
+      return { type: 'found', commune: first!, matchedBy: beginning.includes(first!) ? 'short-name' : 'name', homonyms };
     }
     return { type: 'found', commune: best.commune, matchedBy: 'name', ...(best.homonyms.length ? { homonyms: best.homonyms } : {}) };
   }
   if (options.strict) {
-    const short = options.shortName && !words.every((w) => NOT_PLACES.has(w)) ? communeBeginning(index, words.join(' ')) : undefined;
-    return short ? { type: 'found', commune: short, matchedBy: 'short-name' } : { type: 'notFound' };
+    // « Cherbourg », « Montceau », « Aix »: the communes whose names begin so are homonyms, the largest first.
+    const [first, ...homonyms] = shortName ? preferred(communesBeginning(index, words.join(' ')), options.prefer) : [];
+    return first ? { type: 'found', commune: first, matchedBy: 'short-name', ...(homonyms.length ? { homonyms } : {}) } : { type: 'notFound' };
   }
   if (words.every((w) => NOT_PLACES.has(w))) return { type: 'notFound' };
   const whole = words.join(' ');
@@ -125,11 +130,12 @@ const CUES = new Set(['a', 'au', 'aux', 'de', 'habite', 'vis', 'vit', 'pres', 'v
 const sortedNames = new WeakMap<CommuneIndex, string[]>();
 
 /**
- * The commune meant by the beginning of a name: the one whose names begin with the query's words (former names
- * included), or among several the one ten times as populated as any other (« Montceau » is Montceau-les-Mines, not
- * Montceau-et-Écharnant; « Boulogne » stays unsaid, Billancourt being only three times Boulogne-sur-Mer).
+ * The communes whose names begin with the query's words (former names included), most populated first; none when
+ * too many do for the words to name one (« Saint », « La »). The caller treats them as homonyms: far apart and
+ * comparable, they are asked about (« Boulogne »: Billancourt or sur-Mer); a tiny one beside a town is not
+ * (« Montceau » is Montceau-les-Mines, not Montceau-et-Écharnant).
  */
-function communeBeginning(index: CommuneIndex, query: string): Commune | undefined {
+function communesBeginning(index: CommuneIndex, query: string): Commune[] {
   let names = sortedNames.get(index);
   if (!names) sortedNames.set(index, (names = [...index.byName.keys()].sort()));
   const prefix = `${query} `;
@@ -144,11 +150,14 @@ function communeBeginning(index: CommuneIndex, query: string): Commune | undefin
   for (let i = low; i < names.length && names[i]!.startsWith(prefix); i++) {
     // A former name carries its village's position: the commune itself is the answer.
     for (const commune of index.byName.get(names[i]!)!) communes.set(commune.code, index.byCode.get(commune.code) ?? commune);
+    if (communes.size > MAX_COMMUNES_BEGINNING) return [];
   }
-  const [first, second] = [...communes.values()].sort((a, b) => b.population - a.population);
-  return first && (!second || first.population >= DOMINANT_POPULATION_RATIO * second.population) ? first : undefined;
+  return [...communes.values()].sort((a, b) => b.population - a.population);
 }
-const DOMINANT_POPULATION_RATIO = 10;
+/** More communes than this beginning with the same words: the words name none of them. */
+const MAX_COMMUNES_BEGINNING = 30;
+/** A town this many times as populated as a village of the name it begins is a homonym of that name. */
+const LARGER_TOWN_RATIO = 10;
 
 /** The single most populated name that starts with the query's words, if the query is a clear beginning. */
 function prefixName(index: CommuneIndex, query: string): string | undefined {

@@ -109,8 +109,9 @@ export interface GeocodeOptions {
   /** Exact names only, no typo tolerance: for names picked out of a sentence, where a guess would mislead. */
   strict?: boolean;
   /**
-   * With `strict`: a name said without its end is found too when one commune's name begins with it, or one ten times
-   * as populated as the others (« Cherbourg » for Cherbourg-en-Cotentin), matched by `short-name`.
+   * With `strict`: a name said without its end is found too (« Cherbourg » for Cherbourg-en-Cotentin), matched by
+   * `short-name`, the other communes whose names begin so as its homonyms; and a town ten times as large as a village
+   * whose name it begins is that name's homonym (« Charleville »).
    */
   shortName?: boolean;
   /** Departments the person is likely in (the platform that transferred them, their landline's region): among communes of one name, these come first. */

@@ -205,7 +205,7 @@ describe('the deterministic reader', () => {
     expect((await reader.read('une France Services vers Figeac')).location?.name).toBe('Figeac');
   });
 
-  it('finds a commune said without its end, or written with its hyphens without a cue, and guesses neither from a common word', async () => {
+  it('finds a commune said without its end, or written with its hyphens without a cue, asks among towns, and guesses nothing from a common word', async () => {
     const at = async (message: string) => ((await reader.read(message)) as { location?: { name: string } }).location?.name;
     expect(await at('y a t il un endroit pour imprimer à Cherbourg')).toBe('Cherbourg-en-Cotentin');
     expect(await at("j'habite à Montceau, où faire mes papiers")).toBe('Montceau-les-Mines'); // 18,000 people against 100
@@ -213,8 +213,14 @@ describe('the deterministic reader', () => {
     // A village of the Marne is named Charleville; the town of 46,000 is meant, as for a homonym.
     expect(await at("j'habite à Charleville, où faire mes papiers")).toBe('Charleville-Mézières');
     expect(await at('je suis à Mende')).toBe('Mende');
-    // Two large towns begin so: asked, not guessed.
-    expect(await at("j'habite à Boulogne, où faire mes papiers")).toBeUndefined();
+    // Large towns far apart begin so: asked, not guessed (a tiny one among them is not offered).
+    const choices = async (message: string) => ((await reader.read(message)) as { locationChoices?: { name: string }[] }).locationChoices?.map((c) => c.name);
+    expect(await choices("j'habite à Boulogne, où faire mes papiers")).toEqual(['Boulogne-Billancourt', 'Boulogne-sur-Mer']);
+    expect(await choices("j'habite à Aix")).toEqual(['Aix-en-Provence', 'Aix-les-Bains']);
+    // « Villefranche » is only a former village's name (in the Yonne): the towns it begins are asked about.
+    expect(await choices("j'habite à Villefranche")).toEqual(['Villefranche-sur-Saône', 'Villefranche-de-Rouergue', 'Villefranche-de-Lauragais']);
+    // A commune's name is not read as a procedure: « Fau-de-Peyre » is no typo of « faux » (site).
+    expect(await reader.read("j'habite à Fau-de-Peyre")).toMatchObject({ intent: 'place', location: { name: 'Peyre en Aubrac' } });
     // Pied-de-Borne is the only commune beginning with « pied »: lowercase after a cue, it is a word.
     expect(await at('je ne peux pas aller à pied à la mairie')).toBeUndefined();
   });

@@ -112,7 +112,9 @@ export function createDeterministicReader(deps: {
       if (hasAny(personText, v.personWords) || (short && hasAny(personText, v.personAloneWords))) return { intent: 'person', ...base, ...place };
 
       // What happened is read without what the person says of themselves: « je suis perdue » lost nothing.
-      const status = withoutPhrases(text, v.statusPhrases);
+      // Nor is the commune's name a procedure (« Fau-de-Peyre » is no typo of « faux »).
+      const asked = found.said ? withoutPhrases(text, [found.said]) : text;
+      const status = withoutPhrases(asked, v.statusPhrases);
       const situation = situationsOf(status)[0];
       const needs = keysFound(text, v.needWords) as Need[];
       const device = hasAny(text, v.deviceWords);
@@ -121,7 +123,7 @@ export function createDeterministicReader(deps: {
       const namesPlace = hasAny(text, v.placeWords);
       // The procedure read without what the person says of themselves (« je suis à la retraite »); read with it
       // only when nothing else is asked.
-      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || namesPlace ? undefined : procedureIn(text, situation));
+      const procedure = procedureIn(status, situation, learn ? EXACT_SCORE : 0) ?? (equipment || learn || namesPlace ? undefined : procedureIn(asked, situation));
       // « Un rendez-vous pour ma carte grise » asks to be received: the procedure with someone, near the person.
       const asksAppointment = hasAny(withoutPhrases(text, v.appointmentHeldPhrases), v.appointmentWords);
       const asksPlace = namesPlace || (asksAppointment && !(procedure && appointmentInSteps.has(procedure.procedureId)));

@@ -20,6 +20,8 @@ export interface PlaceVocabulary {
 export interface FoundPlace {
   location?: ReadPlace;
   choices?: ReadPlace[];
+  /** The words that named it (normalised), so that the rest of the sentence is read without them. */
+  said?: string;
 }
 
 /** Homonyms offered at most: more would not fit one SMS. */
@@ -98,8 +100,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
       if (found.matchedBy !== 'short-name' && !communeNames(normalizePlaceName(found.commune.name)).includes(run)) continue;
       const first = found.commune;
       const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
-      if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf) };
-      return { location: placeOf(first) };
+      if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf), said: run };
+      return { location: placeOf(first), said: run };
     }
     return undefined;
   }
