@@ -15,6 +15,7 @@ import { settledOrientationCheck } from '../src/orientations/follow-through.js';
 import { parisLocalToEpoch } from '../src/directory/hours.js';
 import { sessionDate } from '../src/directory/workshop-services.js';
 import { DEFAULT_FOLLOWUP_SETTINGS, maskedNumber } from '../src/followups/plan.js';
+import { whatsAppFollowUpChannels } from '../src/followups/whatsapp-channels.js';
 import { createFollowUpRunner, type FollowUpChannels } from '../src/followups/runner.js';
 import { followUpSettingsOf } from '../src/runtime/followup-env.js';
 import { createConsoleLogger } from '../src/runtime/node/logger.js';
@@ -52,9 +53,14 @@ const channels: FollowUpChannels = {
   ...(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
     ? { sms: createTwilioSmsSender({ baseUrl: env.TWILIO_API_BASE_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_SMS_FROM }) }
     : {}),
-  ...(env.META_ACCESS_TOKEN
-    ? { whatsApp: { sender: createGraphApiSender({ baseUrl: env.META_API_BASE_URL, accessToken: env.META_ACCESS_TOKEN }), templates: env.META_TEMPLATES ?? {} } }
-    : {}),
+  ...whatsAppFollowUpChannels({
+    metaSender: env.META_ACCESS_TOKEN ? createGraphApiSender({ baseUrl: env.META_API_BASE_URL, accessToken: env.META_ACCESS_TOKEN }) : undefined,
+    metaTemplates: env.META_TEMPLATES,
+    twilioApi: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM
+      ? { baseUrl: env.TWILIO_API_BASE_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN }
+      : undefined,
+    twilioTemplates: env.TWILIO_WHATSAPP_TEMPLATES,
+  }),
 };
 const runner = createFollowUpRunner({
   schedule: createScheduleRepository(database),

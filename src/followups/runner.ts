@@ -25,6 +25,9 @@ export type FollowUpCaller = (to: string, row: ScheduledMessage, text: string) =
 export interface WhatsAppFollowUpChannel {
   sender: WhatsAppSender;
   templates: Record<string, string>;
+  /** The setting that names `templates` (for the log), and why a failed send failed (for operators). */
+  templatesSetting: string;
+  failedReason: string;
   language?: string;
 }
 
@@ -69,8 +72,7 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
   const mainFlow = deps.flows.get(deps.mainFlowId)!;
   const conversationIdOf = (row: ScheduledMessage) => `${row.channel}:${row.contactAddress}`;
   /** Who writes back on WhatsApp: the provider of the Relais number the person wrote to (its form tells which). */
-  const twilioNumber = (row: ScheduledMessage) => row.via !== null && isTwilioWhatsAppNumber(row.via);
-  const whatsAppOf = (row: ScheduledMessage) => (row.via === null ? undefined : twilioNumber(row) ? deps.channels.twilioWhatsApp : deps.channels.whatsApp);
+  const whatsAppOf = (row: ScheduledMessage) => (row.via === null ? undefined : isTwilioWhatsAppNumber(row.via) ? deps.channels.twilioWhatsApp : deps.channels.whatsApp);
   let ticks = 0;
   const moment = (epoch: number) => (deps.formatMoment ? deps.formatMoment(epoch) : new Date(epoch).toISOString());
 
@@ -162,17 +164,16 @@ export function createFollowUpRunner(deps: FollowUpRunnerDeps) {
     }
     if (row.channel === 'whatsapp') {
       const w = whatsAppOf(row)!;
-      const twilio = twilioNumber(row);
       const result = await sendWhatsAppFollowUp(
         { phoneNumberId: row.via!, to: row.contactAddress, purpose: WHATSAPP_PURPOSES[row.kind] ?? row.kind, text, lastInboundAt: await store.lastInboundAt(conversationIdOf(row)) },
         {
-          sender: w.sender, templates: w.templates, now: at, logger, isOptedOut: (a) => store.isOptedOut(a),
-          templatesSetting: twilio ? 'TWILIO_WHATSAPP_TEMPLATES' : 'META_TEMPLATES', ...(w.language ? { language: w.language } : {}),
+          sender: w.sender, templates: w.templates, templatesSetting: w.templatesSetting, now: at, logger, isOptedOut: (a) => store.isOptedOut(a),
+          ...(w.language ? { language: w.language } : {}),
         },
       );
       if (result === 'sent-text' || result === 'sent-template') return { ok: true };
       if (result === 'refused-opted-out') return { ok: false, optedOut: true };
-      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : twilio ? followUpReasons.twilioWhatsAppFailed : followUpReasons.metaFailed };
+      return { ok: false, error: result === 'refused-outside-window' ? followUpReasons.whatsAppWindow : w.failedReason };
     }
     const result = await deps.channels.call!(row.contactAddress, row, replies.map((r) => r.voice ?? r.text).join(' '));
     return result.ok ? { ok: true } : { ok: false, error: `Twilio ${result.status ?? 0}: ${result.error ?? ''}`.slice(0, 500) };

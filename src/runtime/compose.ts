@@ -28,7 +28,6 @@ import type { DepartmentConfig } from '../directory/departments.js';
 import type { Directory } from '../directory/types.js';
 import type { HmacSha1 } from '../channels/twilio/signature.js';
 import { createGraphApiSender } from '../channels/whatsapp/graph-api.js';
-import { createTwilioWhatsAppSender } from '../channels/whatsapp/twilio-sender.js';
 import { renderWhatsApp } from '../channels/whatsapp/render.js';
 import { createOutboxDelivery } from '../conversation/outbox-delivery.js';
 import { createOutboxRepository } from '../db/outbox-repository.js';
@@ -65,6 +64,7 @@ import type { Atlas } from '../activity/atlas.js';
 import { createScheduleRepository } from '../db/schedule-repository.js';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowUpSettings } from '../followups/plan.js';
 import { createFollowUpRunner, type FollowUpCaller } from '../followups/runner.js';
+import { whatsAppFollowUpChannels } from '../followups/whatsapp-channels.js';
 import { createScheduler } from '../followups/scheduler.js';
 import { createTwilioCaller, followUpCallTwiml } from '../channels/voice/follow-up-call.js';
 import { followUpCallWording } from '../../data/followups.fr.js';
@@ -320,9 +320,12 @@ export function composeRelais(input: RelaisParts) {
     settings: followUpSettings,
     channels: {
       ...(smsSender ? { sms: smsSender } : {}),
-      ...(whatsAppSender ? { whatsApp: { sender: whatsAppSender, templates: parts.followUps?.metaTemplates ?? {} } } : {}),
-      // A Relais WhatsApp number on Twilio writes first through the same account as the SMS.
-      ...(parts.twilioApi ? { twilioWhatsApp: { sender: createTwilioWhatsAppSender(parts.twilioApi), templates: parts.followUps?.twilioWhatsAppTemplates ?? {} } } : {}),
+      ...whatsAppFollowUpChannels({
+        metaSender: whatsAppSender,
+        metaTemplates: parts.followUps?.metaTemplates,
+        twilioApi: parts.twilioApi,
+        twilioTemplates: parts.followUps?.twilioWhatsAppTemplates,
+      }),
       ...(followUpCall ? { call: followUpCall } : {}),
     },
     owner: parts.followUps?.owner ?? `runner-${Math.random().toString(36).slice(2, 10)}`,

@@ -8,6 +8,21 @@ import { parseEnvShape } from './voice-env.js';
 /** A Twilio Content template's SID. */
 const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
 
+/** A JSON object of templates by purpose, each value checked by `template`; one precise message for anything else. */
+function templatesByPurpose(template: z.ZodString, message: string) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), template).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+    })
+    .optional();
+}
+
 export const followUpEnvShape = {
   /** When Relais may write first, Europe/Paris (default `Mo-Sa 09:00-19:00; PH off`). */
   FOLLOWUP_HOURS: z.string().refine(isReadableOsmHours, 'FOLLOWUP_HOURS must be OSM opening hours such as "Mo-Sa 09:00-19:00; PH off"').optional(),
@@ -15,32 +30,15 @@ export const followUpEnvShape = {
   FOLLOWUP_VERIFICATION_DAYS: z.coerce.number().int().min(1).max(60).optional(),
   FOLLOWUP_EVALUATION_DAYS: z.coerce.number().int().min(7).max(180).optional(),
   /** Meta's approved templates by purpose, JSON: {"rappel-atelier": "…", "suivi": "…", "evaluation": "…"}. */
-  META_TEMPLATES: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return z.record(z.string(), z.string().min(1)).parse(JSON.parse(text));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'META_TEMPLATES must be a JSON object of template names, e.g. {"rappel-atelier": "rappel_atelier"}' });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  META_TEMPLATES: templatesByPurpose(z.string().min(1), 'META_TEMPLATES must be a JSON object of template names, e.g. {"rappel-atelier": "rappel_atelier"}'),
   /**
    * Twilio's approved WhatsApp Content templates by purpose, JSON of Content SIDs: {"suivi": "HX…", "evaluation": "HX…"},
    * for a Relais WhatsApp number on Twilio. Each has one variable, {{1}}, which holds the follow-up's text.
    */
-  TWILIO_WHATSAPP_TEMPLATES: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return z.record(z.string(), z.string().regex(CONTENT_SID)).parse(JSON.parse(text));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'TWILIO_WHATSAPP_TEMPLATES must be a JSON object of Content SIDs (HX and 32 hexadecimal digits), e.g. {"suivi": "HX0123456789abcdef0123456789abcdef"}' });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  TWILIO_WHATSAPP_TEMPLATES: templatesByPurpose(
+    z.string().regex(CONTENT_SID),
+    'TWILIO_WHATSAPP_TEMPLATES must be a JSON object of Content SIDs (HX and 32 hexadecimal digits), e.g. {"suivi": "HX0123456789abcdef0123456789abcdef"}',
+  ),
   /** `1` switches the scheduler off in this process (a second process on the same database). */
   DISABLE_SCHEDULER: z.enum(['0', '1', 'true', 'false']).optional(),
 };

@@ -30,7 +30,7 @@ export async function sendWhatsAppFollowUp(
     /** The opt-out list (the store's): a number that said STOP on any channel gets nothing Relais writes first. */
     isOptedOut: (address: string) => Promise<boolean>;
     language?: string;
-    /** The setting that names the templates, for the log. */
+    /** The setting that names the templates, for the log (Meta's by default). */
     templatesSetting?: string;
   },
 ): Promise<FollowUpResult> {

@@ -133,7 +133,8 @@ export function createDeterministicReader(deps: {
       if (base.forWhom === 'relative') return { intent: 'relative', ...base, ...place, ...what, ...(procedure ?? {}) };
       if (equipment) return { intent: 'equipment', ...base, ...place, ...what };
       // « Où aller pour envoyer un mail » asks for a place; « où refaire ma carte d'identité » for the procedure.
-      if (procedure && (!asksPlace || namedClearly(procedure.procedureId, status) || !namesPlace)) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
+      // An appointment asked keeps the procedure (presented, then the places where it is done with someone).
+      if (procedure && (!namesPlace || namedClearly(procedure.procedureId, status))) return { intent: 'procedure', ...base, ...place, ...what, ...procedure };
       // « Un lieu d'aide numérique » asks for a place, for learning.
       if (learn) return { intent: asksPlace ? 'place' : 'learn', ...base, ...place, ...what };
       if (need || found.location || found.choices) return { intent: 'place', ...base, ...place, ...what };
