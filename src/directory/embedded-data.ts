@@ -90,25 +90,40 @@ const codeNumber = (code: string) => (code.startsWith('2A') ? 20000 : code.start
 const codeOfNumber = (n: number) => (n >= 20000 && n < 20500 ? `2A${String(n - 20000).padStart(3, '0')}` : n >= 20500 && n < 21000 ? `2B${String(n - 20500).padStart(3, '0')}` : String(n).padStart(5, '0'));
 
 export function decodeCommunes(file: CommunesFile): Commune[] {
+  // This runs at every start over 35,000 communes, so it allocates as little as it can: whatever survives is copied by
+  // the young generation's collector, which took as long as the decoding itself. Values many communes repeat (a
+  // department's code, a postal code's list) are made once and shared; the records are never modified.
   const names = file.names.split('|');
-  let codeSum = 0;
-  const codes = file.codes.map((step) => codeOfNumber((codeSum += step)));
   const postalCodes = file.postalCodes.split('|');
-  const latitudes = undelta(file.latitudes);
-  const longitudes = undelta(file.longitudes);
-  return names.map((name, i) => {
-    const code = codes[i]!;
-    return {
-      code,
-      name,
-      departement: departementOfCode(code),
-      postalCodes: postalCodes[i] ? postalCodes[i]!.split(' ') : [],
+  const departements = new Map<string, string>();
+  const postalCodeLists = new Map<string, string[]>();
+  const communes = new Array<Commune>(names.length);
+  let code = 0;
+  let latitude = 0;
+  let longitude = 0;
+  for (let i = 0; i < names.length; i++) {
+    code += file.codes[i]!;
+    latitude += file.latitudes[i]!;
+    longitude += file.longitudes[i]!;
+    const codeText = codeOfNumber(code);
+    const departementCode = departementOfCode(codeText);
+    let departement = departements.get(departementCode);
+    if (departement === undefined) departements.set(departementCode, (departement = departementCode));
+    const postal = postalCodes[i] ?? '';
+    let list = postalCodeLists.get(postal);
+    if (list === undefined) postalCodeLists.set(postal, (list = postal ? postal.split(' ') : []));
+    communes[i] = {
+      code: codeText,
+      name: names[i]!,
+      departement,
+      postalCodes: list,
       population: file.population[i]!,
-      latitude: latitudes[i]!,
-      longitude: longitudes[i]!,
-      precision: PRECISIONS[Number(file.precisions[i])]!,
+      latitude: latitude / SCALE,
+      longitude: longitude / SCALE,
+      precision: PRECISIONS[file.precisions.charCodeAt(i) - 48]!,
     };
-  });
+  }
+  return communes;
 }
 
 /** The old village names, each with the commune it belongs to now (as decoded by decodeCommunes). */

@@ -15,16 +15,16 @@ const NOT_PLACES = new Set(
 );
 
 export interface CommuneIndex {
-  byCode: Map<string, Commune>;
+  communes: Commune[];
   byPostalCode: Map<string, Commune[]>;
   byName: Map<string, Commune[]>;
-  /** Names bucketed by length, to bound the typo search to plausible candidates. */
-  namesByLength: Map<number, string[]>;
 }
 
 /**
  * `formerNames`: old village names, each leading to the commune it now belongs to (placed at the village), found
  * after any current commune of the same name: « j'habite à Fau-de-Peyre » is Peyre en Aubrac.
+ * This runs at every start over 35,000 communes: the tables that only some questions need (by code, by length of
+ * name, sorted names) are built on their first use.
  */
 export function indexCommunes(communes: Commune[], formerNames: FormerName[] = []): CommuneIndex {
   const byPostalCode = new Map<string, Commune[]>();
@@ -33,15 +33,29 @@ export function indexCommunes(communes: Commune[], formerNames: FormerName[] = [
     for (const pc of c.postalCodes) push(byPostalCode, pc, c);
     for (const name of communeNames(normalizePlaceName(c.name))) push(byName, name, c);
   }
-  const byPopulation = (a: Commune, b: Commune) => b.population - a.population;
-  for (const list of [...byPostalCode.values(), ...byName.values()]) list.sort(byPopulation);
+  sortEachByPopulation(byPostalCode);
+  sortEachByPopulation(byName);
   for (const { name, commune } of formerNames) push(byName, normalizePlaceName(name), commune);
-  const namesByLength = new Map<number, string[]>();
-  for (const name of byName.keys()) push(namesByLength, name.length, name);
-  const byCode = new Map<string, Commune>();
-  for (const c of communes) byCode.set(c.code, c);
-  return { byCode, byPostalCode, byName, namesByLength };
+  return { communes, byPostalCode, byName };
 }
+
+/** Each list most populated first (most lists hold one commune). */
+function sortEachByPopulation(lists: Map<string, Commune[]>): void {
+  for (const list of lists.values()) if (list.length > 1) list.sort((a, b) => b.population - a.population);
+}
+
+/** A table derived from the index, built on its first use and kept as long as the index. */
+function derived<T>(build: (index: CommuneIndex) => T): (index: CommuneIndex) => T {
+  const tables = new WeakMap<CommuneIndex, T>();
+  return (index) => {
+    let table = tables.get(index);
+    if (table === undefined) tables.set(index, (table = build(index)));
+    return table;
+  };
+}
+
+/** A commune by its code: one chosen among several (`insee:`), or named by the beginning of its name. */
+const byCode = derived((index) => new Map(index.communes.map((c) => [c.code, c])));
 
 /** All communes a postal code covers, most populated first (for asking "which one?"). */
 export function communesForPostalCode(index: CommuneIndex, postalCode: string): Commune[] {
@@ -52,7 +66,7 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
   // "insee:48095": a commune already chosen among several (from a question asked by the flow).
   const chosen = /^insee:(\w{5})$/.exec(query.trim());
   if (chosen) {
-    const commune = index.byCode.get(chosen[1]!);
+    const commune = byCode(index).get(chosen[1]!);
     return commune ? { type: 'found', commune, matchedBy: 'code' } : { type: 'notFound' };
   }
   const typed = /(?:^|\D)(\d{2})\s?(\d{3})(?:\D|$)/.exec(query);
@@ -126,8 +140,8 @@ function preferred(communes: Commune[], departements: string[] | undefined): Com
 /** Words after which a commune's name usually comes. */
 const CUES = new Set(['a', 'au', 'aux', 'de', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
 
-/** Every name, sorted, to find the names that begin with given words by a binary search; built on first use. */
-const sortedNames = new WeakMap<CommuneIndex, string[]>();
+/** Every name, sorted, to find the names that begin with given words by a binary search. */
+const sortedNames = derived((index) => [...index.byName.keys()].sort());
 
 /**
  * The communes whose names begin with the query's words (former names included), most populated first; none when
@@ -136,8 +150,7 @@ const sortedNames = new WeakMap<CommuneIndex, string[]>();
  * (« Montceau » is Montceau-les-Mines, not Montceau-et-Écharnant).
  */
 function communesBeginning(index: CommuneIndex, query: string): Commune[] {
-  let names = sortedNames.get(index);
-  if (!names) sortedNames.set(index, (names = [...index.byName.keys()].sort()));
+  const names = sortedNames(index);
   const prefix = `${query} `;
   let low = 0;
   let high = names.length;
@@ -149,7 +162,7 @@ function communesBeginning(index: CommuneIndex, query: string): Commune[] {
   const communes = new Map<string, Commune>();
   for (let i = low; i < names.length && names[i]!.startsWith(prefix); i++) {
     // A former name carries its village's position: the commune itself is the answer.
-    for (const commune of index.byName.get(names[i]!)!) communes.set(commune.code, index.byCode.get(commune.code) ?? commune);
+    for (const commune of index.byName.get(names[i]!)!) communes.set(commune.code, byCode(index).get(commune.code) ?? commune);
     if (communes.size > MAX_COMMUNES_BEGINNING) return [];
   }
   return [...communes.values()].sort((a, b) => b.population - a.population);
@@ -171,11 +184,18 @@ function prefixName(index: CommuneIndex, query: string): string | undefined {
 }
 
 /** The known name within a small edit distance (1 up to 5 letters, 2 beyond), the most populated on ties. */
+/** Names by their length, to bound the typo search to plausible candidates. */
+const namesByLength = derived((index) => {
+  const table = new Map<number, string[]>();
+  for (const name of index.byName.keys()) push(table, name.length, name);
+  return table;
+});
+
 function closestName(index: CommuneIndex, name: string): string | undefined {
   const budget = name.length <= 5 ? 1 : 2;
   let best: { name: string; distance: number; population: number } | undefined;
   for (let len = name.length - budget; len <= name.length + budget; len++) {
-    for (const candidate of index.namesByLength.get(len) ?? []) {
+    for (const candidate of namesByLength(index).get(len) ?? []) {
       const distance = editDistance(name, candidate, budget);
       if (distance > budget) continue;
       const population = index.byName.get(candidate)?.[0]?.population ?? 0;

@@ -90,7 +90,9 @@ function combine(kept: Place, other: Place): Place {
 }
 
 /** The grid cells a place's neighbours may sit in, each way (see mergePlaces). */
-const NEAR_CELLS = [-2, -1, 0, 1, 2];
+const NEAR_CELLS = 2;
+/** More columns than a row of the grid has (longitudes of ±180° in hundredths): a cell's number is then unique. */
+const ROW_WIDTH = 40_000;
 
 /**
  * `embedded` and `imported` places as one list: imported records replace embedded ones of the same id (and an
@@ -100,20 +102,33 @@ export function mergePlaces(embedded: Place[], imported: Place[]): Place[] {
   const importedIds = new Set(imported.map(baseId));
   const all = [...imported, ...embedded.filter((p) => !importedIds.has(baseId(p)))].sort(fresher);
   // A coarse grid (cells of 0.01°, 1.1 km by 0.7–0.8 km in France) so that each place is compared with its neighbours
-  // only: two cells each way reach past SAME_FRANCE_SERVICES_KM in every direction.
-  const cell = (p: Place) => `${Math.round(p.latitude * 100)}:${Math.round(p.longitude * 100)}`;
-  const grid = new Map<string, number[]>();
+  // only: two cells each way reach past SAME_FRANCE_SERVICES_KM in every direction. Cells are numbered, not named:
+  // this runs at every start, 25 lookups per place.
+  const grid = new Map<number, number[]>();
   const kept: Place[] = [];
   for (const place of all) {
-    const [row, column] = cell(place).split(':').map(Number) as [number, number];
-    const neighbours = NEAR_CELLS.flatMap((dr) => NEAR_CELLS.flatMap((dc) => grid.get(`${row + dr}:${column + dc}`) ?? []));
-    const same = neighbours.find((i) => isSameSite(kept[i]!, place));
+    const row = Math.round(place.latitude * 100);
+    const column = Math.round(place.longitude * 100);
+    const same = sameSiteNearby(grid, kept, place, row, column);
     if (same !== undefined) {
       kept[same] = combine(kept[same]!, place);
       continue;
     }
-    grid.set(cell(place), [...(grid.get(cell(place)) ?? []), kept.length]);
+    const cell = row * ROW_WIDTH + column;
+    const list = grid.get(cell);
+    if (list) list.push(kept.length);
+    else grid.set(cell, [kept.length]);
     kept.push(place);
   }
   return kept;
+}
+
+/** The index in `kept` of a place already kept, in the cells around, that is the same site as `place`. */
+function sameSiteNearby(grid: Map<number, number[]>, kept: Place[], place: Place, row: number, column: number): number | undefined {
+  for (let dr = -NEAR_CELLS; dr <= NEAR_CELLS; dr++) {
+    for (let dc = -NEAR_CELLS; dc <= NEAR_CELLS; dc++) {
+      for (const i of grid.get((row + dr) * ROW_WIDTH + column + dc) ?? []) if (isSameSite(kept[i]!, place)) return i;
+    }
+  }
+  return undefined;
 }
