@@ -28,7 +28,8 @@ export function compileFlow(definition: FlowDefinition): CompiledFlow {
   }
   const flow = parsed.data;
   const stepHashes = Object.fromEntries(Object.entries(flow.steps).map(([id, step]) => [id, contentHash(step)]));
-  return { definition: flow, hash: contentHash(flow), stepHashes };
+  // The flow's hash covers its steps through their hashes: each step is serialised once (this runs at every start).
+  return { definition: flow, hash: contentHash({ ...flow, steps: stepHashes }), stepHashes };
 }
 
 export function getStep(flow: CompiledFlow, stepId: string): Step {

@@ -1,14 +1,23 @@
 // Content hashes that pin a conversation to the exact flow it started on. Synchronous and dependency-free,
 // because the engine is pure: cryptographic strength is not needed to notice that a flow changed.
 
-/** JSON with object keys sorted, so that equal content always hashes equal. */
+/** JSON with object keys sorted, so that equal content always hashes equal. Loops rather than entries, filters and maps: every step of every flow is serialised at start. */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableStringify(value[i]);
+    return `${out}]`;
+  }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let out = '{';
+    // Object keys sort by UTF-16 code units, as `<` compares strings.
+    for (const key of Object.keys(record).sort()) {
+      const v = record[key];
+      if (v === undefined) continue;
+      out += `${out === '{' ? '' : ','}${JSON.stringify(key)}:${stableStringify(v)}`;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
