@@ -2,6 +2,6 @@
 // speak of (one list for the reader and the procedure matcher alike) and the landline zones.
 import * as intents from './intents.fr.js';
 import { landlineDepartements } from './landline-zones.js';
-import { situationWords } from './procedures/situations.fr.js';
+import { lostSecretWords, situationWords } from './procedures/situations.fr.js';
 
-export const readerVocabulary = { ...intents, situationWords, landlineDepartements };
+export const readerVocabulary = { ...intents, situationWords, lostSecretWords, landlineDepartements };

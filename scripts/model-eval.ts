@@ -54,7 +54,7 @@ export async function modelPath(deterministic: UnderstandingReader, options: { r
       return content;
     },
   };
-  const matcher = createProcedureMatcher(procedures, situationReader(readerVocabulary.situationWords));
+  const matcher = createProcedureMatcher(procedures, situationReader(readerVocabulary));
   const reader = createModelReader({
     deterministic,
     client: counting,

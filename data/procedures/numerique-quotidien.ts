@@ -1,5 +1,5 @@
 // Everyday digital life: a forgotten password, ending a phone or internet contract, a broken box, updates, keeping
-// photos safe, train tickets, parcels and registered letters.
+// photos safe, train tickets, parcels and registered letters, a locked phone, a paper scanned to be sent.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';
@@ -176,5 +176,30 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     aidantsConnect: false,
     source: 'https://www.cybermalveillance.gouv.fr/tous-nos-contenus/bonnes-pratiques/securite-des-appareils-mobiles',
     reviewedAt,
+  },
+  {
+    id: 'scanner-document',
+    title: 'Envoyer un papier en ligne : le scanner au téléphone',
+    category: 'numerique',
+    synonyms: [
+      'scanner', 'scanner un document', 'scanner un papier', 'scanner mes papiers', 'numeriser', 'numeriser un document', 'photographier un document',
+      'photo d un document', 'photo d un papier', 'envoyer un justificatif', 'joindre un justificatif', 'joindre un document', 'piece jointe',
+      'deposer un justificatif', 'envoyer une copie', 'scan',
+    ],
+    audience: 'Pour envoyer à la CAF, à l’Assurance maladie ou à un autre site la copie d’un papier, sans scanner chez soi.',
+    steps: [
+      'Posez le papier à plat sur une table sombre, dans une pièce bien éclairée.',
+      'Android : appli Google Drive, touchez « + » puis « Scanner ». iPhone : appli Notes, l’appareil photo, puis « Scanner des documents ».',
+      'Cadrez tout le papier, les quatre coins visibles : le téléphone le redresse. Enregistrez-le (en PDF).',
+      'Sur le site, à « Ajouter un justificatif » ou « Joindre un document », choisissez ce fichier.',
+      'Vérifiez qu’il se lit bien avant d’envoyer. Un agent France Services peut aussi le scanner pour vous.',
+    ],
+    documents: ['le papier à envoyer', 'un smartphone'],
+    website: 'https://support.google.com/drive/answer/3145835',
+    cost: 'Gratuit',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://support.google.com/drive/answer/3145835',
+    reviewedAt: '2026-11-25',
   },
 ];

@@ -10,3 +10,6 @@ export const situationWords: SituationWords = {
   firstTime: ['creer', 'creation', 'premiere fois', 'ouvrir', 'inscrire', 'inscription', 'jamais eu'],
   password: ['mot de passe', 'mots de passe', 'mdp', 'oublie', 'oubliee', 'identifiant', 'identifiants', 'code secret', 'code provisoire', 'bloque', 'bloquee', 'connecter', 'connexion', 'acceder', 'arrive plus a rentrer', 'arrive pas a rentrer', 'rentrer dans mon compte', 'entrer dans mon compte', 'rentrer sur le site'],
 };
+
+/** Secrets a person may say they lost (« j'ai perdu mon mot de passe »): a forgotten password, not a lost paper. */
+export const lostSecretWords = ['mot de passe', 'mots de passe', 'mdp', 'identifiant', 'identifiants', 'code secret', 'code provisoire'];

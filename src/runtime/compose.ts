@@ -146,7 +146,7 @@ export function composeRelais(input: RelaisParts) {
     : parts.directory;
   const procedures = parts.procedures ?? shippedProcedures;
   // One list of situation words (data/procedures/situations.fr.ts) for the matcher and the reader alike.
-  const situationsOf = situationReader(readerVocabulary.situationWords);
+  const situationsOf = situationReader(readerVocabulary);
   const matcher = createProcedureMatcher(procedures, situationsOf);
   const deterministic: UnderstandingReader = parts.reader ?? createDeterministicReader({ directory, procedures, vocabulary: readerVocabulary, matcher });
   const model = parts.understandingModel;

@@ -123,8 +123,22 @@ describe('the deterministic reader', () => {
     const lost = await reader.read("j'ai perdu ma carte grise");
     expect(lost).toMatchObject({ intent: 'procedure', procedureId: 'carte-grise', situation: 'lost', situationNotCovered: true });
     const password = await reader.read("j'ai oublié mon mot de passe des impôts");
-    expect(password).toMatchObject({ intent: 'procedure', procedureId: 'espace-impots', situation: 'password' });
+    expect(password).toMatchObject({ intent: 'procedure', procedureId: 'mot-de-passe-impots', situation: 'password' });
     expect(password.situationNotCovered).toBeUndefined();
+  });
+
+  it('reads a password or a login lost as forgotten, not as a lost paper', async () => {
+    const impots = await reader.read("Bonjour, je n'arrive plus à me connecter sur impots.gouv, j'ai perdu mon mot de passe. Je suis à Quimper.");
+    expect(impots).toMatchObject({ intent: 'procedure', procedureId: 'mot-de-passe-impots', situation: 'password' });
+    expect(impots.situationNotCovered).toBeUndefined();
+    expect(await reader.read("j'ai perdu mon identifiant ameli")).toMatchObject({ procedureId: 'mot-de-passe-ameli', situation: 'password' });
+    // A card lost while the account still works stays a lost card.
+    expect(await reader.read("j'ai perdu ma carte vitale, je n'arrive pas à me connecter")).toMatchObject({ procedureId: 'carte-vitale-perdue', situation: 'lost' });
+  });
+
+  it('reads scanning a paper for an office as the scanning entry, not the office’s own procedure', async () => {
+    expect(await reader.read("comment scanner un document avec mon téléphone pour l'envoyer à la caf")).toMatchObject({ intent: 'procedure', procedureId: 'scanner-document' });
+    expect(await reader.read('Bonjour je voudrais savoir comment numériser mes papiers')).toMatchObject({ intent: 'procedure', procedureId: 'scanner-document' });
   });
 
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {

@@ -24,6 +24,8 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   appointmentWords: PhraseList;
   appointmentHeldPhrases: PhraseList;
   situationWords: Record<string, PhraseList>;
+  /** What can be lost without being a paper (« mot de passe », « identifiant »): then it is forgotten. */
+  lostSecretWords: PhraseList;
   statusPhrases: PhraseList;
   constraintWords: Record<string, PhraseList>;
   /** SMS spellings and contractions, by the words they stand for (« d1 » -> « d un »). */
@@ -46,12 +48,16 @@ export function uncoveredSituation(matcher: ProcedureMatcher, situationsOf: (tex
 export const situationUncovered = (matcher: ProcedureMatcher, procedureId: string, situation: Situation): boolean =>
   SITUATIONS_NEEDING_THEIR_ENTRY.includes(situation) && !matcher.situationsOf(procedureId).includes(situation);
 
-/** Reads the situations a text speaks of, most specific first. */
-export function situationReader(words: Record<string, PhraseList>) {
-  const read = situationReaderOf(words);
+/**
+ * Reads the situations a text speaks of, most specific first. A password or a login lost is forgotten, not a paper
+ * lost: « j'ai perdu mon mot de passe » is no lost card.
+ */
+export function situationReader(vocabulary: Pick<ReaderVocabulary, 'situationWords' | 'lostSecretWords'>) {
+  const read = situationReaderOf(vocabulary.situationWords);
   return (text: string): Situation[] => {
     const found = read(text);
-    return SITUATIONS.filter((s) => found.includes(s));
+    const secretLost = found.includes('lost') && found.includes('password') && hasAny(normalizeFrench(text), vocabulary.lostSecretWords);
+    return SITUATIONS.filter((s) => found.includes(s) && !(secretLost && s === 'lost'));
   };
 }
 
@@ -62,7 +68,7 @@ export function createDeterministicReader(deps: {
   matcher?: ProcedureMatcher;
 }): UnderstandingReader {
   const v = deps.vocabulary;
-  const situationsOf = situationReader(v.situationWords);
+  const situationsOf = situationReader(v);
   const matcher = deps.matcher ?? createProcedureMatcher(deps.procedures, situationsOf);
   const places = placeReader(deps.directory, v);
   // The entries whose steps take an appointment themselves (the ID card at a town hall that makes them).
