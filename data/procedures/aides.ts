@@ -1,4 +1,5 @@
-// Allowances and aids: CAF housing aid, APA, MaPrimeAdapt', the disability card (CMI), the energy cheque.
+// Allowances and aids: CAF housing aid, APA, MaPrimeAdapt', the disability card (CMI), the energy cheque, an energy
+// supply cut for an unpaid bill.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
@@ -110,5 +111,31 @@ export const aides: ProcedureInput[] = [
     aidantsConnect: false,
     source: 'https://www.chequeenergie.gouv.fr',
     reviewedAt,
+  },
+  {
+    id: 'coupure-energie-impaye',
+    title: 'Électricité ou gaz coupés pour une facture impayée',
+    category: 'energie',
+    // Words of an unpaid bill or a supplier cutting, not of a power cut: « une coupure de courant à cause de la
+    // tempête » is no unpaid bill.
+    synonyms: [
+      'coupe l electricite', 'coupe le courant', 'coupe le gaz', 'facture impayee', 'factures impayees', 'impaye d electricite', 'impaye de gaz',
+      'pas paye ma facture', 'pas paye l electricite', 'treve hivernale', 'menace de coupure', 'va me couper', 'vont couper', 'coupure pour impaye',
+    ],
+    audience: 'Pour ceux dont le fournisseur menace de couper, ou a coupé, l’électricité ou le gaz après des factures impayées.',
+    steps: [
+      'Appelez votre fournisseur (le numéro est sur la facture) : demandez à payer en plusieurs fois.',
+      'Du 1er novembre au 31 mars, il ne peut pas couper l’électricité ou le gaz de votre logement pour une facture impayée.',
+      'Demandez une aide au CCAS de votre mairie, ou au fonds de solidarité pour le logement (FSL) du département.',
+      'Vous avez droit au chèque énergie ? Il paie aussi une facture en retard : donnez-le au fournisseur.',
+      'Un désaccord avec le fournisseur ? Le médiateur national de l’énergie aide gratuitement : energie-info.fr.',
+    ],
+    documents: ['la dernière facture', 'le courrier du fournisseur'],
+    website: 'https://www.energie-info.fr',
+    cost: 'Gratuit',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://www.energie-info.fr',
+    reviewedAt: '2026-11-25',
   },
 ];

@@ -136,6 +136,13 @@ describe('the deterministic reader', () => {
     expect(await reader.read("j'ai perdu ma carte vitale, je n'arrive pas à me connecter")).toMatchObject({ procedureId: 'carte-vitale-perdue', situation: 'lost' });
   });
 
+  it('reads an energy supply cut for an unpaid bill as its entry, and a storm’s power cut as no unpaid bill', async () => {
+    const cut = await reader.read("EDF m'a envoyé une menace de coupure, j'ai une facture impayée");
+    expect(cut).toMatchObject({ intent: 'procedure', procedureId: 'coupure-energie-impaye' });
+    const storm = await reader.read("j'ai une coupure de courant depuis ce matin à cause de la tempête");
+    expect(storm).not.toMatchObject({ procedureId: 'coupure-energie-impaye' });
+  });
+
   it('reads scanning a paper for an office as the scanning entry, not the office’s own procedure', async () => {
     expect(await reader.read("comment scanner un document avec mon téléphone pour l'envoyer à la caf")).toMatchObject({ intent: 'procedure', procedureId: 'scanner-document' });
     expect(await reader.read('Bonjour je voudrais savoir comment numériser mes papiers')).toMatchObject({ intent: 'procedure', procedureId: 'scanner-document' });
