@@ -125,8 +125,8 @@ export const aides: ProcedureInput[] = [
     audience: 'Pour ceux dont le fournisseur menace de couper, ou a coupé, l’électricité ou le gaz après des factures impayées.',
     steps: [
       'Appelez votre fournisseur (le numéro est sur la facture) : demandez à payer en plusieurs fois.',
-      'Du 1er novembre au 31 mars, il ne peut pas couper l’électricité ou le gaz de votre logement pour une facture impayée.',
-      'Demandez une aide au CCAS de votre mairie, ou au fonds de solidarité pour le logement (FSL) du département.',
+      'Du 1er novembre au 31 mars, il ne peut pas couper votre électricité ou gaz pour un impayé.',
+      'Demandez une aide au CCAS de la mairie ou au fonds de solidarité logement (FSL).',
       'Vous avez droit au chèque énergie ? Il paie aussi une facture en retard : donnez-le au fournisseur.',
       'Un désaccord avec le fournisseur ? Le médiateur national de l’énergie aide gratuitement : energie-info.fr.',
     ],

@@ -69,9 +69,9 @@ export const impots: ProcedureInput[] = [
     synonyms: ['mot de passe impots', 'mdp impots', 'code impots', 'connecter impots', 'connexion impots', 'identifiant impots', 'compte impots bloque', 'acceder impots', 'oublie impots'],
     audience: 'Pour ceux qui ont déjà un espace sur impots.gouv mais n’arrivent plus à y entrer.',
     steps: [
-      'Sur impots.gouv.fr, « Votre espace particulier » : entrez votre numéro fiscal, puis « Mot de passe oublié ? ».',
+      'Sur impots.gouv.fr, « Votre espace particulier » : numéro fiscal, puis « Mot de passe oublié ».',
       'Le numéro fiscal a 13 chiffres : il est en haut de votre avis d’impôt.',
-      'Vous recevez un lien par mail : ouvrez-le vite (regardez les spams) et choisissez un nouveau mot de passe.',
+      'Ouvrez vite le lien reçu par mail (voyez les spams) et choisissez un nouveau mot de passe.',
       'Plus accès à votre mail ? Entrez avec FranceConnect (votre compte ameli par exemple).',
       'Ou appelez le 0 809 401 401, ou passez à votre centre des finances publiques.',
     ],

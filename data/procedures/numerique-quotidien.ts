@@ -189,7 +189,8 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     audience: 'Pour envoyer à la CAF, à l’Assurance maladie ou à un autre site la copie d’un papier, sans scanner chez soi.',
     steps: [
       'Posez le papier à plat sur une table sombre, dans une pièce bien éclairée.',
-      'Android : appli Google Drive, touchez « + » puis « Scanner ». iPhone : appli Notes, l’appareil photo, puis « Scanner des documents ».',
+      'Android : ouvrez l’appli Google Drive, touchez « + » puis « Scanner ».',
+      'iPhone : ouvrez l’appli Notes, touchez l’appareil photo puis « Scanner des documents ».',
       'Cadrez tout le papier, les quatre coins visibles : le téléphone le redresse. Enregistrez-le (en PDF).',
       'Sur le site, à « Ajouter un justificatif » ou « Joindre un document », choisissez ce fichier.',
       'Vérifiez qu’il se lit bien avant d’envoyer. Un agent France Services peut aussi le scanner pour vous.',
