@@ -1,7 +1,10 @@
 // Content hashes that pin a conversation to the exact flow it started on. Synchronous and dependency-free,
 // because the engine is pure: cryptographic strength is not needed to notice that a flow changed.
 
-/** JSON with object keys sorted, so that equal content always hashes equal. Loops rather than entries, filters and maps: every step of every flow is serialised at start. */
+/**
+ * JSON with object keys sorted, so that equal content always hashes equal. Loops rather than entries, filters and
+ * maps: every step of every flow is serialised at start.
+ */
 export function stableStringify(value: unknown): string {
   if (Array.isArray(value)) {
     let out = '[';
