@@ -1,4 +1,5 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
+import { rememberedFor } from '../engine/remembered.js';
 import { communeNames, normalizePlaceName } from './normalize.js';
 import { spokenDigits } from './spoken-numbers.js';
 import type { FormerName } from './embedded-data.js';
@@ -44,18 +45,8 @@ function sortEachByPopulation(lists: Map<string, Commune[]>): void {
   for (const list of lists.values()) if (list.length > 1) list.sort((a, b) => b.population - a.population);
 }
 
-/** A table derived from the index, built on its first use and kept as long as the index. */
-function derived<T>(build: (index: CommuneIndex) => T): (index: CommuneIndex) => T {
-  const tables = new WeakMap<CommuneIndex, T>();
-  return (index) => {
-    let table = tables.get(index);
-    if (table === undefined) tables.set(index, (table = build(index)));
-    return table;
-  };
-}
-
 /** A commune by its code: one chosen among several (`insee:`), or named by the beginning of its name. */
-const byCode = derived((index) => new Map(index.communes.map((c) => [c.code, c])));
+const byCode = rememberedFor((index: CommuneIndex) => new Map(index.communes.map((c) => [c.code, c])));
 
 /** All communes a postal code covers, most populated first (for asking "which one?"). */
 export function communesForPostalCode(index: CommuneIndex, postalCode: string): Commune[] {
@@ -141,7 +132,7 @@ function preferred(communes: Commune[], departements: string[] | undefined): Com
 const CUES = new Set(['a', 'au', 'aux', 'de', 'habite', 'vis', 'vit', 'pres', 'vers', 'commune']);
 
 /** Every name, sorted, to find the names that begin with given words by a binary search. */
-const sortedNames = derived((index) => [...index.byName.keys()].sort());
+const sortedNames = rememberedFor((index: CommuneIndex) => [...index.byName.keys()].sort());
 
 /**
  * The communes whose names begin with the query's words (former names included), most populated first; none when
@@ -185,7 +176,7 @@ function prefixName(index: CommuneIndex, query: string): string | undefined {
 
 /** The known name within a small edit distance (1 up to 5 letters, 2 beyond), the most populated on ties. */
 /** Names by their length, to bound the typo search to plausible candidates. */
-const namesByLength = derived((index) => {
+const namesByLength = rememberedFor((index: CommuneIndex) => {
   const table = new Map<number, string[]>();
   for (const name of index.byName.keys()) push(table, name.length, name);
   return table;

@@ -2,6 +2,7 @@
 // embedded record of the same id (a refreshed France Services list updates the snapshot); then a place found in two
 // sources (same commune, within 300 m, a similar name or the same phone) becomes one place: the most recent record's
 // facts and hours (the official one on a tie), with what either source says it offers.
+import { rememberedFor } from '../engine/remembered.js';
 import { normalizePlaceName } from './normalize.js';
 import { haversineKm } from './nearest.js';
 import type { Place } from './types.js';
@@ -34,18 +35,12 @@ interface SiteKey {
   phone: string;
   words: Set<string>;
 }
-const siteKeys = new WeakMap<Place, SiteKey>();
-function siteKeyOf(place: Place): SiteKey {
-  let key = siteKeys.get(place);
-  if (!key) {
-    const commune = normalizePlaceName(place.commune);
-    const communeWords = new Set(commune.split(' '));
-    const words = new Set(normalizePlaceName(place.name).split(' ').filter((w) => w.length > 1 && !GENERIC_WORDS.has(w) && !communeWords.has(w)));
-    key = { family: familyOf(place), base: baseId(place), commune, phone: digits(place.phone), words };
-    siteKeys.set(place, key);
-  }
-  return key;
-}
+const siteKeyOf = rememberedFor((place: Place): SiteKey => {
+  const commune = normalizePlaceName(place.commune);
+  const communeWords = new Set(commune.split(' '));
+  const words = new Set(normalizePlaceName(place.name).split(' ').filter((w) => w.length > 1 && !GENERIC_WORDS.has(w) && !communeWords.has(w)));
+  return { family: familyOf(place), base: baseId(place), commune, phone: digits(place.phone), words };
+});
 
 function similarNames(a: Place, b: Place): boolean {
   const wa = siteKeyOf(a).words;

@@ -15,3 +15,16 @@ export function remembered<T>(compute: (text: string) => T, kept = 1_000): (text
     return value;
   };
 }
+
+/**
+ * A pure function of an object that never changes (a phrase list, a flow's option, a commune index), remembered as
+ * long as the object lives: computed on its first use, never again.
+ */
+export function rememberedFor<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const known = new WeakMap<K, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
+}

@@ -1,7 +1,7 @@
 // Rewrites a written reply for a speech engine: phone numbers pair by pair, times and distances in words, no web
 // addresses (they cannot be heard), line breaks as pauses. The flows' own voice wordings go through it too.
 import type { VoiceWording } from '../../../data/voice.fr.js';
-import { remembered } from '../../engine/remembered.js';
+import { remembered, rememberedFor } from '../../engine/remembered.js';
 import { spokenPhoneNumber } from './french-numbers.js';
 
 const PHONE = /(?:\+33[\s.]?|\b0)([1-9])((?:[\s.-]?\d{2}){4})\b/g;
@@ -25,15 +25,10 @@ export function withoutWebAddresses(text: string, website: string): string {
 }
 
 /** Each wording's rewriting, remembered: the same questions are said to every caller (rendering a call's turn took half the time). */
-const rewriters = new WeakMap<VoiceWording, (text: string) => string>();
+const rewriterFor = rememberedFor((wording: VoiceWording) => remembered((written) => rewriteForTheEar(written, wording)));
 
 export function forTheEar(text: string, wording: VoiceWording): string {
-  let rewrite = rewriters.get(wording);
-  if (!rewrite) {
-    rewrite = remembered((written) => rewriteForTheEar(written, wording));
-    rewriters.set(wording, rewrite);
-  }
-  return rewrite(text);
+  return rewriterFor(wording)(text);
 }
 
 function rewriteForTheEar(text: string, { lexicon }: VoiceWording): string {

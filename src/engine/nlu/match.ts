@@ -2,6 +2,7 @@
 import type { StepOption } from '../flow-schema.js';
 import { meaningfulWords, normalizeFrench } from './normalize.js';
 import { pickedNumber } from './numbers.js';
+import { rememberedFor } from '../remembered.js';
 
 /** Yes and no, the way people actually say them. Options opt in with the synonyms "@oui" / "@non". */
 const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord', 'ok', 'okay', 'oki', 'bien sur', 'volontiers', 'yes', 'exact', 'exactement', 'tout a fait', 'parfait', 'entendu', 'vas y', 'allez y', 'go',
@@ -9,25 +10,11 @@ const YES = ['oui', 'ouais', 'ouai', 'oue', 'si', 'd accord', 'dacord', 'daccord
   'c est ca', 'voila', 'absolument', 'evidemment', 'certainement', 'avec plaisir', 'affirmatif'];
 const NO = ['non', 'nan', 'no', 'pas du tout', 'jamais', 'surtout pas', 'non merci', 'pas maintenant', 'plus tard', 'pas vraiment', 'pas la peine', 'negatif'];
 
-/**
- * Normalised forms of a list, computed once per list: flows are static data and matching runs on every message.
- * Keyed by the list itself, so edited flows (new lists) never read stale entries.
- */
-function cached<T extends object>(cache: WeakMap<T, string[]>, key: T, compute: () => string[]): string[] {
-  let value = cache.get(key);
-  if (!value) cache.set(key, (value = compute()));
-  return value;
-}
-
-const synonymCache = new WeakMap<string[], string[]>();
-const expand = (synonyms: string[]) =>
-  cached(synonymCache, synonyms, () => synonyms.flatMap((s) => (s === '@oui' ? YES : s === '@non' ? NO : [s])).map(normalizeFrench));
-
-const triggerCache = new WeakMap<string[], string[]>();
-const triggerPhrases = (triggers: string[]) => cached(triggerCache, triggers, () => triggers.map((t) => meaningfulWords(normalizeFrench(t)).join(' ')));
-
-const labelCache = new WeakMap<StepOption, string[]>();
-const labelWords = (option: StepOption) => cached(labelCache, option, () => meaningfulWords(normalizeFrench(option.label)).filter((w) => w.length > 3));
+// Normalised forms of a list, computed once per list: flows are static data and matching runs on every message.
+// Keyed by the list itself, so edited flows (new lists) never read stale entries.
+const expand = rememberedFor((synonyms: string[]) => synonyms.flatMap((s) => (s === '@oui' ? YES : s === '@non' ? NO : [s])).map(normalizeFrench));
+const triggerPhrases = rememberedFor((triggers: string[]) => triggers.map((t) => meaningfulWords(normalizeFrench(t)).join(' ')));
+const labelWords = rememberedFor((option: StepOption) => meaningfulWords(normalizeFrench(option.label)).filter((w) => w.length > 3));
 
 /** True when `phrase` appears in `text` as whole words. */
 function containsPhrase(text: string, phrase: string): boolean {

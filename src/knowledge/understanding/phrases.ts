@@ -1,5 +1,6 @@
 // Whole-word phrase search on normalised French, shared by the readers of scams, needs and places.
 import { normalizeFrench } from '../../engine/nlu/normalize.js';
+import { rememberedFor } from '../../engine/remembered.js';
 
 /** A list of everyday phrases, normalised once. */
 export type PhraseList = readonly string[];
@@ -8,12 +9,7 @@ export type PhraseList = readonly string[];
  * Each list's phrases normalised and framed by spaces, once: a message is read against hundreds of phrases, and
  * framing them at every test made a new string each time (a sixth of what a turn allocated).
  */
-const framedLists = new WeakMap<PhraseList, string[]>();
-function framed(list: PhraseList): string[] {
-  let value = framedLists.get(list);
-  if (!value) framedLists.set(list, (value = list.map(normalizeFrench).filter(Boolean).map((p) => ` ${p} `)));
-  return value;
-}
+const framed = rememberedFor((list: PhraseList): string[] => list.map(normalizeFrench).filter(Boolean).map((p) => ` ${p} `));
 
 /** True when `phrase` appears in the normalised `text` as whole words. */
 export const hasPhrase = (text: string, phrase: string): boolean => phrase !== '' && ` ${text} `.includes(` ${phrase} `);
