@@ -32,7 +32,13 @@ export const impostorWords = [
 /** A phone call received. */
 const phoneCallWords = ['appele', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'allo'];
 /** Someone reaching out by phone, SMS or mail. */
-export const contactWords = [...phoneCallWords, 'en ligne', 'message', 'sms', 'mail', 'texto', 'recu', 'me dit', 'dit que', 'il dit', 'ils disent'];
+export const remoteContactWords = [...phoneCallWords, 'en ligne', 'message', 'sms', 'mail', 'texto'];
+export const contactWords = [...remoteContactWords, 'recu', 'me dit', 'dit que', 'il dit', 'ils disent'];
+/**
+ * A letter in the post: how the Caf, the tax office or the ANTAI write to ask for money. Said without a call, a
+ * message or a link, it is not the contact a scam makes (« j'ai reçu un courrier de la Caf qui me demande de rembourser »).
+ */
+export const postWords = ['un courrier', 'une lettre', 'par courrier', 'par la poste', 'boite aux lettres', 'en recommande', 'lettre recommandee'];
 /** Money asked or gone. */
 export const paymentWords = [
   'virement', 'virer', 'payer', 'paye', 'payez', 'reglez', 'regler', 'frais', 'euros', 'argent', 'debite', 'debitee', 'preleve',

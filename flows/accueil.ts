@@ -61,7 +61,7 @@ export const accueil: FlowDefinition = {
         { id: 'learn', key: '3', label: 'Apprendre le numérique', synonyms: ['apprendre', 'atelier', 'cours', 'formation', 'tablette', 'ordinateur', 'smartphone'], voiceLabel: 'Apprendre le numérique', next: 'assess_intro' },
         { id: 'scam', key: '4', label: 'Arnaque ?', synonyms: ['arnaque', 'message bizarre', 'sms bizarre', 'escroquerie'], voiceLabel: 'Un message bizarre ou une arnaque', next: 'scam_intro' },
         { id: 'relative', key: '5', label: 'Pour un proche', synonyms: ['pour un proche', 'ma mere', 'mon pere', 'un proche', 'pour ma mere', 'pour mon pere', 'aidant'], voiceLabel: 'Pour un proche', set: { forWhom: 'relative' }, next: 'carer_intro' },
-        { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler'], next: 'person' },
+        { id: 'person', key: '0', label: "Parler à quelqu'un", synonyms: ['parler', 'personne', 'rappel', 'rappeler', 'rappelez', 'rappelez moi', 'appelez moi'], next: 'person' },
       ],
     },
     understand: {

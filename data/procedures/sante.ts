@@ -75,7 +75,7 @@ export const sante: ProcedureInput[] = [
     id: 'complementaire-sante-solidaire',
     title: 'Complémentaire santé solidaire',
     category: 'sante',
-    synonyms: ['complementaire sante solidaire', 'css', 'cmu', 'mutuelle', 'mutuelle gratuite', 'mutuelle pas chere', 'acs', 'aide pour ma mutuelle', 'aide pour payer ma mutuelle', 'aide mutuelle'],
+    synonyms: ['complementaire sante solidaire', 'css', 'cmu', 'mutuelle', 'mutuelle gratuite', 'mutuelle pas chere', 'acs', 'aide pour ma mutuelle', 'aide pour payer ma mutuelle', 'aide mutuelle', 'payer mes lunettes', 'aide pour mes lunettes', 'aide pour des lunettes', 'payer mes soins'],
     audience: 'Pour les personnes aux revenus modestes : une mutuelle gratuite ou à moins de 1 € par jour.',
     steps: [
       'Testez vos droits avec le simulateur sur ameli.fr.',

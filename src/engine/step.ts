@@ -106,9 +106,12 @@ export function step(flow: CompiledFlow, previous: Snapshot | undefined, event: 
       return { snapshot: enter(flow, { ...entered, vars: { ...entered.vars, freeText: text.trim() } }, interrupt.next, out), effects: out };
     }
     // People often say everything in their first message: read it as the answer to the first question,
-    // which then need not be shown (the welcome still is).
-    const saysMore = text !== '' && (meaningfulWords(normalizeFrench(text)).length >= 2 || pickedNumber(text) !== undefined);
-    if (!saysMore || entered.status !== 'active' || !waitsForAnswer(getStep(flow, entered.stepId))) return { snapshot: entered, effects: out };
+    // which then need not be shown (the welcome still is). One word says enough when it picks a choice
+    // (« Rappelez-moi », « Arnaque ? »); a greeting alone only gets the question.
+    const first = getStep(flow, entered.stepId);
+    const picksChoice = () => first.type === 'choice' && matchOption(text, offeredOptions(first, entered.vars)) !== undefined;
+    const saysMore = text !== '' && (meaningfulWords(normalizeFrench(text)).length >= 2 || pickedNumber(text) !== undefined || picksChoice());
+    if (!saysMore || entered.status !== 'active' || !waitsForAnswer(first)) return { snapshot: entered, effects: out };
     out.pop(); // the question just asked, which ask() always pushes last
     return { snapshot: answer(flow, entered, content, out), effects: out };
   }

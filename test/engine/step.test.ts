@@ -65,6 +65,24 @@ describe('step', () => {
     expect(out.snapshot.stepId).toBe('locate');
   });
 
+  it.each([
+    ['Rappelez-moi', 'C\'est noté : une personne de Relais va vous rappeler'],
+    ['rappelez moi svp', 'C\'est noté : une personne de Relais va vous rappeler'],
+    ['Arnaque ?', 'Bon réflexe de vérifier'],
+  ])('reads a first message of one word that picks a choice (« %s ») as that choice', (first, answer) => {
+    const out = step(flow, undefined, text(first));
+    const said = replies(out.effects).join('\n');
+    expect(said).toContain('ici Relais');
+    expect(said).toContain(answer);
+    expect(out.effects.some((e) => e.type === 'requestCallback')).toBe(first.toLowerCase().startsWith('rappelez'));
+  });
+
+  it.each(['Bonjour', 'Allo', 'salut', 'test'])('shows the menu after a first message that picks nothing (« %s »)', (first) => {
+    const out = step(flow, undefined, text(first));
+    expect(replies(out.effects).join('\n')).toContain('Que souhaitez-vous');
+    expect(out.snapshot.stepId).toBe('menu');
+  });
+
   it('skips a question whose answer was already given', () => {
     const { snapshot } = play(['Bonjour']);
     const out = step(flow, { ...snapshot, vars: { location: 'Mende' } }, text('1'));

@@ -148,6 +148,24 @@ describe('the deterministic reader', () => {
     expect(await reader.read('Bonjour je voudrais savoir comment numériser mes papiers')).toMatchObject({ intent: 'procedure', procedureId: 'scanner-document' });
   });
 
+  it('reads a letter from the Caf asking for money back as its debt, and the same asked by SMS as a scam', async () => {
+    expect(await reader.read("j'ai reçu un courrier de la CAF qui me demande de rembourser 800 euros, je ne comprends pas")).toMatchObject({ intent: 'procedure', procedureId: 'dette-caf' });
+    expect(await reader.read('la caf me réclame un trop perçu')).toMatchObject({ intent: 'procedure', procedureId: 'dette-caf' });
+    expect(await reader.read("j'ai reçu un sms de la caf qui me demande de rembourser 80 euros")).toMatchObject({ intent: 'scam' });
+    // A call or a link that comes with the letter is the scam's contact again.
+    expect(await reader.read("on m'a appelé de la caf suite à un courrier, il faut payer 200 euros par virement")).toMatchObject({ intent: 'scam' });
+  });
+
+  it('reads a fine for someone else’s driving, a lost tax number, an attachment and glasses as their own entries', async () => {
+    expect(await reader.read("j'ai reçu une amende pour un excès de vitesse mais ce n'était pas moi qui conduisais")).toMatchObject({ procedureId: 'amende-autre-conducteur' });
+    expect(await reader.read("j'ai été flashé mais c'est mon fils qui avait la voiture")).toMatchObject({ procedureId: 'amende-autre-conducteur' });
+    expect(await reader.read('mon numéro fiscal je ne le trouve pas')).toMatchObject({ procedureId: 'numero-fiscal' });
+    expect(await reader.read("bonjour, je n'arrive pas à ouvrir la pièce jointe d'un mail")).toMatchObject({ procedureId: 'ouvrir-piece-jointe' });
+    expect(await reader.read('Je cherche une aide pour payer mes lunettes, je suis à la retraite avec une petite pension')).toMatchObject({ procedureId: 'complementaire-sante-solidaire' });
+    // Sending a paper stays the scanning entry.
+    expect(await reader.read('comment joindre une pièce jointe pour la caf')).toMatchObject({ procedureId: 'scanner-document' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });

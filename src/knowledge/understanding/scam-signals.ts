@@ -25,6 +25,8 @@ export interface ScamVocabulary {
   dataRequestWords: PhraseList;
   personalDataWords: PhraseList;
   callWords: PhraseList;
+  postWords: PhraseList;
+  remoteContactWords: PhraseList;
 }
 
 export interface ScamSignal {
@@ -45,7 +47,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   const payingThemselves = has(v.selfPaymentWords) && !has(v.someoneElseWords);
   const secretAsked = has(v.secretWords) && has(v.askWords) && !payingThemselves;
   const impostor = has(v.impostorWords);
-  const contact = has(v.contactWords);
+  // A letter received by post is not a scammer's contact, unless a call, a message or a link came with it.
+  const byPost = has(v.postWords) && !has(v.remoteContactWords);
+  const contact = has(v.contactWords) && !byPost;
   const payment = has(v.paymentWords);
   const threat = has(v.threatWords);
   const link = has(v.linkWords) || URL_PATTERN.test(raw);
