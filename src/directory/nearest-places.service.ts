@@ -115,7 +115,9 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
 
     const need = input['need'] ?? '';
     const service = Object.hasOwn(NEEDS, need) ? NEEDS[need] : undefined;
-    const filters = filtersOf(input, options.now());
+    const asked = filtersOf(input, options.now());
+    // « Un lieu d'aide », no need said: a place where someone helps, not the nearest room with wifi or computers.
+    const filters = service ? asked : { ...asked, accompanies: true };
     const within = async (need: PlaceService | undefined) =>
       (await directory.nearest({ latitude, longitude, limit: offset + limit, ...(need ? { service: need } : {}), ...(filters ? { filters } : {}) })).filter((p) => p.distanceKm <= maxDistanceKm);
     const matching = await within(service);

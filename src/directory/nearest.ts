@@ -34,6 +34,7 @@ export function matches(place: Place, query: Pick<NearestQuery, 'service' | 'fil
   if (f.public && !place.publics?.includes(f.public)) return false;
   if (f.free && place.free !== true) return false;
   if (f.withoutAppointment && place.appointment !== false) return false;
+  if (f.accompanies && !place.franceServices && !place.services.includes('demarches') && !place.services.includes('apprendre')) return false;
   if (f.openAt !== undefined && nextOpening(place.hours, f.openAt).type !== 'open-now') return false;
   if (f.openOn !== undefined && !opensThatDay(nextOpening(place.hours, f.openOn).type)) return false;
   return true;

@@ -94,6 +94,11 @@ export interface PlaceFilters {
   openOn?: number;
   /** Only places that take people without an appointment. */
   withoutAppointment?: boolean;
+  /**
+   * Only places where someone helps: with procedures or to learn, or a France Services. Not a room that only lends
+   * computers or wifi (a médiathèque's public computers, a youth information point's).
+   */
+  accompanies?: boolean;
 }
 
 export interface NearestQuery {

@@ -91,6 +91,17 @@ describe('needs without a place to learn', () => {
     expect(plain.items!.every((i) => i['offers'] === '')).toBe(true);
   });
 
+  it('answers « un lieu d’aide » with places where someone helps, not a room with wifi or computers alone', async () => {
+    // In Annecy a youth mission and médiathèques that only lend computers and wifi are nearer than many that help.
+    const plain = await service({ query: '74000', need: '', maxDistanceKm: '25', limit: '10' });
+    const names = plain.items!.map((i) => i['name']);
+    expect(names).not.toContain('Mission Locale Jeunes du Bassin Annécien');
+    expect(names).not.toContain('Médiathèque La Turbine');
+    // Asked for wifi or a computer, they are what is wanted.
+    const internet = await service({ query: '74000', need: 'internet', maxDistanceKm: '25', limit: '10' });
+    expect(internet.items!.map((i) => i['name'])).toContain('Mission Locale Jeunes du Bassin Annécien');
+  });
+
   it('never names as « the nearest, out of reach » a place within reach', async () => {
     const result = await service({ query: '97370', need: 'apprendre', maxDistanceKm: '25' });
     expect(result.outcome).toBe('none');
