@@ -166,6 +166,13 @@ describe('the deterministic reader', () => {
     expect(await reader.read('comment joindre une pièce jointe pour la caf')).toMatchObject({ procedureId: 'scanner-document' });
   });
 
+  it('reads a change of bank for the pension, and which pension fund to call, as their entries; a RIB asked on a call as a scam', async () => {
+    expect(await reader.read("j'ai changé de banque, comment je donne mon nouveau RIB à la retraite")).toMatchObject({ procedureId: 'changer-rib-retraite' });
+    expect(await reader.read("je voudrais contacter ma caisse de retraite mais je ne sais pas laquelle c'est")).toMatchObject({ procedureId: 'trouver-caisse-retraite' });
+    expect(await reader.read("un monsieur m'a demandé mon RIB au téléphone pour ma retraite")).toMatchObject({ intent: 'scam', urgency: 'now' });
+    expect(await reader.read('quelle heure est il')).toMatchObject({ intent: 'unknown' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
