@@ -65,6 +65,11 @@ export const personalDataWords = ['rib', 'iban', 'numero de secu', 'numero de se
 export const callWords = [...phoneCallWords, 'telephone'];
 /** Personal data asked for by a message (« mettez à jour vos informations »): no body asks that by SMS. */
 export const dataRequestWords = ['vos informations', 'vos coordonnees', 'vos donnees', 'vos infos', 'votre rib', 'vos identifiants', 'informations personnelles', 'informations bancaires', 'coordonnees bancaires'];
+/** A false technician taking control of the computer (« il veut prendre le contrôle », an app to install). */
+export const remoteControlWords = [
+  'prendre le controle', 'pris le controle', 'prendre la main', 'pris la main', 'controle a distance', 'a distance sur mon ordinateur',
+  'installer un logiciel', 'installer une application', 'anydesk', 'teamviewer', 'mon ordinateur a un virus', 'mon ordinateur avait un virus',
+];
 /** A link to click. */
 export const linkWords = ['clique', 'cliquer', 'cliquez', 'clik', 'cliquant', 'lien', 'http', 'https', 'www'];
 /** Codes or money already gone: the person needs the « too late » advice at once. */

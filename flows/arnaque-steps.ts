@@ -9,8 +9,9 @@ export const arnaqueSteps: FlowDefinition['steps'] = {
   scam_now: {
     type: 'say',
     text:
-      "Attention, c'est une arnaque. Ne donnez aucun code : votre banque ne le demande jamais. Raccrochez. " +
-      'Appelez vous-même le numéro écrit sur votre carte bancaire.',
+      // « N'installez rien »: the false technician who wants to take control of the computer is on the line too.
+      "Attention, c'est une arnaque. Raccrochez. Ne donnez aucun code : votre banque n'en demande jamais. " +
+      "N'installez rien. Rappelez le numéro écrit sur votre carte.",
     next: 'scam_now_block',
   },
   scam_now_block: {

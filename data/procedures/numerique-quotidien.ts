@@ -227,4 +227,28 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     source: 'https://www.cybermalveillance.gouv.fr',
     reviewedAt: '2026-11-25',
   },
+  {
+    id: 'installer-application',
+    title: 'Installer une application',
+    category: 'numerique',
+    synonyms: [
+      'installer une application', 'installer une appli', 'installer l application', 'installer l appli', 'telecharger une application',
+      'telecharger une appli', 'telecharger l application', 'play store', 'app store', 'mettre une application',
+    ],
+    audience: 'Pour ajouter une application sur un téléphone ou une tablette : celle d’ameli, de sa banque, de France Identité…',
+    steps: [
+      'Android : ouvrez « Play Store ». iPhone ou iPad : ouvrez « App Store ».',
+      'Touchez la loupe et tapez le nom de l’application, par exemple « ameli ».',
+      'Vérifiez le nom de l’éditeur (Assurance Maladie, votre banque…) : des copies existent.',
+      'Touchez « Installer » (Android) ou « Obtenir » (iPhone), puis ouvrez-la.',
+      'Installez seulement depuis ces magasins, jamais depuis un lien reçu par SMS ou à la demande d’un appel.',
+    ],
+    documents: ['le compte Google ou Apple du téléphone'],
+    website: 'https://support.google.com/googleplay/answer/113409',
+    cost: 'Gratuit pour les applications des services publics',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://support.google.com/googleplay/answer/113409',
+    reviewedAt: '2026-11-25',
+  },
 ];

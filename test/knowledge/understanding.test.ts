@@ -173,6 +173,14 @@ describe('the deterministic reader', () => {
     expect(await reader.read('quelle heure est il')).toMatchObject({ intent: 'unknown' });
   });
 
+  it('reads a false technician taking control of the computer as a scam in progress, and installing an app as its entry', async () => {
+    const technician = await reader.read("un monsieur m'a appelé en disant qu'il était de microsoft et que mon ordinateur avait un virus, il veut prendre le contrôle");
+    expect(technician).toMatchObject({ intent: 'scam', urgency: 'now' });
+    expect(await reader.read("un technicien m'a demandé d'installer anydesk")).toMatchObject({ intent: 'scam', urgency: 'now' });
+    expect(await reader.read('comment installer une application sur ma tablette')).toMatchObject({ intent: 'procedure', procedureId: 'installer-application' });
+    expect(await reader.read('je voudrais prendre le contrôle de mon ordinateur à distance pour aider ma mère')).not.toMatchObject({ intent: 'scam' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });

@@ -26,6 +26,7 @@ export interface ScamVocabulary {
   personalDataWords: PhraseList;
   callWords: PhraseList;
   postWords: PhraseList;
+  remoteControlWords: PhraseList;
   remoteContactWords: PhraseList;
 }
 
@@ -60,6 +61,8 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   const dataAsked = has(v.dataRequestWords) && (threat || link);
   // « Un conseiller ameli m'a appelé, il me demande mon RIB »: bank details or the sécu number asked on a call.
   const dataAskedOnACall = has(v.personalDataWords) && has(v.askWords) && impostor && has(v.callWords);
+  // « Un monsieur de Microsoft m'a appelé, mon ordinateur a un virus, il veut prendre le contrôle »: happening now.
+  const remoteControl = has(v.remoteControlWords) && (impostor || contact);
 
   const clear =
     has(v.scamWords) ||
@@ -72,8 +75,9 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
     familyImpostor ||
     prize ||
     dataAsked ||
-    dataAskedOnACall;
-  const urgency = given || (secretAsked && contact) || dataAskedOnACall || (payment && has(v.givenWords)) ? 'now' : 'normal';
+    dataAskedOnACall ||
+    remoteControl;
+  const urgency = given || (secretAsked && contact) || dataAskedOnACall || remoteControl || (payment && has(v.givenWords)) ? 'now' : 'normal';
   if (clear) return { strength: 'clear', urgency };
   if (has(v.scamDoubtWords) && (contact || link || impostor)) return { strength: 'doubt', urgency: 'normal' };
   return undefined;
