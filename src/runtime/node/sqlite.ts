@@ -16,16 +16,24 @@ export const MIGRATIONS_FOLDER = projectPath('src', 'db', 'migrations');
  */
 function statementRunner(sqlite: Database.Database) {
   const cache = new Map<string, Database.Statement>();
-  return ({ sql, params }: Statement): unknown[] => {
-    let prepared = cache.get(sql);
-    if (!prepared) {
+  const prepared = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
       if (cache.size >= 256) cache.clear();
-      prepared = sqlite.prepare(sql);
-      cache.set(sql, prepared);
+      statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
     }
-    if (prepared.reader) return prepared.all(...params);
-    prepared.run(...params);
-    return [];
+    return statement;
+  };
+  return {
+    run({ sql, params }: Statement): unknown[] {
+      const statement = prepared(sql);
+      if (statement.reader) return statement.all(...params);
+      statement.run(...params);
+      return [];
+    },
+    /** Whether a statement only reads (SQLite says so once it is prepared). */
+    reads: ({ sql }: Statement) => prepared(sql).reader,
   };
 }
 
@@ -56,7 +64,7 @@ interface PendingUnit {
 
 /**
  * Group commit: the atomic units asked for during one turn of the event loop are written in one transaction, each
- * inside its own savepoint (better-sqlite3 nests transactions that way). A unit that fails — a redelivery hitting the
+ * inside its own savepoint (better-sqlite3 nests transactions that way); a unit that only reads needs none. A unit that fails — a redelivery hitting the
  * primary key — rolls back to its savepoint alone and rejects its caller; the others commit together. Every caller
  * is answered only after the commit that holds its unit, so a reply still leaves only once its turn is durable.
  * It pays because a commit's cost (WAL frames for every page touched, the commit record) is shared by the group.
@@ -64,12 +72,14 @@ interface PendingUnit {
  * process's writer (SQLite answers « database is locked » at once instead of retrying), so it takes the write lock
  * up front, where busy_timeout applies.
  */
-function groupCommitter(sqlite: Database.Database, run: (statement: Statement) => unknown[]) {
+function groupCommitter(sqlite: Database.Database, { run, reads }: ReturnType<typeof statementRunner>) {
   const unit = sqlite.transaction((statements: Statement[]) => statements.map(run));
+  // A unit that only reads (the turn's opening read, a relay's number) has nothing to roll back: no savepoint.
+  const runUnit = (statements: Statement[]) => (statements.every(reads) ? statements.map(run) : unit(statements));
   const group = sqlite.transaction((batch: PendingUnit[]) =>
     batch.map((p) => {
       try {
-        return { ok: true as const, rows: unit(p.statements) };
+        return { ok: true as const, rows: runUnit(p.statements) };
       } catch (error) {
         return { ok: false as const, error };
       }
