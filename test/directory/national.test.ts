@@ -75,6 +75,16 @@ describe('commune positions', () => {
     expect(haversineKm(conques.latitude, conques.longitude, 44.6, 2.4)).toBeLessThan(10);
   });
 
+  it('places each arrondissement of Paris, Lyon and Marseille in itself, not at its city centre', () => {
+    const arrondissements = data.communes.filter((c) => /^(751\d\d|6938\d|132\d\d)$/.test(c.code));
+    expect(arrondissements).toHaveLength(45);
+    // Twenty Paris arrondissements at twenty points: « 75015 » used to be the centre of Paris, 5 km from Vaugirard.
+    expect(new Set(arrondissements.map((c) => `${c.latitude},${c.longitude}`)).size).toBe(45);
+    const vaugirard = geocode(index, '75015');
+    expect(vaugirard.type === 'found' && haversineKm(vaugirard.commune.latitude, vaugirard.commune.longitude, 48.8412, 2.3003)).toBeLessThan(1);
+    expect(bruteForceNearest('75015').place.postalCode).toMatch(/^7501[45]$/);
+  });
+
   it.each([
     ["j'habite à Fau-de-Peyre", '48009'], // commune déléguée of Peyre en Aubrac
     ["j'habite à Saint-Privat-du-Fau", '48179'],
