@@ -181,6 +181,13 @@ describe('the deterministic reader', () => {
     expect(await reader.read('je voudrais prendre le contrôle de mon ordinateur à distance pour aider ma mère')).not.toMatchObject({ intent: 'scam' });
   });
 
+  it('reads a lost family record book and the electoral rolls as their entries', async () => {
+    expect(await reader.read("j'ai perdu mon livret de famille")).toMatchObject({ procedureId: 'livret-famille-perdu', situation: 'lost' });
+    expect(await reader.read("je voudrais m'inscrire sur les listes électorales")).toMatchObject({ procedureId: 'listes-electorales' });
+    // A copy of a birth certificate stays the civil-status entry.
+    expect(await reader.read('comment avoir une copie de mon acte de naissance')).toMatchObject({ procedureId: 'acte-etat-civil' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
