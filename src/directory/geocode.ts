@@ -1,6 +1,6 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
 import { rememberedFor } from '../engine/remembered.js';
-import { communeNames, normalizePlaceName } from './normalize.js';
+import { communeNames, elisionRestored, normalizePlaceName } from './normalize.js';
 import { spokenDigits } from './spoken-numbers.js';
 import type { FormerName } from './embedded-data.js';
 import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
@@ -85,7 +85,7 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
       if (run.every((w) => NOT_PLACES.has(w))) continue;
       const cued = CUES.has(words[start - 1] ?? '');
       if (!cued && !meaningful.every((w) => run.includes(w))) continue;
-      const all = index.byName.get(run.join(' '));
+      const all = index.byName.get(run.join(' ')) ?? index.byName.get(elisionRestored(run.join(' ')));
       if (!all?.[0]) continue;
       // Homonyms: the one in a department the caller is likely in (their platform, their landline) comes first.
       const homonyms = preferred(all, options.prefer);

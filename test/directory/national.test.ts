@@ -86,6 +86,16 @@ describe('commune positions', () => {
   });
 
   it.each([
+    ["j'habite a lile rousse", '2B134'], // L'Île-Rousse, its apostrophe left out
+    ['lhay les roses', '94038'],
+    ['je suis a lisle sur tarn', '81145'], // Lisle-sur-Tarn is its real name: no article to restore
+    ['je suis à Laval', '53130'],
+  ])('reads a name whose article lost its apostrophe: %s', (query, code) => {
+    const found = geocode(index, query, { strict: true });
+    expect(found.type === 'found' && found.commune.code).toBe(code);
+  });
+
+  it.each([
     ["j'habite à Fau-de-Peyre", '48009'], // commune déléguée of Peyre en Aubrac
     ["j'habite à Saint-Privat-du-Fau", '48179'],
     ['Arbignieu', '01015'], // Arboys en Bugey

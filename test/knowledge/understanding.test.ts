@@ -188,6 +188,11 @@ describe('the deterministic reader', () => {
     expect(await reader.read('comment avoir une copie de mon acte de naissance')).toMatchObject({ procedureId: 'acte-etat-civil' });
   });
 
+  it('finds a commune whose article lost its apostrophe in a sentence (« j’habite a lile rousse »)', async () => {
+    expect(await reader.read("j'habite a lile rousse")).toMatchObject({ location: { name: "L'Île-Rousse", postalCode: '20220' } });
+    expect(await reader.read('jhabite a lhay les roses')).toMatchObject({ location: { name: "L'Haÿ-les-Roses" } });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
