@@ -188,7 +188,7 @@ export const carerNeedPhrases: Record<string, string> = {
 export const situationPhrases: Record<string, string> = {
   lost: 'un papier ou une carte perdus',
   stolen: 'un vol',
-  damaged: 'une carte abîmée ou qui ne marche plus',
+  damaged: 'quelque chose d’abîmé ou qui ne marche plus',
   password: 'un mot de passe oublié',
 };
 

@@ -52,6 +52,8 @@ export const numeriqueQuotidien: ProcedureInput[] = [
     id: 'panne-internet-box',
     title: 'Internet ou téléphone fixe en panne',
     category: 'numerique',
+    // A breakdown is what « ne marche plus » says of a box: not a card it has no entry for.
+    situations: ['damaged'],
     synonyms: ['panne internet', 'box en panne', 'fibre en panne', 'panne de box', 'box internet', 'panne wifi', 'wifi ne marche', 'plus de tonalite', 'telephone fixe en panne', 'plus de reseau', 'plus de connexion internet'],
     audience: 'Pour les personnes dont la box, la fibre ou le téléphone fixe ne marche plus.',
     steps: [

@@ -193,6 +193,12 @@ describe('the deterministic reader', () => {
     expect(await reader.read('jhabite a lhay les roses')).toMatchObject({ location: { name: "L'Haÿ-les-Roses" } });
   });
 
+  it('reads a box that no longer works as its breakdown entry, not as a card it has no entry for', async () => {
+    const box = await reader.read("ma box internet ne marche plus depuis l'orage");
+    expect(box).toMatchObject({ intent: 'procedure', procedureId: 'panne-internet-box' });
+    expect(box.situationNotCovered).toBeUndefined();
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
