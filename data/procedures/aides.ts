@@ -4,6 +4,16 @@ import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
 
+/** What the CAF's procedures share: its site and phone, free, with an agent or an Aidant Connect. */
+const cafOnline = {
+  website: 'https://www.caf.fr',
+  phone: { number: '32 30', hours: 'du lundi au vendredi, horaires selon votre CAF', cost: "service gratuit + prix d'un appel" },
+  cost: 'Gratuit',
+  fakeSitesWarning: 'Attention : la CAF ne demande jamais vos codes bancaires par mail ou SMS.',
+  franceServicesCanHelp: true,
+  aidantsConnect: true,
+} satisfies Partial<ProcedureInput>;
+
 export const aides: ProcedureInput[] = [
   {
     id: 'aide-logement-caf',
@@ -19,12 +29,7 @@ export const aides: ProcedureInput[] = [
       'La CAF vous répond dans votre espace ou par courrier.',
     ],
     documents: ['bail ou contrat de séjour', 'RIB', 'numéro de sécurité sociale', 'ressources'],
-    website: 'https://www.caf.fr',
-    phone: { number: '32 30', hours: 'du lundi au vendredi, horaires selon votre CAF', cost: "service gratuit + prix d'un appel" },
-    cost: 'Gratuit',
-    fakeSitesWarning: 'Attention : la CAF ne demande jamais vos codes bancaires par mail ou SMS.',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
+    ...cafOnline,
     source: 'https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement',
     reviewedAt,
   },
@@ -155,12 +160,7 @@ export const aides: ProcedureInput[] = [
       'Sans accord, la Caf reprend la somme petit à petit sur vos prochaines aides.',
     ],
     documents: ['le courrier de la Caf', 'vos justificatifs de ressources'],
-    website: 'https://www.caf.fr',
-    phone: { number: '32 30', hours: 'du lundi au vendredi, horaires selon votre CAF', cost: "service gratuit + prix d'un appel" },
-    cost: 'Gratuit',
-    fakeSitesWarning: 'Attention : la CAF ne demande jamais vos codes bancaires par mail ou SMS.',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
+    ...cafOnline,
     source: 'https://www.caf.fr',
     reviewedAt: '2026-11-25',
   },

@@ -3,6 +3,15 @@
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';
+/** A free procedure done on service-public.fr or at the town hall, reviewed against service-public.fr. */
+const servicePublicFree = {
+  website: 'https://www.service-public.fr',
+  cost: 'Gratuit',
+  franceServicesCanHelp: true,
+  aidantsConnect: false,
+  source: 'https://www.service-public.fr',
+  reviewedAt: '2026-11-25',
+} satisfies Partial<ProcedureInput>;
 
 export const famille: ProcedureInput[] = [
   {
@@ -150,12 +159,7 @@ export const famille: ProcedureInput[] = [
       'En attendant, un acte de naissance ou de mariage, gratuit, prouve souvent la même chose.',
     ],
     documents: ['pièce d’identité', 'justificatif de domicile', 'dates et lieux du mariage et des naissances'],
-    website: 'https://www.service-public.fr',
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: false,
-    source: 'https://www.service-public.fr',
-    reviewedAt: '2026-11-25',
+    ...servicePublicFree,
   },
   {
     id: 'listes-electorales',
@@ -174,11 +178,6 @@ export const famille: ProcedureInput[] = [
       'Déménagé ? Inscrivez-vous dans la nouvelle commune : l’ancienne inscription est retirée.',
     ],
     documents: ['pièce d’identité', 'justificatif de domicile de moins de 3 mois'],
-    website: 'https://www.service-public.fr',
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: false,
-    source: 'https://www.service-public.fr',
-    reviewedAt: '2026-11-25',
+    ...servicePublicFree,
   },
 ];

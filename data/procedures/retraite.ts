@@ -13,6 +13,8 @@ const retraiteOnline = {
   aidantsConnect: true,
   source: 'https://www.lassuranceretraite.fr',
 } satisfies Partial<ProcedureInput>;
+/** The same for what info-retraite.fr does for every pension fund at once. */
+const infoRetraiteOnline = { ...retraiteOnline, website: 'https://www.info-retraite.fr', source: 'https://www.info-retraite.fr' } satisfies Partial<ProcedureInput>;
 
 export const retraite: ProcedureInput[] = [
   {
@@ -51,12 +53,7 @@ export const retraite: ProcedureInput[] = [
       'Vos caisses vous répondent par courrier ou dans votre espace.',
     ],
     documents: ['pièce d’identité', 'RIB', 'dernier avis d’impôt', 'livret de famille si vous avez eu des enfants'],
-    website: 'https://www.info-retraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.info-retraite.fr',
+    ...infoRetraiteOnline,
     reviewedAt,
   },
   {
@@ -88,12 +85,7 @@ export const retraite: ProcedureInput[] = [
       'Ajoutez l’acte de décès et vos justificatifs.',
     ],
     documents: ['acte de décès', 'livret de famille ou acte de mariage', 'pièce d’identité', 'RIB', 'avis d’impôt'],
-    website: 'https://www.info-retraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.info-retraite.fr',
+    ...infoRetraiteOnline,
     reviewedAt,
   },
   {
@@ -212,12 +204,7 @@ export const retraite: ProcedureInput[] = [
       'Sans internet : appelez votre caisse (39 60 pour l’Assurance retraite) et envoyez-lui le nouveau RIB par courrier.',
     ],
     documents: ['le RIB du nouveau compte'],
-    website: 'https://www.info-retraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.info-retraite.fr',
+    ...infoRetraiteOnline,
     reviewedAt: '2026-11-25',
   },
   {
@@ -236,12 +223,7 @@ export const retraite: ProcedureInput[] = [
       'Salarié ou exploitant agricole : la MSA. Fonctionnaire : la caisse de votre fonction publique.',
     ],
     documents: ['un relevé de compte bancaire'],
-    website: 'https://www.info-retraite.fr',
-    phone: retraitePhone,
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: true,
-    source: 'https://www.info-retraite.fr',
+    ...infoRetraiteOnline,
     reviewedAt: '2026-11-25',
   },
 ];
