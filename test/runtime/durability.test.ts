@@ -35,6 +35,25 @@ describe('group commit', () => {
     expect(rows.map((r) => r.address)).toEqual(['+33600000001', '+33600000002', '+33600000003', '+33600000005']);
     database.close();
   });
+
+  it('runs a unit that only reads without a savepoint, and one that writes through « returning » still in one', async () => {
+    const database = openSqliteDatabase(join(dir, 'readers.sqlite'));
+    const insert = (address: string) => ({ sql: 'insert into contacts (address, created_at, last_seen_at) values (?, 1, 1) returning address', params: [address] });
+    const count = { sql: 'select count(*) as n from contacts', params: [] };
+    await database.atomic([insert('+33600000001')]);
+    const outcomes = await Promise.allSettled([
+      database.atomic([count]),
+      // Every statement of this unit returns rows, yet it writes: its first insert must be rolled back with it.
+      database.atomic([insert('+33600000002'), insert('+33600000001')]),
+      database.atomic([count, count]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[0]).toMatchObject({ value: [[{ n: 1 }]] });
+    expect(outcomes[2]).toMatchObject({ value: [[{ n: 1 }], [{ n: 1 }]] });
+    const rows = (await database.atomic([{ sql: 'select address from contacts order by address', params: [] }]))[0] as { address: string }[];
+    expect(rows.map((r) => r.address)).toEqual(['+33600000001']);
+    database.close();
+  });
 });
 
 describe('two server processes on one SQLite file', () => {

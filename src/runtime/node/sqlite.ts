@@ -32,8 +32,8 @@ function statementRunner(sqlite: Database.Database) {
       statement.run(...params);
       return [];
     },
-    /** Whether a statement only reads (SQLite says so once it is prepared). */
-    reads: ({ sql }: Statement) => prepared(sql).reader,
+    /** Whether a statement only reads (SQLite says so once it is prepared; `reader` is true of `… returning` too). */
+    reads: ({ sql }: Statement) => prepared(sql).readonly,
   };
 }
 
@@ -64,10 +64,11 @@ interface PendingUnit {
 
 /**
  * Group commit: the atomic units asked for during one turn of the event loop are written in one transaction, each
- * inside its own savepoint (better-sqlite3 nests transactions that way); a unit that only reads needs none. A unit that fails — a redelivery hitting the
- * primary key — rolls back to its savepoint alone and rejects its caller; the others commit together. Every caller
- * is answered only after the commit that holds its unit, so a reply still leaves only once its turn is durable.
- * It pays because a commit's cost (WAL frames for every page touched, the commit record) is shared by the group.
+ * inside its own savepoint (better-sqlite3 nests transactions that way; a unit that only reads needs none). A unit
+ * that fails — a redelivery hitting the primary key — rolls back to its savepoint alone and rejects its caller; the
+ * others commit together. Every caller is answered only after the commit that holds its unit, so a reply still
+ * leaves only once its turn is durable. It pays because a commit's cost (WAL frames for every page touched, the
+ * commit record) is shared by the group.
  * The group begins IMMEDIATE: a deferred transaction that reads first and writes later cannot wait for a second
  * process's writer (SQLite answers « database is locked » at once instead of retrying), so it takes the write lock
  * up front, where busy_timeout applies.
