@@ -27,12 +27,12 @@ export const askWords = ['demande', 'demander', 'demandent', 'veut', 'veulent', 
 export const impostorWords = [
   'banque', 'banquier', 'conseiller', 'conseillere', 'gendarme', 'gendarmerie', 'police', 'policier', 'technicien', 'microsoft',
   'livreur', 'ameli', 'assurance maladie', 'impots', 'antai', 'cpf', 'la poste', 'chronopost', 'colissimo', 'colis', 'credit agricole',
-  'caisse d epargne', 'service client', 'la banque', 'ma banque', 'edf', 'caf', 'caisse de retraite', 'carsat', 'assurance retraite',
+  'caisse d epargne', 'service client', 'la banque', 'ma banque', 'edf', 'caf',
   // Someone the person does not name: « un monsieur m'a demandé mon RIB au téléphone ».
   'un monsieur', 'une dame', 'un inconnu', 'une inconnue',
 ];
 /** A phone call received. */
-const phoneCallWords = ['appele', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'allo'];
+const phoneCallWords = ['appele', 'appelee', 'appelle', 'appel', 'au telephone', 'ma appeler', 'm a appele', 'm a appelee', 'allo'];
 /** Someone reaching out by phone, SMS or mail. */
 export const remoteContactWords = [...phoneCallWords, 'en ligne', 'message', 'sms', 'mail', 'texto'];
 export const contactWords = [...remoteContactWords, 'recu', 'me dit', 'dit que', 'il dit', 'ils disent'];

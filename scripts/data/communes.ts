@@ -33,7 +33,7 @@ function readCentroids(): Map<string, Point> {
  * A municipal arrondissement's number in its city, the same for INSEE's « Paris 15e Arrondissement » and GeoNames'
  * « Paris 15 Vaugirard », « Paris 10e Arrondissement » or « Lyon 03 »: `paris 15`.
  */
-export function arrondissementKey(name: string): string | undefined {
+function arrondissementKey(name: string): string | undefined {
   const match = /^(paris|lyon|marseille) 0*(\d{1,2})(?:er|e)?(?: |$)/.exec(normalizePlaceName(name));
   return match ? `${match[1]} ${Number(match[2])}` : undefined;
 }

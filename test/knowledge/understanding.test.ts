@@ -170,6 +170,10 @@ describe('the deterministic reader', () => {
     expect(await reader.read("j'ai changé de banque, comment je donne mon nouveau RIB à la retraite")).toMatchObject({ procedureId: 'changer-rib-retraite' });
     expect(await reader.read("je voudrais contacter ma caisse de retraite mais je ne sais pas laquelle c'est")).toMatchObject({ procedureId: 'trouver-caisse-retraite' });
     expect(await reader.read("un monsieur m'a demandé mon RIB au téléphone pour ma retraite")).toMatchObject({ intent: 'scam', urgency: 'now' });
+    // Called, said of a woman: « appelée ».
+    expect(await reader.read("une dame de la carsat m'a appelée, elle demande mon RIB")).toMatchObject({ intent: 'scam', urgency: 'now' });
+    // Money a pension fund paid is no scam.
+    expect(await reader.read("j'ai reçu 800 euros de ma caisse de retraite")).not.toMatchObject({ intent: 'scam' });
     expect(await reader.read('quelle heure est il')).toMatchObject({ intent: 'unknown' });
   });
 
