@@ -147,7 +147,7 @@ export const identiteVehicule: ProcedureInput[] = [
     category: 'vehicule',
     synonyms: [
       'pas moi qui conduisais', 'ce n etait pas moi qui conduisais', 'je ne conduisais pas', 'designer le conducteur', 'designation du conducteur',
-      'designer un conducteur', 'exces de vitesse', 'flash radar', 'flashe', 'avis de contravention', 'amende radar', 'contester une amende', 'contester un pv', 'antai',
+      'designer un conducteur', 'exces de vitesse', 'flash radar', 'flashe', 'avis de contravention', 'amende radar', 'antai',
     ],
     audience: 'Pour qui reçoit par courrier l’amende d’un radar alors qu’une autre personne conduisait sa voiture.',
     steps: [
