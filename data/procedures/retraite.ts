@@ -226,4 +226,24 @@ export const retraite: ProcedureInput[] = [
     ...infoRetraiteOnline,
     reviewedAt: '2026-11-25',
   },
+  {
+    id: 'estimation-retraite',
+    title: 'Estimer le montant de sa retraite',
+    category: 'retraite',
+    synonyms: [
+      'combien je vais toucher', 'montant de ma future retraite', 'estimer ma retraite', 'estimation retraite',
+      'simulation retraite', 'simulateur retraite', 'calculer ma retraite', 'combien de retraite',
+    ],
+    audience: 'Pour les futurs retraités qui veulent savoir combien ils toucheront, selon l’âge de départ.',
+    steps: [
+      'Sur info-retraite.fr, connectez-vous avec FranceConnect.',
+      'Choisissez l’estimation du montant : elle compte tous vos régimes ensemble.',
+      'Changez l’âge de départ pour comparer les montants.',
+      'Vérifiez aussi votre carrière dans le relevé : une année manquante baisse le montant.',
+      'Sans internet : appelez le 39 60, ou demandez un rendez-vous à votre caisse.',
+    ],
+    documents: ['vos relevés de carrière, si vous les avez'],
+    ...infoRetraiteOnline,
+    reviewedAt: '2026-11-25',
+  },
 ];

@@ -203,6 +203,14 @@ describe('the deterministic reader', () => {
     expect(box.situationNotCovered).toBeUndefined();
   });
 
+  it('reads a card refused online, a phone that no longer rings and the pension’s amount as their entries', async () => {
+    expect(await reader.read("je n'arrive pas à payer en ligne, ma carte est refusée")).toMatchObject({ procedureId: 'carte-refusee-en-ligne' });
+    expect(await reader.read('mon téléphone ne sonne plus quand on m’appelle')).toMatchObject({ procedureId: 'telephone-ne-sonne-plus' });
+    expect(await reader.read("je voudrais savoir combien je vais toucher à la retraite, j'ai 61 ans")).toMatchObject({ procedureId: 'estimation-retraite' });
+    // Applying stays the application's entry.
+    expect(await reader.read('je voudrais faire ma demande de retraite')).toMatchObject({ procedureId: 'demande-retraite' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });
