@@ -1,5 +1,5 @@
 // Allowances and aids: CAF housing aid, APA, MaPrimeAdapt', the disability card (CMI), the energy cheque, an energy
-// supply cut for an unpaid bill.
+// supply cut for an unpaid bill, money the CAF asks back.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';

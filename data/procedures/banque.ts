@@ -1,5 +1,5 @@
 // Banking: a lost or stolen card (opposition), a payment one did not make (Perceval), the codes that confirm a
-// payment online, a transfer. The common thread: a code is never given to anyone on the phone.
+// payment online, a transfer, a card refused online. The common thread: a code is never given to anyone on the phone.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';

@@ -1,5 +1,5 @@
 // Family and civic life: a relative's death, voting by proxy, civil-status records, a change of address, proof of
-// address, protecting a relative who can no longer manage alone.
+// address, protecting a relative who can no longer manage alone, a lost family record book, the electoral rolls.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';

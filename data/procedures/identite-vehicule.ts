@@ -1,5 +1,5 @@
 // Identity and vehicle procedures: ID card, passport, vehicle registration, driving licence, the France Identité app,
-// the criminal-record extract.
+// the criminal-record extract, a speeding fine for someone else's driving.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';

@@ -1,5 +1,5 @@
 // Tax procedures: the yearly return, the personal space on impots.gouv.fr, paying or contesting a tax, the tax notice,
-// the withholding rate, the property-tax relief for older owners.
+// the withholding rate, the property-tax relief for older owners, a forgotten password, the tax number.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';

@@ -1,5 +1,6 @@
 // Everyday digital life: a forgotten password, ending a phone or internet contract, a broken box, updates, keeping
-// photos safe, train tickets, parcels and registered letters, a locked phone, a paper scanned to be sent.
+// photos safe, train tickets, parcels and registered letters, a locked phone, a paper scanned to be sent, an email's
+// attachment, installing an app, a phone that no longer rings.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';

@@ -1,5 +1,5 @@
 // Retirement procedures: personal space, applying, payment and tax certificates, survivor's pension, ASPA, Agirc-Arrco,
-// MSA, working while retired.
+// MSA, working while retired, a new bank account for the pension, which funds pay it, its estimated amount.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
