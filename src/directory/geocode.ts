@@ -1,6 +1,6 @@
 // Finds the commune someone means from what they typed: a postal code, or a commune's name, typos included.
 import { rememberedFor } from '../engine/remembered.js';
-import { communeNames, elisionRestored, normalizePlaceName } from './normalize.js';
+import { communeNames, normalizePlaceName } from './normalize.js';
 import { spokenDigits } from './spoken-numbers.js';
 import type { FormerName } from './embedded-data.js';
 import type { Commune, GeocodeOptions, GeocodeResult } from './types.js';
@@ -30,10 +30,13 @@ export interface CommuneIndex {
 export function indexCommunes(communes: Commune[], formerNames: FormerName[] = []): CommuneIndex {
   const byPostalCode = new Map<string, Commune[]>();
   const byName = new Map<string, Commune[]>();
-  for (const c of communes) {
+  const spellings = communes.map((c) => normalizePlaceName(c.name));
+  // Another way to say a name never takes a commune's own spelling: « lepine » is Lépine, not L'Épine too.
+  const spelt = new Set(spellings);
+  communes.forEach((c, i) => {
     for (const pc of c.postalCodes) push(byPostalCode, pc, c);
-    for (const name of communeNames(normalizePlaceName(c.name))) push(byName, name, c);
-  }
+    for (const name of communeNames(spellings[i]!)) if (name === spellings[i] || !spelt.has(name)) push(byName, name, c);
+  });
   sortEachByPopulation(byPostalCode);
   sortEachByPopulation(byName);
   for (const { name, commune } of formerNames) push(byName, normalizePlaceName(name), commune);
@@ -85,7 +88,7 @@ export function geocode(index: CommuneIndex, query: string, options: GeocodeOpti
       if (run.every((w) => NOT_PLACES.has(w))) continue;
       const cued = CUES.has(words[start - 1] ?? '');
       if (!cued && !meaningful.every((w) => run.includes(w))) continue;
-      const all = index.byName.get(run.join(' ')) ?? index.byName.get(elisionRestored(run.join(' ')));
+      const all = index.byName.get(run.join(' '));
       if (!all?.[0]) continue;
       // Homonyms: the one in a department the caller is likely in (their platform, their landline) comes first.
       const homonyms = preferred(all, options.prefer);

@@ -6,21 +6,15 @@ export function normalizePlaceName(text: string): string {
 }
 
 /**
- * A normalised name whose article was written without its apostrophe (« lile rousse » for L'Île-Rousse, « lhay les
- * roses »), split back; '' when it has no such article. Tried only when the name as written is no commune's.
- */
-export function elisionRestored(normalizedName: string): string {
-  const elided = /^([ld])([aeiouyh][a-z0-9]+)( .*)?$/.exec(normalizedName);
-  return elided ? `${elided[1]} ${elided[2]}${elided[3] ?? ''}` : '';
-}
-
-/**
- * The names a commune is found by, from its normalised name: the name itself, and for a municipal arrondissement its
- * short forms too (« Paris 15e Arrondissement » is also « paris 15 » and « paris 15e »: « je suis à Marseille 13e »).
+ * The names a commune is found by, from its normalised name: the name itself; for a municipal arrondissement its
+ * short forms too (« Paris 15e Arrondissement » is also « paris 15 » and « paris 15e »: « je suis à Marseille 13e »);
+ * for a name that begins with an elided article, that article written without its apostrophe (« lile rousse » for
+ * L'Île-Rousse, « lhay les roses »).
  */
 export function communeNames(normalizedName: string): string[] {
+  const elided = /^[ld] [aeiouyh]/.test(normalizedName) ? [normalizedName.replace(' ', '')] : [];
   const arrondissement = normalizedName.endsWith(' arrondissement') ? /^(.*) (\d+)(er|e) arrondissement$/.exec(normalizedName) : null;
-  if (!arrondissement) return [normalizedName];
+  if (!arrondissement) return [normalizedName, ...elided];
   const [, city, number, suffix] = arrondissement;
   return [normalizedName, `${city} ${number}`, `${city} ${number}${suffix}`];
 }

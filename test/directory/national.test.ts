@@ -95,6 +95,12 @@ describe('commune positions', () => {
     expect(found.type === 'found' && found.commune.code).toBe(code);
   });
 
+  it('keeps a commune spelt without an apostrophe apart from the one with it (Lherm, L’Herm)', () => {
+    const found = geocode(index, 'je suis à Lherm', { strict: true });
+    expect(found.type === 'found' && found.commune.code).toBe('31299');
+    expect(found.type === 'found' && (found.homonyms ?? []).map((c) => c.code)).not.toContain('09138');
+  });
+
   it.each([
     ["j'habite à Fau-de-Peyre", '48009'], // commune déléguée of Peyre en Aubrac
     ["j'habite à Saint-Privat-du-Fau", '48179'],

@@ -4,7 +4,7 @@
 // homonyms far apart fit equally, they are returned to be asked about rather than guessed.
 import { farHomonyms, likelyDepartements } from '../../directory/homonyms.js';
 import { spokenDigits } from '../../directory/spoken-numbers.js';
-import { communeNames, elisionRestored, normalizePlaceName } from '../../directory/normalize.js';
+import { communeNames, normalizePlaceName } from '../../directory/normalize.js';
 import type { Commune, Directory } from '../../directory/types.js';
 import { meaningfulWords } from '../../engine/nlu/normalize.js';
 import type { ReadPlace, ReadingContext } from './reading.js';
@@ -97,8 +97,7 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
       const found = await directory.geocode(run, { strict: true, shortName, ...(prefer.length ? { prefer } : {}) });
       if (found.type !== 'found') continue;
       // The run must be one of the commune's names, not a part of one (an arrondissement's short name counts).
-      const names = communeNames(normalizePlaceName(found.commune.name));
-      if (found.matchedBy !== 'short-name' && !names.includes(run) && !names.includes(elisionRestored(run))) continue;
+      if (found.matchedBy !== 'short-name' && !communeNames(normalizePlaceName(found.commune.name)).includes(run)) continue;
       const first = found.commune;
       const rivals = farHomonyms(first, found.homonyms ?? [], prefer);
       if (rivals.length) return { choices: [first, ...rivals].slice(0, MAX_CHOICES).map(placeOf), said: run };
