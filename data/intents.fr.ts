@@ -70,6 +70,14 @@ export const remoteControlWords = [
   'prendre le controle', 'pris le controle', 'prendre la main', 'pris la main', 'controle a distance', 'a distance sur mon ordinateur',
   'installer un logiciel', 'installer une application', 'anydesk', 'teamviewer', 'mon ordinateur a un virus', 'mon ordinateur avait un virus',
 ];
+/**
+ * Someone pretending to be what they are not (« quelqu'un se fait passer pour ma banque », « un soi-disant
+ * conseiller »): with one of the impostors above, a scam, whatever was asked yet.
+ */
+export const posingWords = [
+  'se fait passer pour', 'se faisait passer pour', 'se font passer pour', 'se faire passer pour', 'se faisant passer pour',
+  's est fait passer pour', 'soi disant', 'soit disant', 'pretendait etre', 'pretend etre',
+];
 /** A link to click. */
 export const linkWords = ['clique', 'cliquer', 'cliquez', 'clik', 'cliquant', 'lien', 'http', 'https', 'www'];
 /** Codes or money already gone: the person needs the « too late » advice at once. */
@@ -162,6 +170,15 @@ export const placeCues = [
 ];
 /** « au Puy » is « Le Puy », « aux Sables » is « Les Sables ». */
 export const placeArticles: Record<string, string> = { au: 'le', aux: 'les' };
+
+/**
+ * Everyday places that are also communes' names (L'Hôpital, École, Campagne, Mer…): « aller à l'hôpital », « j'habite à
+ * la campagne » name no commune. Read as one only when written with its capital, or said alone.
+ */
+export const everydayPlaceNouns = ['hopital', 'ecole', 'campagne', 'montagne', 'mer', 'marche', 'port', 'bourg', 'ville', 'chateau', 'pont'];
+
+/** Days of the week, Monday first: « est-elle ouverte le samedi ? » asks that day's hours. */
+export const weekdayWords = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 /** Months: « décédé au mois de mars » is a date, not the commune of Mars. */
 export const monthWords = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];

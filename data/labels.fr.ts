@@ -5,6 +5,9 @@ export const openingWording = {
   openNow: "Ouvert maintenant, jusqu'à {until}",
   laterToday: "Ouvert aujourd'hui : {hours}",
   nextDay: 'Prochaine ouverture {day} : {hours}',
+  /** The day the person asked about (« ouverte le samedi ? »). */
+  onDay: 'Le {day} : {hours}',
+  closedOnDay: 'Fermé le {day}',
   appointment: 'Sur rendez-vous',
   /** What a place offers, said when the person asked for something precise (learning, equipment, internet). */
   /** Short on purpose: said for each place of an SMS, so every word costs (« Aide : démarches, initiation »). */

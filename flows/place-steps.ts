@@ -9,6 +9,7 @@ const placeVars = [...communeChoices, ...whiteZoneVars, 'commune', 'precisionNot
 
 export const searchInput = {
   query: '{location}',
+  askedDay: '{askedDay}',
   need: '{need}',
   limit: '3',
   maxDistanceKm: '25',

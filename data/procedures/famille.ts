@@ -18,7 +18,9 @@ export const famille: ProcedureInput[] = [
     id: 'deces-proche',
     title: "Décès d'un proche : les démarches",
     category: 'famille',
-    synonyms: ['deces', 'pere decede', 'mere decedee', 'frere decede', 'soeur decedee', 'parent decede', 'deces d un proche', 'demarches deces', 'declarer un deces', 'acte de deces', 'pompes funebres', 'obseques', 'enterrement', 'mon pere est decede', 'ma mere est decedee', 'mari decede', 'femme decedee', 'deces de mon mari', 'deces de ma femme', 'conjoint decede', 'succession', 'mon mari est mort', 'ma femme est morte'],
+    synonyms: ['deces', 'pere decede', 'mere decedee', 'frere decede', 'soeur decedee', 'parent decede', 'deces d un proche', 'demarches deces', 'declarer un deces', 'acte de deces', 'pompes funebres', 'obseques', 'enterrement', 'mon pere est decede', 'ma mere est decedee', 'mari decede', 'femme decedee', 'deces de mon mari', 'deces de ma femme', 'conjoint decede', 'succession', 'mon mari est mort', 'ma femme est morte',
+      // The bank and the pension named together ask what to do after a death: the checklist covers both.
+      'mari decede banque retraite', 'femme decedee banque retraite', 'mari decede banque', 'femme decedee banque'],
     audience: 'Pour la famille ou les proches, dans les jours et les semaines qui suivent un décès.',
     steps: [
       'Un médecin constate le décès et remplit le certificat de décès.',

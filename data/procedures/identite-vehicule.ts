@@ -1,5 +1,5 @@
 // Identity and vehicle procedures: ID card, passport, vehicle registration, driving licence, the France Identité app,
-// the criminal-record extract, a speeding fine for someone else's driving.
+// the criminal-record extract, a speeding fine for someone else's driving, paying a fine received by post.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
@@ -146,7 +146,7 @@ export const identiteVehicule: ProcedureInput[] = [
     title: 'Amende : je n’étais pas le conducteur',
     category: 'vehicule',
     synonyms: [
-      'pas moi qui conduisais', 'ce n etait pas moi qui conduisais', 'je ne conduisais pas', 'designer le conducteur', 'designation du conducteur',
+      'pas moi qui conduisais', 'ce n etait pas moi qui conduisais', 'amende je ne conduisais pas', 'designer le conducteur', 'designation du conducteur',
       'designer un conducteur', 'exces de vitesse', 'flash radar', 'flashe', 'avis de contravention', 'amende radar', 'antai',
     ],
     audience: 'Pour qui reçoit par courrier l’amende d’un radar alors qu’une autre personne conduisait sa voiture.',
@@ -160,6 +160,32 @@ export const identiteVehicule: ProcedureInput[] = [
     documents: ['l’avis de contravention', 'le permis de conduire de la personne qui conduisait'],
     website: 'https://www.antai.gouv.fr',
     cost: 'Gratuit',
+    fakeSitesWarning: 'Attention : un SMS ou un mail qui demande de payer une amende est une arnaque. L’avis vient par courrier.',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://www.antai.gouv.fr',
+    reviewedAt: '2026-11-25',
+  },
+  {
+    id: 'payer-amende',
+    title: 'Payer une amende reçue par courrier',
+    category: 'vehicule',
+    synonyms: [
+      'payer une amende', 'payer l amende', 'payer mon amende', 'regler une amende', 'payer une contravention', 'payer un pv', 'regler un pv', 'pv recu',
+      'amende de stationnement', 'amende stationnement', 'forfait post stationnement', 'forfait de stationnement', 'amendes gouv',
+      'telepaiement amende', 'amende par courrier', 'amende recue par courrier',
+    ],
+    audience: 'Pour qui a reçu par courrier un avis d’amende ou de forfait de stationnement, et veut le payer.',
+    steps: [
+      'Un vrai avis arrive par courrier. Gardez-le : son numéro sert à payer.',
+      'En ligne : sur amendes.gouv.fr, tapez le numéro de télépaiement écrit sur l’avis.',
+      'Sans internet : chez un buraliste agréé avec le code de l’avis, ou par chèque, comme l’avis l’explique.',
+      'Payez vite : le montant réduit et son délai sont écrits sur l’avis.',
+      'Payer, c’est reconnaître l’amende. Vous ne conduisiez pas ? Ne payez pas : désignez le conducteur.',
+    ],
+    documents: ['l’avis reçu par courrier'],
+    website: 'https://www.amendes.gouv.fr',
+    cost: 'Le montant écrit sur l’avis',
     fakeSitesWarning: 'Attention : un SMS ou un mail qui demande de payer une amende est une arnaque. L’avis vient par courrier.',
     franceServicesCanHelp: true,
     aidantsConnect: false,

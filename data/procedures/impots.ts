@@ -1,5 +1,6 @@
 // Tax procedures: the yearly return, the personal space on impots.gouv.fr, paying or contesting a tax, the tax notice,
-// the withholding rate, the property-tax relief for older owners, a forgotten password, the tax number.
+// the withholding rate, the property-tax relief for older owners, a forgotten password, the tax number, reading the
+// tax notice.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
@@ -118,6 +119,26 @@ export const impots: ProcedureInput[] = [
     documents: ['numéro fiscal', 'mot de passe impots.gouv'],
     ...impotsOnline,
     reviewedAt: '2026-11-24',
+  },
+  {
+    id: 'comprendre-avis-impot',
+    title: "Comprendre mon avis d'impôt",
+    category: 'impots',
+    synonyms: [
+      'comprendre mon avis d impot', 'comprendre l avis d imposition', 'je ne comprends pas mon avis', 'je ne comprends rien a mon avis',
+      'expliquer mon avis d impot', 'question sur mon avis d impot', 'ce que veut dire mon avis d impot', 'pourquoi je paie des impots',
+    ],
+    audience: 'Pour qui a reçu son avis d’impôt et ne comprend pas ce qu’il dit.',
+    steps: [
+      'En haut de l’avis : ce que vous devez payer, ou ce qu’on vous rend.',
+      'Le « revenu fiscal de référence » sert pour les aides : gardez l’avis.',
+      'Une question ? Écrivez par la messagerie de votre espace sur impots.gouv.fr.',
+      'Ou appelez le 0 809 401 401, ou allez au centre des finances publiques.',
+      'Une erreur dans votre déclaration ? Elle se corrige en ligne, dans votre espace.',
+    ],
+    documents: ['l’avis d’impôt', 'numéro fiscal'],
+    ...impotsOnline,
+    reviewedAt: '2026-11-25',
   },
   {
     id: 'prelevement-source',

@@ -1,7 +1,8 @@
 // Everyday digital life: a forgotten password, ending a phone or internet contract, a broken box, updates, keeping
 // photos safe, train tickets, parcels and registered letters, a locked phone, a paper scanned to be sent, an email's
-// attachment, installing an app, a phone that no longer rings.
+// attachment opened or sent, installing an app, a phone that no longer rings.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
+import { cybermalveillanceFree } from './securite.js';
 
 const reviewedAt = '2026-11-24';
 
@@ -223,11 +224,29 @@ export const numeriqueQuotidien: ProcedureInput[] = [
       'N’ouvrez jamais la pièce jointe d’un mail inattendu ou d’un inconnu : c’est souvent une arnaque.',
     ],
     documents: ['le mail reçu'],
-    website: 'https://www.cybermalveillance.gouv.fr',
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: false,
-    source: 'https://www.cybermalveillance.gouv.fr',
+    ...cybermalveillanceFree,
+    reviewedAt: '2026-11-25',
+  },
+  {
+    id: 'envoyer-piece-jointe',
+    title: 'Envoyer un document avec un mail',
+    category: 'numerique',
+    synonyms: [
+      'envoyer une piece jointe', 'joindre un document', 'joindre un fichier', 'envoyer un mail avec une piece jointe',
+      'mettre une piece jointe', 'ajouter une piece jointe', 'envoyer un document par mail', 'envoyer une photo par mail',
+      'envoyer un pdf', 'joindre une photo', 'photo dans un mail', 'ajouter un fichier', 'fichier dans un message', 'envoyer une photo de ma carte d identite', 'envoyer une copie de ma carte d identite',
+      'envoyer un justificatif par mail', 'joindre un document a un mail', 'envoyer une photo de mes papiers',
+    ],
+    audience: 'Pour envoyer par mail une photo, une attestation ou un document scanné.',
+    steps: [
+      'Dans votre messagerie, appuyez sur « Nouveau message » ou sur le crayon.',
+      'Écrivez l’adresse de la personne, un objet et quelques mots.',
+      'Appuyez sur le trombone (« Joindre »), puis choisissez le document ou la photo.',
+      'Attendez qu’il apparaisse dans le message, puis appuyez sur « Envoyer ».',
+      'Un document papier ? Prenez-le d’abord en photo ou scannez-le.',
+    ],
+    documents: ['le document, en photo ou en fichier'],
+    ...cybermalveillanceFree,
     reviewedAt: '2026-11-25',
   },
   {

@@ -1,5 +1,5 @@
 // Everyday health: a lost or broken carte Vitale, a forgotten ameli password, the certificate of rights, the médecin
-// traitant, booking a doctor online, the pharmacy, changing one's mutuelle.
+// traitant, booking a doctor online, getting to the doctor without a car, the pharmacy, changing one's mutuelle.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-24';
@@ -117,6 +117,34 @@ export const santeQuotidien: ProcedureInput[] = [
     aidantsConnect: false,
     source: 'https://www.doctolib.fr',
     reviewedAt,
+  },
+  {
+    id: 'transport-medical',
+    title: 'Aller chez le médecin ou à l’hôpital sans voiture',
+    category: 'sante',
+    synonyms: [
+      'taxi conventionne', 'transport medical', 'transport sanitaire', 'vsl', 'bon de transport', 'prescription de transport',
+      'taxi rembourse', 'transport rembourse', 'taxi pour l hopital', 'transport pour l hopital', 'aller a l hopital',
+      // Not driving any more is said of every outing: with the doctor or the hospital only is it this entry.
+      'ne peux plus conduire medecin', 'ne conduis plus medecin', 'ne peux plus conduire hopital', 'ne conduis plus hopital',
+      'sans voiture medecin', 'sans voiture hopital', 'transport chez le medecin',
+    ],
+    audience: 'Pour qui ne peut plus conduire ni prendre les transports pour se soigner.',
+    steps: [
+      'Un trajet pour se soigner peut être remboursé si un médecin le prescrit avant le trajet.',
+      'Demandez au médecin un « bon de transport » : taxi conventionné, VSL ou ambulance.',
+      'Réservez un taxi conventionné par l’Assurance maladie : demandez-le en appelant.',
+      'Remboursé dans certains cas seulement, une hospitalisation par exemple : votre médecin vous le dira.',
+      'Pour vos autres sorties, demandez à la mairie ou au CCAS : certaines communes ont un transport accompagné.',
+    ],
+    documents: ['le bon de transport du médecin', 'carte Vitale'],
+    website: 'https://www.ameli.fr',
+    phone: ameliPhone,
+    cost: 'Remboursé en partie ou en totalité selon les cas',
+    franceServicesCanHelp: true,
+    aidantsConnect: false,
+    source: 'https://www.ameli.fr',
+    reviewedAt: '2026-11-25',
   },
   {
     id: 'pharmacie-ordonnance',

@@ -1,7 +1,16 @@
-// Recognising scams: fake paid sites, phishing SMS and mails, what to do when in doubt, stopping sales calls.
+// Recognising scams: fake paid sites, phishing SMS and mails, what to do when in doubt, a fake profile in one's name,
+// stopping sales calls.
 import type { ProcedureInput } from '../../src/knowledge/procedure-schema.js';
 
 const reviewedAt = '2026-11-22';
+/** What the free entries whose advice comes from cybermalveillance.gouv.fr share: the site, and who can help. */
+export const cybermalveillanceFree = {
+  website: 'https://www.cybermalveillance.gouv.fr',
+  cost: 'Gratuit',
+  franceServicesCanHelp: true,
+  aidantsConnect: false,
+  source: 'https://www.cybermalveillance.gouv.fr',
+} satisfies Partial<ProcedureInput>;
 
 export const securite: ProcedureInput[] = [
   {
@@ -28,7 +37,7 @@ export const securite: ProcedureInput[] = [
     id: 'sms-frauduleux',
     title: 'SMS et mails frauduleux (hameçonnage)',
     category: 'securite',
-    synonyms: ['sms frauduleux', 'faux sms', 'hameconnage', 'phishing', 'colis en attente', 'amende a payer', 'faux mail', 'compte cpf'],
+    synonyms: ['sms frauduleux', 'faux sms', 'hameconnage', 'phishing', 'colis en attente', 'sms amende a payer', 'mail amende a payer', 'message amende a payer', 'faux mail', 'compte cpf'],
     audience: 'Pour tous : de faux messages imitent la poste, les amendes, la santé ou la banque pour voler vos codes.',
     steps: [
       'Un message urgent avec un lien ou une demande de code : c’est presque toujours une arnaque.',
@@ -57,13 +66,29 @@ export const securite: ProcedureInput[] = [
       'Trouvez aide et conseils sur cybermalveillance.gouv.fr.',
     ],
     documents: ['les messages reçus', 'les relevés bancaires'],
-    website: 'https://www.cybermalveillance.gouv.fr',
     phone: { number: '0 805 805 817', hours: 'Info Escroqueries, du lundi au vendredi', cost: 'appel gratuit' },
-    cost: 'Gratuit',
-    franceServicesCanHelp: true,
-    aidantsConnect: false,
-    source: 'https://www.cybermalveillance.gouv.fr',
+    ...cybermalveillanceFree,
     reviewedAt,
+  },
+  {
+    id: 'faux-profil',
+    title: 'Quelqu’un se fait passer pour moi sur internet',
+    category: 'securite',
+    synonyms: [
+      'faux profil', 'faux compte a mon nom', 'faux profil facebook', 'faux compte facebook', 'profil a mon nom', 'se fait passer pour moi',
+      'usurpation d identite', 'quelqu un utilise mon nom', 'utilise mon nom', 'quelqu un utilise ma photo', 'utilise mes photos',
+    ],
+    audience: 'Pour qui découvre un faux compte à son nom ou avec ses photos, sur un réseau social ou une messagerie.',
+    steps: [
+      'Signalez le faux compte au réseau social : dans son menu (les trois points), « Signaler ».',
+      'Prévenez vos proches : ne rien envoyer à ce compte, surtout pas d’argent.',
+      'Changez votre mot de passe si quelqu’un a pu entrer dans votre vrai compte.',
+      'Se faire passer pour vous est un délit : vous pouvez porter plainte.',
+      'Conseils et aide gratuite : cybermalveillance.gouv.fr.',
+    ],
+    documents: ['des captures d’écran du faux compte'],
+    ...cybermalveillanceFree,
+    reviewedAt: '2026-11-25',
   },
   {
     id: 'bloctel',

@@ -59,8 +59,35 @@ const LOOK_AHEAD_DAYS = 14;
  * dates whose local fields are Paris wall-clock time, and its answers are read back the same way.
  */
 export function nextOpening(hours: string | undefined, epochMs: number): Opening {
+  const days = daysFrom(hours, epochMs);
+  if (!days) return { type: 'unknown' };
+  const { rangesOn, weekdayOf, minute } = days;
+  const today = rangesOn(0);
+  const current = today.find(([open, close]) => minute >= open && minute < close);
+  if (current) return { type: 'open-now', until: current[1], today };
+  if (today.some(([open]) => open > minute)) return { type: 'later-today', today };
+  for (let ahead = 1; ahead <= LOOK_AHEAD_DAYS; ahead++) {
+    const ranges = rangesOn(ahead);
+    if (ranges.length > 0) return { type: 'next-day', weekday: weekdayOf(ahead), ranges, daysAhead: ahead };
+  }
+  return { type: 'unknown' };
+}
+
+/**
+ * The place's ranges on the next `weekday` (0 = Monday; today if it is that day), for « est-ce ouvert le samedi ? »:
+ * empty when closed that day, undefined when its hours cannot be read.
+ */
+export function openingOnWeekday(hours: string | undefined, epochMs: number, weekday: number): TimeRange[] | undefined {
+  const days = daysFrom(hours, epochMs);
+  if (!days) return undefined;
+  const ahead = (weekday - days.weekdayOf(0) + 7) % 7;
+  return days.rangesOn(ahead);
+}
+
+/** A place's days seen from a moment in French local time: each day's open ranges, its weekday, the minute now. */
+function daysFrom(hours: string | undefined, epochMs: number) {
   const oh = hours ? osmHours(hours) : null;
-  if (!oh) return { type: 'unknown' };
+  if (!oh) return undefined;
   const { year, month, day, minute } = parisWallClock(epochMs);
   const rangesOn = (ahead: number): TimeRange[] => {
     const from = new Date(year, month - 1, day + ahead);
@@ -74,15 +101,8 @@ export function nextOpening(hours: string | undefined, epochMs: number): Opening
     }
     return ranges;
   };
-  const today = rangesOn(0);
-  const current = today.find(([open, close]) => minute >= open && minute < close);
-  if (current) return { type: 'open-now', until: current[1], today };
-  if (today.some(([open]) => open > minute)) return { type: 'later-today', today };
-  for (let ahead = 1; ahead <= LOOK_AHEAD_DAYS; ahead++) {
-    const ranges = rangesOn(ahead);
-    if (ranges.length > 0) return { type: 'next-day', weekday: (new Date(year, month - 1, day + ahead).getDay() + 6) % 7, ranges, daysAhead: ahead };
-  }
-  return { type: 'unknown' };
+  const weekdayOf = (ahead: number) => (new Date(year, month - 1, day + ahead).getDay() + 6) % 7;
+  return { rangesOn, weekdayOf, minute };
 }
 
 const minutesSince = (midnight: Date, at: Date) => Math.round((at.getTime() - midnight.getTime()) / 60_000);

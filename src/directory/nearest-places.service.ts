@@ -3,7 +3,7 @@ import { echoablePlaceName } from './normalize.js';
 import type { ServiceResult, Vars } from '../engine/effects.js';
 import { fillTemplate } from '../engine/template.js';
 import { formatDistanceKm } from './format.js';
-import { formatRanges, formatTime, nextOpening, parisLocalToEpoch } from './hours.js';
+import { formatRanges, formatTime, nextOpening, openingOnWeekday, parisLocalToEpoch } from './hours.js';
 import { haversineKm } from './nearest.js';
 import type { DepartmentConfig } from './departments.js';
 import { farHomonyms, likelyDepartements } from './homonyms.js';
@@ -16,6 +16,8 @@ export interface OpeningWording {
   openNow: string;
   laterToday: string;
   nextDay: string;
+  onDay: string;
+  closedOnDay: string;
   appointment: string;
   /** "Aide : {offers}", each service's words, and what a France Services does for learning. */
   offers?: string;
@@ -153,7 +155,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
         distance: formatDistanceKm(distanceKm),
         phone: place.phone ?? '',
-        opening: openingText(place, options),
+        opening: openingText(place, options, askedWeekday(input)),
         map: withMap ? `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}` : '',
         appointment: place.appointment ? options.wording.appointment : '',
         offers: service && service !== 'demarches' ? offersText(place, orienting.some((o) => o.place.id === place.id), options.wording) : '',
@@ -170,8 +172,23 @@ function offersText(place: Place, orients: boolean, wording: OpeningWording): st
   return offers.length ? fillTemplate(wording.offers, { offers: offers.join(', ') }) : '';
 }
 
-/** Today's or the next opening, in words; empty when the source gives no readable hours. */
-function openingText(place: Place, { now, wording }: NearestPlacesOptions): string {
+/** The weekday the person asked about (`askedDay`, 0 = Monday), if any. */
+function askedWeekday(input: Vars): number | undefined {
+  const day = Number.parseInt(input['askedDay'] ?? '', 10);
+  return day >= 0 && day <= 6 ? day : undefined;
+}
+
+/**
+ * The hours of the day the person asked about, or else today's or the next opening, in words; empty when the source
+ * gives no readable hours.
+ */
+function openingText(place: Place, { now, wording }: NearestPlacesOptions, weekday?: number): string {
+  if (weekday !== undefined) {
+    const ranges = openingOnWeekday(place.hours, now(), weekday);
+    if (!ranges) return '';
+    const day = wording.weekdays[weekday]!;
+    return ranges.length ? fillTemplate(wording.onDay, { day, hours: formatRanges(ranges) }) : fillTemplate(wording.closedOnDay, { day });
+  }
   const opening = nextOpening(place.hours, now());
   switch (opening.type) {
     case 'open-now':

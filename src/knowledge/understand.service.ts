@@ -59,7 +59,9 @@ export function understandService(deps: {
   }
 
   function outcomeOf(r: Reading, text: string): ServiceResult {
-    const place: Vars = r.location ? { location: r.location.query } : {};
+    // The day asked about goes with the place: every search that follows gives that day's hours.
+    const day: Vars = r.weekday !== undefined ? { askedDay: String(r.weekday) } : {};
+    const place: Vars = { ...(r.location ? { location: r.location.query } : {}), ...day };
     const need: Vars = r.need ? { need: r.need } : {};
     const procedure = r.procedureId ? byId.get(r.procedureId) : undefined;
     switch (r.intent) {
@@ -103,7 +105,7 @@ export function understandService(deps: {
         const wanted: Vars = { ...need, ...(r.intent === 'equipment' ? { need: 'materiel' } : {}) };
         if (r.location) return { outcome: 'nearest', vars: { ...place, ...wanted } };
         if (r.locationChoices?.length) {
-          const choices: Vars = { ...wanted };
+          const choices: Vars = { ...wanted, ...day };
           for (let i = 0; i < MAX_PLACE_CHOICES; i++) {
             const c = r.locationChoices[i];
             // Every slot is written, so that no commune of an earlier question is offered again.
@@ -113,7 +115,7 @@ export function understandService(deps: {
           return { outcome: 'whichPlace', vars: choices };
         }
         if (r.intent === 'learn') return { outcome: 'learn', vars: { ...wanted, ...equipmentSaid(r, text) } };
-        return { outcome: 'locate', vars: { need: 'demarches', ...wanted } };
+        return { outcome: 'locate', vars: { need: 'demarches', ...wanted, ...day } };
       }
       case 'unknown':
         return { outcome: 'notUnderstood' };

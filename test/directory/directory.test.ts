@@ -8,7 +8,7 @@ import { haversineKm, indexPlaces, nearestPlaces } from '../../src/directory/nea
 import { nearestPlacesService } from '../../src/directory/nearest-places.service.js';
 import { createInMemoryDirectory } from '../../src/directory/in-memory-directory.js';
 import { openingWording } from '../../data/labels.fr.js';
-import { nextOpening } from '../../src/directory/hours.js';
+import { nextOpening, openingOnWeekday } from '../../src/directory/hours.js';
 import { isReadableOsmHours, osmHours } from '../../src/directory/osm-hours.js';
 
 const { communes, places } = embeddedData();
@@ -168,6 +168,13 @@ describe('filters and opening hours of the embedded places', () => {
     expect(tuesdayThursday('Mo-Fr 08:30-12:00,13:30-17:00; Th off')).toEqual(['open-now', 'next-day']);
     expect(nextOpening('We,Sa 10:00-18:00; Su-Mo 09:00-10:00', sundayNoon)).toMatchObject({ type: 'next-day', weekday: 0, ranges: [[540, 600]] });
     expect(isReadableOsmHours('Mo-Fr le matin')).toBe(false);
+    // « Ouverte le samedi ? »: the next such day, today included; closed is an empty list, unreadable undefined.
+    const week = 'Mo-Fr 09:00-12:00; Sa 10:00-11:30; Mo 14:00-16:00';
+    expect(openingOnWeekday(week, sundayNoon, 5)).toEqual([[600, 690]]);
+    expect(openingOnWeekday(week, sundayNoon, 0)).toEqual([[840, 960]]);
+    expect(openingOnWeekday(week, sundayNoon, 6)).toEqual([]);
+    expect(openingOnWeekday(week, mondayTenThirty, 0)).toEqual([[840, 960]]);
+    expect(openingOnWeekday('Mo-Fr le matin', sundayNoon, 5)).toBeUndefined();
     expect(places.filter((p) => p.hours && isReadableOsmHours(p.hours)).length).toBeGreaterThan(3000);
   });
 

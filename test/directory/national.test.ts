@@ -34,6 +34,18 @@ describe('a fresh Relais, nothing imported, answers anywhere in France', () => {
     return (await relais.sms(from, postalCode)).messages.join('\n');
   };
 
+  it('« est-ce que la France services de Riom est ouverte le samedi » : each place with its Saturday, not today', async () => {
+    const reply = (await relais.sms('+33655510990', 'est-ce que la France services de Riom est ouverte le samedi')).messages.join('\n');
+    expect(reply).toContain('pour Riom');
+    const days = reply.match(/^(?:Le samedi : .+|Fermé le samedi|Ouvert .+|Prochaine ouverture .+)$/gm) ?? [];
+    expect(days.length).toBe(3);
+    expect(days.every((d) => d.startsWith('Le samedi') || d === 'Fermé le samedi')).toBe(true);
+    // The same in Tulle for Monday: the clock's own day, said as that day rather than « aujourd'hui ».
+    const monday = (await relais.sms('+33655510991', 'la france services de Tulle est ouverte le lundi ?')).messages.join('\n');
+    expect(monday).toMatch(/^Le lundi : \d+h/m);
+    expect(monday).not.toContain("aujourd'hui");
+  });
+
   it('« 1 » then « 12000 »: the France Services of Rodez, with its hours for today', async () => {
     const reply = await ask('12000');
     expect(reply).toContain('pour Rodez');

@@ -211,6 +211,45 @@ describe('the deterministic reader', () => {
     expect(await reader.read('je voudrais faire ma demande de retraite')).toMatchObject({ procedureId: 'demande-retraite' });
   });
 
+  it('reads a fine received by post as one to pay, and the same asked by SMS with a link as a scam', async () => {
+    expect(await reader.read("je dois payer une amende de stationnement que j'ai reçue par courrier")).toMatchObject({ intent: 'procedure', procedureId: 'payer-amende' });
+    expect((await reader.read("j'ai reçu un sms pour payer une amende de stationnement avec un lien")).intent).toBe('scam');
+    // « Je ne conduis plus » is no fine for someone else's driving, and no trip to the doctor either.
+    expect((await reader.read('je ne conduis plus, comment aller faire mes courses')).procedureId).toBeUndefined();
+    expect(await reader.read("j'ai eu une amende mais je ne conduisais pas")).toMatchObject({ procedureId: 'amende-autre-conducteur' });
+  });
+
+  it('reads getting to the doctor without a car, the tax notice not understood, an attachment to send and a fake profile as their entries', async () => {
+    expect(await reader.read("j'ai 82 ans et je ne peux plus conduire, comment aller chez le médecin")).toMatchObject({ procedureId: 'transport-medical' });
+    expect(await reader.read("je voudrais un taxi pour aller à l'hôpital, c'est remboursé ?")).toMatchObject({ procedureId: 'transport-medical' });
+    expect(await reader.read("j'ai reçu mon avis d'imposition et je ne comprends rien")).toMatchObject({ procedureId: 'comprendre-avis-impot' });
+    expect(await reader.read('je voudrais apprendre à envoyer un mail avec une pièce jointe')).toMatchObject({ procedureId: 'envoyer-piece-jointe' });
+    expect(await reader.read("je dois envoyer une photo de ma carte d'identité à ma banque")).toMatchObject({ procedureId: 'envoyer-piece-jointe' });
+    expect(await reader.read("quelqu'un a créé un faux profil facebook à mon nom")).toMatchObject({ intent: 'procedure', procedureId: 'faux-profil' });
+  });
+
+  it('reads someone posing as the bank as a scam, and a death with the bank and the pension as the checklist', async () => {
+    expect((await reader.read("quelqu'un se fait passer pour ma banque au téléphone")).intent).toBe('scam');
+    expect((await reader.read("un soi-disant conseiller de l'assurance maladie m'a appelé")).intent).toBe('scam');
+    expect(await reader.read('mon mari est décédé la semaine dernière, que dois-je faire pour la banque et la retraite')).toMatchObject({ procedureId: 'deces-proche' });
+    expect(await reader.read('mon époux est décédé, ai-je droit à la réversion')).toMatchObject({ procedureId: 'pension-reversion' });
+  });
+
+  it('reads the day of the week a place is asked about', async () => {
+    expect(await reader.read('est-ce que la France services de Riom est ouverte le samedi')).toMatchObject({ intent: 'place', weekday: 5, location: { name: 'Riom' } });
+    expect((await reader.read('je cherche une France services à Riom')).weekday).toBeUndefined();
+  });
+
+  it('reads an everyday place that is also a commune (L’Hôpital, Campagne) as the place, unless written with its capital', async () => {
+    const hospital = await reader.read("je n'ai plus de voiture pour aller à l'hôpital");
+    expect(hospital.location).toBeUndefined();
+    expect(hospital.procedureId).toBe('transport-medical');
+    expect((await reader.read("j'habite à la campagne, où trouver de l'aide")).location).toBeUndefined();
+    expect((await reader.read("j'emmène ma petite fille à l'école")).location).toBeUndefined();
+    expect((await reader.read("j'habite à L'Hôpital en Moselle, où faire mes papiers")).location).toMatchObject({ name: "L'Hôpital", postalCode: '57490' });
+    expect((await reader.read("j'habite à Mer, une aide pour internet")).location).toMatchObject({ name: 'Mer' });
+  });
+
   it('names an entry by the words of its thing, not by its situation alone (the retirement account, not ameli)', async () => {
     const retirement = await reader.read('mot de passe oublié pour mon compte retraite');
     expect(retirement).toMatchObject({ intent: 'procedure', procedureId: 'espace-retraite', situation: 'password' });

@@ -30,6 +30,8 @@ export interface ReaderVocabulary extends ScamVocabulary, Omit<PlaceVocabulary, 
   constraintWords: Record<string, PhraseList>;
   /** SMS spellings and contractions, by the words they stand for (« d1 » -> « d un »). */
   smsSpeak: Record<string, string>;
+  /** Monday first. */
+  weekdayWords: string[];
 }
 
 /** The characters of a message that are read, at most. */
@@ -99,7 +101,14 @@ export function createDeterministicReader(deps: {
       const raw = whole.slice(0, MAX_READ_CHARACTERS);
       const text = spelledOut(normalizeFrench(raw), v.smsSpeak);
       const constraints = keysFound(text, v.constraintWords as Record<Constraint, PhraseList>).filter((c) => CONSTRAINTS.includes(c));
-      const base = { constraints, forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const), urgency: 'normal' as const };
+      // « Ouverte le samedi ? »: the day whose hours the places are given with.
+      const weekday = text.split(' ').map((w) => v.weekdayWords.indexOf(w)).find((i) => i >= 0);
+      const base = {
+        constraints,
+        forWhom: hasAny(text, v.relativeWords) ? ('relative' as const) : ('self' as const),
+        urgency: 'normal' as const,
+        ...(weekday !== undefined ? { weekday } : {}),
+      };
       if (!text) return { intent: 'unknown', ...base };
 
       const scam = scamSignal(raw, v);

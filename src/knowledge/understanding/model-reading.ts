@@ -89,5 +89,6 @@ export function mergedReading(first: Reading, model: ModelReading, place: Pick<R
     constraints: [...new Set([...first.constraints, ...model.constraints])],
     forWhom: first.forWhom === 'relative' ? 'relative' : model.forWhom,
     urgency: first.urgency === 'now' ? 'now' : model.urgency,
+    ...(first.weekday !== undefined ? { weekday: first.weekday } : {}),
   };
 }

@@ -14,6 +14,7 @@ export interface PlaceVocabulary {
   placeArticles: Record<string, string>;
   monthWords: string[];
   placeStops: string[];
+  everydayPlaceNouns: string[];
   landlineDepartements: Record<string, string[]>;
 }
 
@@ -51,8 +52,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
    * Every run of words after a cue (or the whole message, or a name written with its hyphens: « mes impôts
    * Bourg-en-Bresse ») that is exactly a commune's name, longest first.
    */
-  function candidates(words: string[], hyphenated: Set<string>): { run: string; cued: boolean }[] {
-    const out: { run: string; cued: boolean }[] = [];
+  function candidates(words: string[], hyphenated: Set<string>): { run: string; cued: boolean; alone: boolean }[] {
+    const out: { run: string; cued: boolean; alone: boolean }[] = [];
     for (let start = 0; start < words.length; start++) {
       const cue = cues.find((c) => c.length <= start && c.every((w, k) => words[start - c.length + k] === w));
       const before = words[start - 1] ?? '';
@@ -66,8 +67,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
         if (!cue && !alone && !hyphenated.has(run.join(' '))) continue;
         if (isDate(words, start, size)) continue;
         const article = v.placeArticles[before];
-        if (cue && article) out.push({ run: [article, ...run].join(' '), cued: true });
-        out.push({ run: run.join(' '), cued: Boolean(cue) });
+        if (cue && article) out.push({ run: [article, ...run].join(' '), cued: true, alone });
+        out.push({ run: run.join(' '), cued: Boolean(cue), alone });
       }
     }
     return out;
@@ -90,7 +91,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     // text once took seconds).
     const hyphenated = new Set((raw.match(HYPHENATED_NAME) ?? []).map(normalizePlaceName));
     const capitalised = new Set((raw.match(CAPITALISED_WORD) ?? []).map(normalizePlaceName));
-    for (const { run, cued } of candidates(words, hyphenated).slice(0, MAX_PLACE_LOOKUPS)) {
+    for (const { run, cued, alone } of candidates(words, hyphenated).slice(0, MAX_PLACE_LOOKUPS)) {
+      if (!alone && everydayNoun(run) && !capitalInitials(raw).has(run.split(' ').at(-1)!)) continue;
       // A name said without its end (« à Cherbourg »), after a cue and written with its capital: « à pied » is no
       // short form of Pied-de-Borne.
       const shortName = cued && capitalised.has(run.split(' ')[0]!);
@@ -105,6 +107,9 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     }
     return undefined;
   }
+
+  /** « l hopital », « campagne »: an everyday place, with or without its article. */
+  const everydayNoun = (run: string) => v.everydayPlaceNouns.includes(run.replace(/^(?:l|la|le|les) /, ''));
 
   return {
     async find(raw: string, context: ReadingContext = {}): Promise<FoundPlace> {
@@ -128,5 +133,8 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
 const HYPHENATED_NAME = /[\p{L}']+(?:-[\p{L}']+)+/gu;
 /** A word written with a capital initial. */
 const CAPITALISED_WORD = /(?<![\p{L}'])\p{Lu}[\p{L}']*/gu;
+
+/** Every word written with a capital initial, elided ones included (« l'Hôpital »), normalised. */
+const capitalInitials = (raw: string) => new Set((raw.match(/\p{Lu}\p{L}*/gu) ?? []).map(normalizePlaceName));
 
 const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'svp', 'merci', 'stp', 'bjr', 'slt']);

@@ -48,6 +48,8 @@ export interface Reading {
   urgency: 'now' | 'normal';
   /** The reader guessed (a procedure found only through a near word): a model, when configured, is asked. */
   unsure?: true;
+  /** A day of the week named (0 = Monday): the places are given with that day's hours. */
+  weekday?: number;
 }
 
 /** What else is known when a message is read: never the person's history, only where they are likely to be. */

@@ -28,6 +28,7 @@ export interface ScamVocabulary {
   postWords: PhraseList;
   remoteControlWords: PhraseList;
   remoteContactWords: PhraseList;
+  posingWords: PhraseList;
 }
 
 export interface ScamSignal {
@@ -63,6 +64,8 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
   const dataAskedOnACall = has(v.personalDataWords) && has(v.askWords) && impostor && has(v.callWords);
   // « Un monsieur de Microsoft m'a appelé, mon ordinateur a un virus, il veut prendre le contrôle »: happening now.
   const remoteControl = has(v.remoteControlWords) && (impostor || contact);
+  // « Quelqu'un se fait passer pour ma banque »: the person already sees the pretence (« pour moi » names no impostor).
+  const posing = has(v.posingWords) && impostor;
 
   const clear =
     has(v.scamWords) ||
@@ -76,7 +79,8 @@ export function scamSignal(raw: string, v: ScamVocabulary): ScamSignal | undefin
     prize ||
     dataAsked ||
     dataAskedOnACall ||
-    remoteControl;
+    remoteControl ||
+    posing;
   const urgency = given || (secretAsked && contact) || dataAskedOnACall || remoteControl || (payment && has(v.givenWords)) ? 'now' : 'normal';
   if (clear) return { strength: 'clear', urgency };
   if (has(v.scamDoubtWords) && (contact || link || impostor)) return { strength: 'doubt', urgency: 'normal' };
