@@ -1,5 +1,6 @@
 // Everyday French words that reveal what a free sentence is about, read by the deterministic reader
 // (src/knowledge/understanding/). Matched as whole words on normalised text (lowercase, no accents, no apostrophes).
+import { openingWording } from './labels.fr.js';
 
 /** Words that name a scam or a worry about one, whatever else the message says. */
 export const scamWords = [
@@ -177,8 +178,11 @@ export const placeArticles: Record<string, string> = { au: 'le', aux: 'les' };
  */
 export const everydayPlaceNouns = ['hopital', 'ecole', 'campagne', 'montagne', 'mer', 'marche', 'port', 'bourg', 'ville', 'chateau', 'pont'];
 
-/** Days of the week, Monday first: « est-elle ouverte le samedi ? » asks that day's hours. */
-export const weekdayWords = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/**
+ * Days of the week, Monday first: « est-elle ouverte le samedi ? » asks that day's hours. The words the answers say
+ * them with: French weekdays carry no accent, so they read as written.
+ */
+export const weekdayWords = openingWording.weekdays;
 
 /** Months: « décédé au mois de mars » is a date, not the commune of Mars. */
 export const monthWords = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];

@@ -138,6 +138,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
     vars['placesOffset'] = String(offset + nearby.length);
     // The nearest one, alone: for a message a caregiver forwards to their relative.
     const first = nearby[0]!.place;
+    const weekday = askedWeekday(input);
     Object.assign(vars, {
       firstName: first.name,
       firstAddress: [first.address, `${first.postalCode} ${first.commune}`.trim()].filter(Boolean).join(', '),
@@ -155,7 +156,7 @@ export function nearestPlacesService(directory: Directory, options: NearestPlace
         address: [place.address, `${place.postalCode} ${place.commune}`.trim()].filter(Boolean).join(', '),
         distance: formatDistanceKm(distanceKm),
         phone: place.phone ?? '',
-        opening: openingText(place, options, askedWeekday(input)),
+        opening: openingText(place, options, weekday),
         map: withMap ? `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}` : '',
         appointment: place.appointment ? options.wording.appointment : '',
         offers: service && service !== 'demarches' ? offersText(place, orienting.some((o) => o.place.id === place.id), options.wording) : '',

@@ -91,10 +91,9 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
     // text once took seconds).
     const hyphenated = new Set((raw.match(HYPHENATED_NAME) ?? []).map(normalizePlaceName));
     const capitalised = new Set((raw.match(CAPITALISED_WORD) ?? []).map(normalizePlaceName));
-    // Each word with its capital, an elided one included (« l'Hôpital »): how an everyday place is told from a commune.
-    const capitalInitials = new Set((raw.match(CAPITAL_INITIAL) ?? []).map(normalizePlaceName));
     for (const { run, cued, alone } of candidates(words, hyphenated).slice(0, MAX_PLACE_LOOKUPS)) {
-      if (!alone && everydayNoun(run) && !capitalInitials.has(run.split(' ').at(-1)!)) continue;
+      // « à L'Hôpital », « à Mer »: an everyday place is a commune when written as a name.
+      if (!alone && everydayNoun(run) && !capitalised.has(run) && !capitalised.has(run.split(' ').at(-1)!)) continue;
       // A name said without its end (« à Cherbourg »), after a cue and written with its capital: « à pied » is no
       // short form of Pied-de-Borne.
       const shortName = cued && capitalised.has(run.split(' ')[0]!);
@@ -135,8 +134,5 @@ export function placeReader(directory: Directory, v: PlaceVocabulary) {
 const HYPHENATED_NAME = /[\p{L}']+(?:-[\p{L}']+)+/gu;
 /** A word written with a capital initial. */
 const CAPITALISED_WORD = /(?<![\p{L}'])\p{Lu}[\p{L}']*/gu;
-
-/** A run of letters that begins with a capital, after an elision too (« l'Hôpital » gives « Hôpital »). */
-const CAPITAL_INITIAL = /\p{Lu}\p{L}*/gu;
 
 const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'svp', 'merci', 'stp', 'bjr', 'slt']);
